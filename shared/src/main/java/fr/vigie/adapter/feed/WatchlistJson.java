@@ -1,0 +1,101 @@
+package fr.vigie.adapter.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.domain.SupplierReference;
+import fr.vigie.domain.Violation;
+import fr.vigie.domain.WatchlistDraft;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.WatchlistValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and writes the watch-list JSON of spec section 1; validation is the domain's. */
+public final class WatchlistJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
+
+    private WatchlistJson() {
+    }
+
+    /** A whole watch-list file (a JSON array): every entry valid, or every violation. */
+    public static WatchlistValidator.Result parseList(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "JSON illisible : " + e.getOriginalMessage())));
+        }
+        if (root == null || !root.isArray()) {
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));
+        }
+        List<WatchlistDraft> drafts = new ArrayList<>();
+        root.forEach(node -> drafts.add(draft(node)));
+        return VALIDATOR.validateAll(drafts);
+    }
+
+    public static WatchlistDraft draft(JsonNode n) {
+        JsonNode season = n.path("season");
+        JsonNode thresholds = n.path("thresholds");
+        List<String> epidemics = null;
+        if (n.path("epidemics").isArray()) {
+            epidemics = new ArrayList<>();
+            for (JsonNode e : n.get("epidemics")) {
+                epidemics.add(e.asText());
+            }
+        }
+        List<SupplierReference> references = new ArrayList<>();
+        for (JsonNode r : n.path("references")) {
+            references.add(new SupplierReference(text(r.get("supplier")), text(r.get("ref")), text(r.get("udiDi"))));
+        }
+        JsonNode active = n.get("active");
+        return new WatchlistDraft(text(n.get("deviceId")), text(n.get("name")), epidemics, text(n.get("unit")),
+                text(n.get("emdn")), references, text(season.get("start")), text(season.get("end")),
+                text(thresholds.get("warningDays")), text(thresholds.get("criticalDays")),
+                active == null || active.isNull() ? null : active.asBoolean(true));
+    }
+
+    public static ObjectNode toJson(WatchlistEntry e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("deviceId", e.deviceId());
+        n.put("name", e.name());
+        ArrayNode epidemics = n.putArray("epidemics");
+        e.epidemics().stream().sorted().forEach(x -> epidemics.add(x.name()));
+        n.put("unit", e.unit());
+        if (e.emdn() != null) {
+            n.put("emdn", e.emdn());
+        }
+        if (!e.references().isEmpty()) {
+            ArrayNode refs = n.putArray("references");
+            for (SupplierReference r : e.references()) {
+                ObjectNode o = refs.addObject();
+                o.put("supplier", r.supplier());
+                o.put("ref", r.ref());
+                if (r.udiDi() != null) {
+                    o.put("udiDi", r.udiDi());
+                }
+            }
+        }
+        ObjectNode season = n.putObject("season");
+        season.put("start", mmdd(e.season().start().getMonthValue(), e.season().start().getDayOfMonth()));
+        season.put("end", mmdd(e.season().end().getMonthValue(), e.season().end().getDayOfMonth()));
+        ObjectNode thresholds = n.putObject("thresholds");
+        thresholds.put("warningDays", e.thresholds().warningDays());
+        thresholds.put("criticalDays", e.thresholds().criticalDays());
+        n.put("active", e.active());
+        return n;
+    }
+
+    private static String mmdd(int month, int day) {
+        return String.format("%02d-%02d", month, day);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package fr.vigie.domain;
+
+/** How a supplier fails: deliveries come late, or come short (rationing). */
+public enum DisruptionKind {
+    DELAY, ALLOCATION
+}

@@ -1,0 +1,5 @@
+package fr.vigie.domain;
+
+public enum DisruptionStatus {
+    OPEN, UPDATED, CLOSED
+}

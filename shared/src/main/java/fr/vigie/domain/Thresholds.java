@@ -1,0 +1,5 @@
+package fr.vigie.domain;
+
+/** Days of projected coverage under which a device is in warning, then critical. */
+public record Thresholds(int warningDays, int criticalDays) {
+}

@@ -1,0 +1,22 @@
+package fr.vigie.domain;
+
+import java.util.List;
+
+/**
+ * A watch-list entry as received, before validation: every field may be missing (null) or hold
+ * a wrong value. {@link WatchlistValidator} turns drafts into {@link WatchlistEntry} or violations.
+ * Numbers are kept as text so that "21.5" or "abc" can be reported rather than silently cast.
+ */
+public record WatchlistDraft(
+        String deviceId,
+        String name,
+        List<String> epidemics,
+        String unit,
+        String emdn,
+        List<SupplierReference> references,
+        String seasonStart,
+        String seasonEnd,
+        String warningDays,
+        String criticalDays,
+        Boolean active) {
+}

@@ -1,0 +1,29 @@
+package fr.vigie.domain.forecast;
+
+import fr.vigie.domain.Reason;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What the projection says of one facility/device at one snapshot: the use to come (a point and a
+ * band), the days the stock lasts counting deliveries still expected, the first day it runs dry
+ * ({@code null} beyond the horizon), the weak signals seen, and {@code signal} when this snapshot
+ * reveals an overdue or short delivery.
+ */
+public record Assessment(
+        Instant at,
+        long onHand,
+        double dailyUseForecast,
+        double dailyUseLow,
+        double dailyUseHigh,
+        double coverageDays,
+        LocalDate projectedStockout,
+        Set<Reason> signals,
+        SupplySignal signal) {
+
+    public Assessment {
+        signals = Set.copyOf(signals);
+    }
+}

@@ -1,0 +1,27 @@
+package fr.vigie.port;
+
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.SeriesKey;
+import fr.vigie.domain.forecast.AlertState;
+
+import java.util.List;
+
+/** The alert state of each facility/device and the log of alert events, written only on change. */
+public interface AlertStore {
+
+    AlertState state(SeriesKey series);
+
+    /** Saves a state that changed without an event (a level seen once, awaiting confirmation). */
+    void saveState(SeriesKey series, AlertState state);
+
+    /**
+     * Records the event and the state it leads to together, the event marked pending publication.
+     * Returns false, writing nothing, when that event was recorded before (a retried delivery).
+     */
+    boolean recordTransition(AlertEvent event, AlertState state);
+
+    /** Events recorded and not yet published, oldest first. */
+    List<AlertEvent> pending();
+
+    void markPublished(AlertEvent event);
+}

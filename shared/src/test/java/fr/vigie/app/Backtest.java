@@ -1,0 +1,43 @@
+package fr.vigie.app;
+
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.feed.JsonLinesPublisher;
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.adapter.memory.MemoryAlertStore;
+import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.domain.WatchlistValidator;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.port.Watchlist;
+
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A season through the real ingestion and evaluation code on in-memory stores, for tuning the
+ * forecast in seconds: {@code Backtest WATCHLIST FEED OUT.jsonl}, then score OUT with score.py.
+ */
+public final class Backtest {
+
+    public static void main(String[] args) throws Exception {
+        WatchlistValidator.Result list = WatchlistJson.parseList(Files.readString(Path.of(args[0])));
+        if (!list.valid()) {
+            throw new IllegalArgumentException(list.violations().toString());
+        }
+        Watchlist watchlist = MemoryWatchlist.of(list.entries());
+        MemorySnapshotStore snapshots = new MemorySnapshotStore();
+        try (InputStream feed = Files.newInputStream(Path.of(args[1]));
+             Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
+            FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
+            CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
+                    new MemoryDisruptionStore(), new JsonLinesPublisher(out));
+            SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), evaluation)
+                    .run(reader::next, n -> { }, new SeasonReplay.AlertCounter());
+            System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
+                    + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
+        }
+    }
+}
