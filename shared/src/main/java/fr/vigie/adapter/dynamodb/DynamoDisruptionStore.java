@@ -1,0 +1,60 @@
+package fr.vigie.adapter.dynamodb;
+
+import fr.vigie.adapter.feed.AlertEventJson;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.forecast.DisruptionState;
+import fr.vigie.port.DisruptionStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.Map;
+
+/**
+ * National supply disruptions in the alerts table.
+ * <pre>
+ *   state: pk = DEV#{deviceId}  sk = DISRUPTION_STATE                          state (JSON)
+ *   event: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}   event (spec JSON)
+ * </pre>
+ * Access patterns: detector state of a device = GetItem; a device's disruptions in a season =
+ * Query pk, sk begins_with DISRUPTION#.
+ */
+public final class DynamoDisruptionStore implements DisruptionStore {
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDisruptionStore(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public DisruptionState state(String deviceId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Map.of(
+                Tables.PK, Items.s(Keys.device(deviceId)), Tables.SK, Items.s(Keys.DISRUPTION_STATE)))).item();
+        return item == null || item.isEmpty() ? DisruptionState.NONE : Json.read(Items.str(item, "state"), DisruptionState.class);
+    }
+
+    @Override
+    public void saveState(String deviceId, DisruptionState state) {
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                Tables.PK, Items.s(Keys.device(deviceId)), Tables.SK, Items.s(Keys.DISRUPTION_STATE),
+                "state", Items.s(Json.write(state)))));
+    }
+
+    @Override
+    public boolean recordEvent(SupplyDisruptionEvent event) {
+        try {
+            client.putItem(b -> b.tableName(table).item(Map.of(
+                            Tables.PK, Items.s(Keys.device(event.deviceId())),
+                            Tables.SK, Items.s(Keys.DISRUPTION_EVENT + event.disruptionId() + "#" + Keys.time(event.at()) + "#" + event.status()),
+                            "event", Items.s(AlertEventJson.write(event))))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package fr.vigie.adapter.sns;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.adapter.feed.AlertEventJson;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.AlertPublisher;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes alert events on the alert topic, one message per channel ({@code MessageStructure=json}):
+ * the spec's JSON event by default (SQS, Lambda, email-json), a French email and a one-part SMS. The
+ * message attributes carry what subscriptions filter on: facilityId, deviceId, level, region, epidemics.
+ */
+public final class SnsAlertPublisher implements AlertPublisher {
+
+    /** Attribute that marks operators' national events, which carry no facility. */
+    public static final String TYPE_ATTRIBUTE = "type";
+
+    private final SnsClient sns;
+    private final String topicArn;
+    private final Function<String, Optional<String>> regionOfFacility;
+
+    public SnsAlertPublisher(SnsClient sns, String topicArn, Function<String, Optional<String>> regionOfFacility) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.regionOfFacility = regionOfFacility;
+    }
+
+    @Override
+    public void publish(AlertEvent event, WatchlistEntry device) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("default", AlertEventJson.write(event));
+        message.put("email", AlertTexts.emailSubject(event, device.name()) + "\n\n" + AlertTexts.emailBody(event, device.name(), device.unit()));
+        message.put("sms", AlertTexts.sms(event));
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("facilityId", string(event.facilityId()));
+        attributes.put("deviceId", string(event.deviceId()));
+        attributes.put("level", string(event.level().name()));
+        regionOfFacility.apply(event.facilityId()).ifPresent(r -> attributes.put("region", string(r)));
+        attributes.put("epidemics", MessageAttributeValue.builder().dataType("String.Array")
+                .stringValue(device.epidemics().stream().sorted().map(e -> "\"" + e.name() + "\"")
+                        .collect(Collectors.joining(",", "[", "]"))).build());
+        sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
+                .subject(subject(AlertTexts.emailSubject(event, device.name())))
+                .messageAttributes(attributes));
+    }
+
+    @Override
+    public void publish(SupplyDisruptionEvent event) {
+        sns.publish(b -> b.topicArn(topicArn).message(AlertEventJson.write(event))
+                .subject(subject("[Vigie] Tension nationale - " + event.deviceId() + " - " + event.status()))
+                .messageAttributes(Map.of(
+                        TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
+                        "deviceId", string(event.deviceId()),
+                        "level", string(event.status().name()))));
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /** SNS subjects are ASCII-ish, at most 100 characters, no line breaks. */
+    private static String subject(String text) {
+        String flat = text.replaceAll("[\\r\\n]", " ");
+        return flat.length() <= 100 ? flat : flat.substring(0, 100);
+    }
+}
