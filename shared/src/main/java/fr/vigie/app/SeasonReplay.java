@@ -1,15 +1,11 @@
 package fr.vigie.app;
 
-import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Snapshot;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
  * A whole feed through ingestion, then every newly stored snapshot through evaluation in time
@@ -18,8 +14,8 @@ import java.util.function.LongConsumer;
  */
 public final class SeasonReplay {
 
-    /** The replay summary: the ingestion report and the evaluations' outcome. */
-    public record Summary(IngestionReport ingestion, long evaluated, Map<AlertLevel, Long> alertsByLevel) {
+    /** The replay summary: the ingestion report and how many new snapshots were evaluated. */
+    public record Summary(IngestionReport ingestion, long evaluated) {
     }
 
     private final SnapshotIngestion ingestion;
@@ -31,10 +27,9 @@ public final class SeasonReplay {
     }
 
     /**
-     * @param progress told how many snapshots have been evaluated so far, now and then
-     * @param levels   receives the level of each alert event raised, for the summary
+     * @param progress told how many of how many new snapshots have been evaluated, now and then
      */
-    public Summary run(SnapshotIngestion.RowSource rows, LongConsumer progress, AlertCounter levels) throws IOException {
+    public Summary run(SnapshotIngestion.RowSource rows, Progress progress) throws IOException {
         List<Snapshot> fresh = new ArrayList<>();
         IngestionReport report = ingestion.ingest(rows, fresh::add);
         // a snapshot's timestamp orders the evaluation; ties by facility and device keep the replay repeatable
@@ -43,24 +38,16 @@ public final class SeasonReplay {
         for (Snapshot s : fresh) {
             evaluation.evaluate(s);
             if (++done % 1000 == 0) {
-                progress.accept(done);
+                progress.evaluated(done, fresh.size());
             }
         }
-        progress.accept(done);
+        progress.evaluated(done, fresh.size());
         evaluation.publishPending();
-        return new Summary(report, done, levels.byLevel());
+        return new Summary(report, done);
     }
 
-    /** Counts alert events by level as they are published. */
-    public static final class AlertCounter {
-        private final Map<AlertLevel, Long> counts = new EnumMap<>(AlertLevel.class);
-
-        public void count(AlertLevel level) {
-            counts.merge(level, 1L, Long::sum);
-        }
-
-        public Map<AlertLevel, Long> byLevel() {
-            return Map.copyOf(counts);
-        }
+    @FunctionalInterface
+    public interface Progress {
+        void evaluated(long done, long total);
     }
 }

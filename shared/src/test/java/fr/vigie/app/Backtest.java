@@ -35,7 +35,7 @@ public final class Backtest {
             CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
                     new MemoryDisruptionStore(), new JsonLinesPublisher(out));
             SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), evaluation)
-                    .run(reader::next, n -> { }, new SeasonReplay.AlertCounter());
+                    .run(reader::next, (done, total) -> { });
             System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
                     + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
         }
