@@ -1,0 +1,170 @@
+package fr.vigie.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.adapter.http.HttpStockSource;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.app.StockPolling;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.Facility;
+import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.local.sim.SeasonSimulator;
+import fr.vigie.local.sim.SimulatedSources;
+import fr.vigie.port.AlertPublisher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./vigie demo}: a simulated season of six hospitals, polled every morning over HTTP through
+ * the stock-poller's code, stored in an embedded DynamoDB, evaluated, and the alerts printed as a
+ * table per hospital and device. With an SNS endpoint or AWS credentials, the alerts are also published.
+ */
+final class DemoCommand {
+
+    static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2026, 3, 31);
+    static final long SEED = 42;
+    private static final int POLL_CONCURRENCY = 4;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    DemoCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(List<String> args) throws Exception {
+        Arguments a = new Arguments(args, Set.of("--seed", "--until"));
+        long seed = Long.parseLong(a.optional("--seed", Long.toString(SEED)));
+        LocalDate until = LocalDate.parse(a.optional("--until", LAST_DAY.toString()));
+        List<WatchlistEntry> devices = WatchlistFile.check("demo/watchlist.json", WatchlistJson.parseList(resource("demo/watchlist.json")));
+        MemoryWatchlist watchlist = MemoryWatchlist.of(devices);
+        Map<String, JsonNode> registry = new LinkedHashMap<>();
+        Json.MAPPER.readTree(resource("demo/facilities.json")).forEach(f -> registry.put(f.get("facilityId").asText(), f));
+
+        out.println("Vigie — démonstration : " + registry.size() + " établissements, " + devices.size()
+                + " dispositifs surveillés, saison du " + DAY.format(FIRST_DAY) + " au " + DAY.format(until));
+        SeasonSimulator simulator = new SeasonSimulator(seed, devices, List.copyOf(registry.keySet()), FIRST_DAY);
+        try (SimulatedSources sources = new SimulatedSources(simulator); LocalDatabase db = LocalDatabase.inMemory()) {
+            List<Facility> facilities = registry.values().stream().map(f -> new Facility(f.get("facilityId").asText(),
+                    f.get("name").asText(), f.get("region").asText(), sources.sourceOf(f.get("facilityId").asText()))).toList();
+            Map<String, Facility> byId = facilities.stream().collect(Collectors.toMap(Facility::facilityId, Function.identity()));
+            Function<String, Optional<String>> regionOf = id -> Optional.ofNullable(byId.get(id)).map(Facility::region);
+
+            List<AlertPublisher> destinations = new ArrayList<>();
+            Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
+            sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), regionOf)));
+            FanOutPublisher publisher = new FanOutPublisher(destinations);
+            LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
+            StockPolling polling = new StockPolling(new HttpStockSource(HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null), watchlist, vigie.ingestion, POLL_CONCURRENCY);
+
+            Progress progress = new Progress(err, "jours relevés");
+            long total = java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, until) + 1;
+            long stored = 0;
+            int failures = 0;
+            for (LocalDate day = FIRST_DAY; !day.isAfter(until); day = day.plusDays(1)) {
+                simulator.advanceTo(day);
+                sources.setClock(day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC));
+                List<Snapshot> fresh = new ArrayList<>();
+                StockPolling.PollReport poll = polling.poll(facilities, fresh::add);
+                failures += poll.failures().size();
+                stored += poll.ingestion().stored();
+                fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
+                fresh.forEach(vigie.evaluation::evaluate);
+                progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
+            }
+            vigie.evaluation.publishPending();
+            printTable(publisher.sent(), watchlist, byId);
+            printDisruptions(publisher.disruptions());
+            printExample(publisher.sent(), watchlist);
+            out.println();
+            out.println(stored + " relevés enregistrés, " + publisher.sent().size() + " alertes"
+                    + (failures > 0 ? ", " + failures + " relevés en échec" : "")
+                    + (sns.isPresent() ? ", publiées sur " + sns.get().topicArn() : " (aucun SNS configuré : alertes affichées ici)"));
+        }
+        return 0;
+    }
+
+    private void printTable(List<AlertEvent> alerts, MemoryWatchlist watchlist, Map<String, Facility> facilities) {
+        out.println();
+        out.println("Alertes par établissement et dispositif");
+        out.printf("%-12s %-14s %-11s %-20s %10s %14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture", "Rupture prévue", "Motifs");
+        alerts.stream().sorted(Comparator.comparing(AlertEvent::facilityId).thenComparing(AlertEvent::deviceId).thenComparing(AlertEvent::at))
+                .forEach(e -> out.printf("%-12s %-14s %-11s %-20s %8.1f j %14s  %s%n", e.facilityId(), e.deviceId(),
+                        DAY.format(e.at().atZone(ZoneOffset.UTC)), AlertTexts.levelLabel(e.level()), e.coverageDays(),
+                        e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
+                        e.reasons().stream().map(Enum::name).collect(Collectors.joining(","))));
+        if (alerts.isEmpty()) {
+            out.println("  (aucune alerte)");
+        }
+    }
+
+    private void printDisruptions(List<SupplyDisruptionEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Tensions nationales (opérateurs)");
+        events.forEach(e -> out.printf("  %s %-8s %s : %d établissements, %s%n", DAY.format(e.at().atZone(ZoneOffset.UTC)),
+                e.status(), e.deviceId(), e.facilities().size(),
+                e.typicalDelayDays() != null ? "retard typique " + e.typicalDelayDays() + " j"
+                        : "part livrée " + Math.round(100 * (e.deliveredFraction() == null ? 0 : e.deliveredFraction())) + " %"));
+    }
+
+    private void printExample(List<AlertEvent> alerts, MemoryWatchlist watchlist) {
+        Optional<AlertEvent> example = alerts.stream().filter(e -> e.level() == AlertLevel.CRITICAL).findFirst()
+                .or(() -> alerts.stream().findFirst());
+        if (example.isEmpty()) {
+            return;
+        }
+        AlertEvent e = example.get();
+        WatchlistEntry device = watchlist.entry(e.deviceId()).orElseThrow();
+        out.println();
+        out.println("Exemple : ce que reçoit l'établissement " + e.facilityId());
+        out.println("--- courriel ---");
+        out.println("Objet : " + AlertTexts.emailSubject(e, device.name()));
+        out.print(AlertTexts.emailBody(e, device.name(), device.unit()));
+        out.println("--- SMS (" + AlertTexts.sms(e).length() + " caractères GSM-7) ---");
+        out.println(AlertTexts.sms(e));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing from the build: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

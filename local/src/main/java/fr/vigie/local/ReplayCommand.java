@@ -1,0 +1,117 @@
+package fr.vigie.local;
+
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.feed.FeedFormatException;
+import fr.vigie.adapter.feed.JsonLinesPublisher;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.app.SeasonReplay;
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.RejectedRow;
+import fr.vigie.port.AlertPublisher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code ./vigie replay --watchlist FILE --feed FILE.csv --alerts OUT.jsonl [--db DIR]}: a whole
+ * feed through the functions' ingestion, storage, projection and alerting code, time taken from the
+ * snapshots, the alert events written to OUT and the state kept in DIR for {@code ./vigie retex}.
+ */
+final class ReplayCommand {
+
+    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--db DOSSIER]";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    ReplayCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(List<String> args) throws UsageException, IOException {
+        Arguments a = new Arguments(args, Set.of("--watchlist", "--feed", "--alerts", "--db"));
+        MemoryWatchlist watchlist = MemoryWatchlist.of(WatchlistFile.read(a.path("--watchlist")));
+        Path feedPath = a.path("--feed");
+        Path alertsPath = a.path("--alerts");
+        Path dbPath = a.path("--db", ".vigie");
+        try (InputStream feed = open(feedPath);
+             Writer alerts = Files.newBufferedWriter(alertsPath, StandardCharsets.UTF_8);
+             LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
+            FeedCsvReader reader = reader(feed, feedPath, watchlist);
+            List<AlertPublisher> destinations = new ArrayList<>();
+            destinations.add(new JsonLinesPublisher(alerts));
+            Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
+            sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), id -> Optional.empty())));
+            FanOutPublisher publisher = new FanOutPublisher(destinations);
+            LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
+            Progress progress = new Progress(err, "évaluation des relevés");
+            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation).run(reader::next, progress::show);
+            printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
+        }
+        return 0;
+    }
+
+    private static InputStream open(Path feed) throws UsageException, IOException {
+        try {
+            return Files.newInputStream(feed);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("fichier de relevés introuvable : " + feed);
+        }
+    }
+
+    private static FeedCsvReader reader(InputStream feed, Path path, MemoryWatchlist watchlist) throws UsageException, IOException {
+        try {
+            return new FeedCsvReader(feed, watchlist::knows);
+        } catch (FeedFormatException e) {
+            throw new UsageException(path + " : " + e.getMessage());
+        }
+    }
+
+    private void printSummary(Path feed, Path alerts, SeasonReplay.Summary s, FanOutPublisher publisher, boolean sns) {
+        var r = s.ingestion();
+        out.println("Rejeu de " + feed.getFileName());
+        out.printf("  lignes lues     %8d%n", r.read());
+        out.printf("  rejetées        %8d%n", r.rejectedCount());
+        out.printf("  enregistrées    %8d%n", r.stored());
+        out.printf("  doublons        %8d%n", r.duplicates());
+        out.printf("  évaluées        %8d%n", s.evaluated());
+        Map<AlertLevel, Long> levels = publisher.byLevel();
+        out.printf("  alertes         WARNING %d, CRITICAL %d, RECOVERED %d%n", levels.getOrDefault(AlertLevel.WARNING, 0L),
+                levels.getOrDefault(AlertLevel.CRITICAL, 0L), levels.getOrDefault(AlertLevel.RECOVERED, 0L));
+        out.printf("  tensions nationales %4d événement(s)%n", publisher.disruptions().size());
+        out.println("  alertes écrites dans " + alerts + (sns ? " et publiées sur SNS" : ""));
+        if (r.rejectedCount() > 0) {
+            out.println("Lignes rejetées (" + r.rejectedCount() + ") :");
+            r.rejected().forEach(row -> out.println("  " + row));
+            if (r.rejectedCount() > r.rejected().size()) {
+                out.println("  … et " + (r.rejectedCount() - r.rejected().size()) + " autres (" + r.rejectedByCode() + ")");
+            }
+        }
+        err.println("{\"event\":\"replay_summary\",\"rowsRead\":" + r.read() + ",\"rejected\":" + r.rejectedCount()
+                + ",\"stored\":" + r.stored() + ",\"duplicates\":" + r.duplicates() + ",\"evaluated\":" + s.evaluated()
+                + ",\"alerts\":" + publisher.sent().size() + ",\"disruptionEvents\":" + publisher.disruptions().size()
+                + ",\"rejectedByCode\":" + codes(r.rejectedByCode()) + "}");
+    }
+
+    private static String codes(Map<RejectedRow.RejectCode, Long> byCode) {
+        StringBuilder b = new StringBuilder("{");
+        byCode.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                b.append(b.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":").append(e.getValue()));
+        return b.append('}').toString();
+    }
+}

@@ -1,0 +1,37 @@
+package fr.vigie.local;
+
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.domain.Violation;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.WatchlistValidator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads a watch-list file; an unreadable or invalid one is a usage error naming each entry and field. */
+final class WatchlistFile {
+
+    private WatchlistFile() {
+    }
+
+    static List<WatchlistEntry> read(Path file) throws UsageException {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("liste surveillée illisible : " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return check(file.toString(), WatchlistJson.parseList(json));
+    }
+
+    static List<WatchlistEntry> check(String source, WatchlistValidator.Result result) throws UsageException {
+        if (!result.valid()) {
+            throw new UsageException("liste surveillée invalide (" + source + ") :\n" + result.violations().stream()
+                    .map(Violation::toString).map(v -> "  " + v).collect(Collectors.joining("\n")));
+        }
+        return result.entries();
+    }
+}
