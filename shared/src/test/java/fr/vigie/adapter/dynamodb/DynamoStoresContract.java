@@ -1,0 +1,98 @@
+package fr.vigie.adapter.dynamodb;
+
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.Reason;
+import fr.vigie.domain.SeriesKey;
+import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.forecast.AlertState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the DynamoDB stores promise, checked on a real engine (DynamoDB Local here, LocalStack where Docker runs). */
+abstract class DynamoStoresContract {
+
+    static final Instant T0 = Instant.parse("2025-11-01T05:00:00Z");
+
+    abstract DynamoDbClient client();
+
+    Tables.Names names;
+    DynamoSnapshotStore snapshots;
+    DynamoAlertStore alerts;
+
+    @BeforeEach
+    void freshTables() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        names = new Tables.Names("snap-" + suffix, "alerts-" + suffix, "registry-" + suffix);
+        Tables.createMissing(client(), names);
+        snapshots = new DynamoSnapshotStore(client(), names.snapshots());
+        alerts = new DynamoAlertStore(client(), names.alerts());
+    }
+
+    static Snapshot snap(String facility, int day, long onHand) {
+        return new Snapshot(facility, "HFNC-PED", T0.plus(Duration.ofDays(day)), onHand, 10L, null, 50L, LocalDate.of(2025, 11, 20));
+    }
+
+    @Test
+    void aRepeatedSnapshotIsStoredOnceAndTheFirstIsKept() {
+        List<Snapshot> first = snapshots.storeNew(List.of(snap("CH-1", 0, 100), snap("CH-1", 1, 90), snap("CH-1", 1, 90)));
+        assertEquals(2, first.size());
+        List<Snapshot> again = snapshots.storeNew(List.of(snap("CH-1", 1, 999), snap("CH-1", 2, 80)));
+        assertEquals(List.of(snap("CH-1", 2, 80)), again);
+        List<Snapshot> history = snapshots.history(new SeriesKey("CH-1", "HFNC-PED"), T0.plus(Duration.ofDays(10)), 30);
+        assertEquals(List.of(snap("CH-1", 0, 100), snap("CH-1", 1, 90), snap("CH-1", 2, 80)), history);
+    }
+
+    @Test
+    void historyIsTheSeriesWindowInTimeOrderWhateverTheWritingOrder() {
+        List<Snapshot> batch = new ArrayList<>();
+        for (int day = 59; day >= 0; day--) {
+            batch.add(snap("CH-2", day, 1000 - day));
+        }
+        batch.add(snap("CH-3", 5, 1));
+        snapshots.storeNew(batch);
+        List<Snapshot> window = snapshots.history(new SeriesKey("CH-2", "HFNC-PED"), T0.plus(Duration.ofDays(40)), 7);
+        assertEquals(8, window.size(), "7 days back and the day itself, bounds included");
+        assertEquals(T0.plus(Duration.ofDays(33)), window.get(0).timestamp());
+        assertEquals(T0.plus(Duration.ofDays(40)), window.get(7).timestamp());
+    }
+
+    @Test
+    void batchesLargerThanDynamoDbLimitsAreAllStored() {
+        List<Snapshot> batch = new ArrayList<>();
+        for (int day = 0; day < 260; day++) {
+            batch.add(snap("CH-4", day, day));
+        }
+        assertEquals(260, snapshots.storeNew(batch).size());
+        assertEquals(0, snapshots.storeNew(batch).size());
+        assertEquals(260, snapshots.history(new SeriesKey("CH-4", "HFNC-PED"), T0.plus(Duration.ofDays(400)), 500).size());
+    }
+
+    @Test
+    void anAlertTransitionIsRecordedOnceWithItsStateAndStaysPendingUntilPublished() {
+        SeriesKey series = new SeriesKey("CH-1", "HFNC-PED");
+        AlertEvent event = new AlertEvent(AlertEvent.alertId("CH-1", "HFNC-PED", T0), "CH-1", "HFNC-PED", AlertLevel.WARNING,
+                null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING));
+        AlertState warning = new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, T0);
+        assertEquals(AlertState.CALM, alerts.state(series));
+        assertTrue(alerts.recordTransition(event, warning));
+        assertFalse(alerts.recordTransition(event, warning), "a retried delivery records nothing");
+        assertEquals(warning, alerts.state(series));
+        assertEquals(List.of(event), alerts.pending());
+        alerts.markPublished(event);
+        assertEquals(List.of(), alerts.pending());
+        assertEquals(List.of(event), alerts.events(series, "2025", "2026"));
+    }
+}

@@ -1,0 +1,111 @@
+package fr.vigie.adapter.feed;
+
+import fr.vigie.domain.RejectedRow.RejectCode;
+import fr.vigie.domain.Snapshot;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeedCsvReaderTest {
+
+    static final String HEADER = "timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery";
+
+    static List<FeedRow> read(String csv) throws IOException, FeedFormatException {
+        FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                Set.of("HFNC-PED", "FFP2")::contains);
+        List<FeedRow> rows = new ArrayList<>();
+        for (FeedRow r = reader.next(); r != null; r = reader.next()) {
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    static Snapshot accepted(FeedRow row) {
+        return assertInstanceOf(FeedRow.Accepted.class, row).snapshot();
+    }
+
+    static RejectCode rejected(FeedRow row) {
+        return assertInstanceOf(FeedRow.Rejected.class, row).rejection().code();
+    }
+
+    @Test
+    void readsTheSpecRow() throws Exception {
+        Snapshot s = accepted(read(HEADER + "\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,31,0,200,2025-11-05\n").get(0));
+        assertEquals(new Snapshot("CHU-IDF-01", "HFNC-PED", Instant.parse("2025-11-02T05:00:00Z"), 120, 31L, 0L, 200L,
+                LocalDate.of(2025, 11, 5)), s);
+    }
+
+    @Test
+    void acceptsByteOrderMarkCrlfQuotesOffsetsAndEmptyOptionalFields() throws Exception {
+        String csv = "\uFEFF" + HEADER + "\r\n\"2025-11-02T06:00:00+01:00\",\"CHU, Nord\",HFNC-PED,120,,,,\r\n";
+        Snapshot s = accepted(read(csv).get(0));
+        assertEquals(Instant.parse("2025-11-02T05:00:00Z"), s.timestamp());
+        assertEquals("CHU, Nord", s.facilityId());
+        assertNull(s.consumed());
+        assertNull(s.expectedDelivery());
+    }
+
+    @Test
+    void acceptsColumnsInAnyOrderAndWithoutTheOptionalOnes() throws Exception {
+        Snapshot s = accepted(read("device_id,on_hand,facility_id,timestamp\nFFP2,5,CH-1,2025-11-02T05:00:00Z\n").get(0));
+        assertEquals(5, s.onHand());
+        assertNull(s.onOrder());
+    }
+
+    @Test
+    void rejectsEachBadRowWithItsLineAndReasonAndKeepsTheGoodOnes() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\n"
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,120,31,0,200,2025-11-05\n"  // line 2: good
+                + "2025-11-02 05:00,CH-1,HFNC-PED,120,31,0,200,\n"                // 3: timestamp without offset
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,douze,31,0,200,\n"          // 4: not a number
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,-3,31,0,200,\n"             // 5: negative stock
+                + "2025-11-02T05:00:00Z,CH-1,UNKNOWN,3,31,0,200,\n"               // 6: unknown device
+                + "2025-11-02T05:00:00Z,,HFNC-PED,3,31,0,200,\n"                  // 7: empty facility
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,3\n"                        // 8: missing columns
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,999999999999,1,0,0,\n"      // 9: absurd
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,3,1.5,0,0,\n"               // 10: not an integer
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,3,1,0,0,2025-13-01\n"       // 11: bad date
+                + "2025-11-03T05:00:00Z,CH-1,FFP2,7,1,0,0,\n");                   // 12: good
+        assertEquals(11, rows.size());
+        accepted(rows.get(0));
+        assertEquals(List.of(RejectCode.INVALID_TIMESTAMP, RejectCode.INVALID_NUMBER, RejectCode.NEGATIVE_VALUE,
+                        RejectCode.UNKNOWN_DEVICE, RejectCode.EMPTY_FACILITY, RejectCode.MISSING_COLUMN, RejectCode.ABSURD_NUMBER,
+                        RejectCode.INVALID_NUMBER, RejectCode.INVALID_DATE),
+                rows.subList(1, 10).stream().map(FeedCsvReaderTest::rejected).toList());
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L), rows.subList(1, 10).stream().map(FeedRow::line).toList());
+        assertEquals(12, rows.get(10).line());
+        accepted(rows.get(10));
+    }
+
+    @Test
+    void aQuotedLineBreakKeepsLaterLineNumbersTrue() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\n2025-11-02T05:00:00Z,\"CH\n1\",HFNC-PED,1,,,,\n2025-11-02T05:00:00Z,CH-1,NOPE,1,,,,\n");
+        assertEquals(2, rows.get(0).line());
+        assertEquals(4, rows.get(1).line());
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnRefusesTheFile() {
+        FeedFormatException e = assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,on_hand\n"));
+        assertTrue(e.getMessage().contains("device_id"), e.getMessage());
+        assertThrows(FeedFormatException.class, () -> read(""));
+    }
+
+    @Test
+    void blankLinesAreSkipped() throws Exception {
+        assertEquals(1, read(HEADER + "\n\n2025-11-02T05:00:00Z,CH-1,FFP2,1,,,,\n\n").size());
+    }
+}

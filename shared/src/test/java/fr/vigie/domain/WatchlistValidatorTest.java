@@ -1,0 +1,85 @@
+package fr.vigie.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WatchlistValidatorTest {
+
+    private final WatchlistValidator validator = new WatchlistValidator();
+
+    private static WatchlistDraft valid(String id) {
+        return new WatchlistDraft(id, "Canule nasale haut debit pediatrique", List.of("BRONCHIOLITIS"), "piece", "R0302",
+                List.of(), "10-01", "03-31", "21", "10", null);
+    }
+
+    private static List<String> fields(WatchlistDraft d) {
+        return new WatchlistValidator().validate(d, "x").stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void aValidEntryBecomesAnActiveEntryWithItsSeasonAndThresholds() {
+        WatchlistValidator.Result r = validator.validateAll(List.of(valid("HFNC-PED")));
+        assertTrue(r.valid(), r.violations().toString());
+        WatchlistEntry e = r.entries().get(0);
+        assertTrue(e.active());
+        assertEquals(new Thresholds(21, 10), e.thresholds());
+        assertTrue(e.watchedOn(java.time.LocalDate.of(2026, 1, 15)), "the window wraps over 1 January");
+        assertFalse(e.watchedOn(java.time.LocalDate.of(2026, 6, 15)));
+    }
+
+    @Test
+    void deviceIdMustBeTwoToFortyOfUppercaseDigitsAndDashes() {
+        assertEquals(List.of("deviceId"), fields(new WatchlistDraft("h", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "10", null)));
+        assertEquals(List.of("deviceId"), fields(new WatchlistDraft("hfnc_ped", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "10", null)));
+        assertEquals(List.of("deviceId"), fields(new WatchlistDraft("A".repeat(41), "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "10", null)));
+        assertEquals(List.of(), fields(new WatchlistDraft("A".repeat(40), "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "10", null)));
+    }
+
+    @Test
+    void epidemicsMustBeNonEmptyAndKnown() {
+        assertEquals(List.of("epidemics"), fields(new WatchlistDraft("AB", "n", List.of(), "u", null, null, "10-01", "03-31", "21", "10", null)));
+        assertEquals(List.of("epidemics"), fields(new WatchlistDraft("AB", "n", List.of("FLU", "MEASLES"), "u", null, null, "10-01", "03-31", "21", "10", null)));
+    }
+
+    @Test
+    void seasonBoundsMustBeRealMonthDays() {
+        assertEquals(List.of("season.start", "season.end"),
+                fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "13-01", "02-30", "21", "10", null)));
+        assertEquals(List.of("season.start"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, null, "03-31", "21", "10", null)));
+    }
+
+    @Test
+    void thresholdsMustSatisfyZeroBelowCriticalBelowWarningAtMost365() {
+        assertEquals(List.of("thresholds.criticalDays"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "10", "10", null)));
+        assertEquals(List.of("thresholds.criticalDays"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "0", null)));
+        assertEquals(List.of("thresholds.warningDays"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "366", "10", null)));
+        assertEquals(List.of("thresholds.warningDays"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21.5", "10", null)));
+        assertEquals(List.of(), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "365", "1", null)));
+    }
+
+    @Test
+    void requiredTextFieldsAndEmdnShapeAreChecked() {
+        assertEquals(List.of("name", "unit", "emdn"), fields(new WatchlistDraft("AB", " ", List.of("FLU"), null, "r-03", null, "10-01", "03-31", "21", "10", null)));
+    }
+
+    @Test
+    void aDuplicateDeviceIdIsNamedAndNoEntryIsKeptFromAnInvalidList() {
+        WatchlistValidator.Result r = validator.validateAll(List.of(valid("FFP2"), valid("FFP2")));
+        assertFalse(r.valid());
+        assertEquals(List.of(), r.entries());
+        assertEquals("FFP2", r.violations().get(0).entry());
+        assertEquals("deviceId", r.violations().get(0).field());
+    }
+
+    @Test
+    void anEntryWithoutIdIsNamedByItsPosition() {
+        WatchlistValidator.Result r = validator.validateAll(List.of(valid("FFP2"),
+                new WatchlistDraft(null, "n", List.of("FLU"), "u", null, null, "10-01", "03-31", "21", "10", false)));
+        assertEquals("#2", r.violations().get(0).entry());
+    }
+}
