@@ -1,0 +1,92 @@
+package fr.vigie.local;
+
+import fr.vigie.testkit.ProjectRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./vigie replay} as a user runs it: the spec's exit codes, the summary, and a second run that adds nothing. */
+class ReplayCommandTest {
+
+    static final Path SEASON_A = ProjectRoot.find().resolve("../shared/samples/season-a").normalize();
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run vigie(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSeasonReplaysToAlertsAndASecondReplayStoresAndSendsNothing(@TempDir Path dir) throws Exception {
+        Path alerts = dir.resolve("alerts.jsonl");
+        Run first = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(),
+                "--feed", SEASON_A.resolve("feed.csv").toString(), "--alerts", alerts.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("lignes lues        13066"), first.out());
+        List<String> lines = Files.readAllLines(alerts);
+        assertTrue(lines.size() > 10, "a season with stock-outs raises alerts");
+        assertTrue(lines.stream().allMatch(l -> l.contains("\"alertId\"") || l.contains("\"type\":\"SUPPLY_DISRUPTION\"")));
+        assertTrue(Files.size(dir.resolve("db").resolve(LocalDatabase.FILE)) > 0, "the database is kept on disk");
+
+        Path again = dir.resolve("again.jsonl");
+        Run second = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(),
+                "--feed", SEASON_A.resolve("feed.csv").toString(), "--alerts", again.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("enregistrées           0"), second.out());
+        assertTrue(second.out().contains("doublons           13066"), second.out());
+        assertEquals(List.of(), Files.readAllLines(again));
+    }
+
+    @Test
+    void badRowsAreListedWithTheirLineAndTheGoodRowsKept(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.csv");
+        Files.writeString(feed, """
+                timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery
+                2025-11-02T05:00:00Z,CH-1,FFP2,100,10,0,0,
+                2025-11-03T05:00:00Z,CH-1,FFP2,-4,10,0,0,
+                2025-11-04T05:00:00Z,CH-1,FFP2,80,10,0,0,
+                """);
+        Run run = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feed.toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("enregistrées           2"), run.out());
+        assertTrue(run.out().contains("ligne 3 : on_hand ne peut pas être négatif : -4 [NEGATIVE_VALUE]"), run.out());
+    }
+
+    @Test
+    void anInvalidWatchlistIsRefusedWithExitCode2NamingTheEntryAndTheField(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("watchlist.json");
+        Files.writeString(list, """
+                [{"deviceId": "FFP2", "name": "Masque FFP2", "epidemics": ["COVID"], "unit": "piece",
+                  "season": {"start": "10-01", "end": "03-31"}, "thresholds": {"warningDays": 7, "criticalDays": 14}}]
+                """);
+        Run run = vigie("replay", "--watchlist", list.toString(), "--feed", SEASON_A.resolve("feed.csv").toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("entrée FFP2, champ thresholds.criticalDays"), run.err());
+    }
+
+    @Test
+    void missingFilesAndBadUsageExitWith2() {
+        assertEquals(2, vigie("replay", "--watchlist", "/nonexistent.json", "--feed", "x.csv", "--alerts", "y").code());
+        assertEquals(2, vigie("replay", "--feed", "x.csv").code());
+        assertEquals(2, vigie("frobnicate").code());
+        Run missingFeed = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", "/nonexistent.csv",
+                "--alerts", "/tmp/never.jsonl");
+        assertEquals(2, missingFeed.code());
+        assertTrue(missingFeed.err().contains("introuvable"), missingFeed.err());
+    }
+}
