@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,18 +33,16 @@ final class PollFanOut {
     private final Supplier<Watchlist> watchlist;
     private final SqsClient sqs;
     private final String queueUrl;
-    private final Clock clock;
 
-    PollFanOut(FacilityDirectory directory, Supplier<Watchlist> watchlist, SqsClient sqs, String queueUrl, Clock clock) {
+    PollFanOut(FacilityDirectory directory, Supplier<Watchlist> watchlist, SqsClient sqs, String queueUrl) {
         this.directory = directory;
         this.watchlist = watchlist;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.clock = clock;
     }
 
-    Summary run(String eventId) {
-        Instant now = clock.instant();
+    /** @param now the run's scheduled time: it decides the season and names the poll */
+    Summary run(Instant now) {
         String pollId = now.toString();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int watched = (int) watchlist.get().entries().stream().filter(e -> e.watchedOn(today)).count();

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public final class PollScheduleHandler implements RequestHandler<ScheduledEvent,
     public static final List<String> ENV = List.of("REGISTRY_TABLE", "POLL_QUEUE_URL");
 
     private final PollFanOut fanOut;
+    private final Clock clock;
 
     public PollScheduleHandler() {
         this(LambdaEnvironment.system());
@@ -37,12 +39,15 @@ public final class PollScheduleHandler implements RequestHandler<ScheduledEvent,
 
     PollScheduleHandler(DynamoDbClient dynamo, SqsClient sqs, String registryTable, String queueUrl, Clock clock) {
         this.fanOut = new PollFanOut(new DynamoFacilityDirectory(dynamo, registryTable),
-                () -> DynamoWatchlist.load(dynamo, registryTable), sqs, queueUrl, clock);
+                () -> DynamoWatchlist.load(dynamo, registryTable), sqs, queueUrl);
+        this.clock = clock;
     }
 
     @Override
     public PollFanOut.Summary handleRequest(ScheduledEvent event, Context context) {
-        PollFanOut.Summary summary = fanOut.run(event.getId());
+        // the scheduled time, not the wall clock: a retried run has the same poll id
+        Instant scheduled = event.getTime() == null ? clock.instant() : Instant.ofEpochMilli(event.getTime().getMillis());
+        PollFanOut.Summary summary = fanOut.run(scheduled);
         context.getLogger().log(Json.write(summary));
         return summary;
     }

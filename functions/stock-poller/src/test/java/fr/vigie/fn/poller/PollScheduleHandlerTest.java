@@ -16,6 +16,8 @@ import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.TestLambdaContext;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,8 +67,7 @@ class PollScheduleHandlerTest {
         String queue = sqs.createQueue(b -> b.queueName("poll-in-season")).queueUrl();
         ScheduledEvent event = EventLoader.loadScheduledEvent(ProjectRoot.find().resolve("events/poll-schedule.json").toString());
 
-        PollFanOut.Summary summary = handler(queue, Instant.parse("2025-11-02T05:00:00Z"))
-                .handleRequest(event, new TestLambdaContext("stock-poller"));
+        PollFanOut.Summary summary = handler(queue).handleRequest(event, new TestLambdaContext("stock-poller"));
 
         assertTrue(summary.inSeason());
         assertEquals(45, summary.facilities());
@@ -88,15 +89,17 @@ class PollScheduleHandlerTest {
         String queue = sqs.createQueue(b -> b.queueName("poll-off-season")).queueUrl();
         ScheduledEvent event = EventLoader.loadScheduledEvent(ProjectRoot.find().resolve("events/poll-schedule.json").toString());
 
-        PollFanOut.Summary summary = handler(queue, Instant.parse("2025-06-15T05:00:00Z"))
-                .handleRequest(event, new TestLambdaContext("stock-poller"));
+        event.setTime(new DateTime(Instant.parse("2025-06-15T05:00:00Z").toEpochMilli(), DateTimeZone.UTC));
+
+        PollFanOut.Summary summary = handler(queue).handleRequest(event, new TestLambdaContext("stock-poller"));
 
         assertFalse(summary.inSeason());
         assertTrue(drain(queue).isEmpty());
     }
 
-    private static PollScheduleHandler handler(String queue, Instant now) {
-        return new PollScheduleHandler(dynamo, sqs, NAMES.registry(), queue, Clock.fixed(now, ZoneOffset.UTC));
+    /** The clock is only a fallback: the sample's scheduled time (2 November 2025) decides. */
+    private static PollScheduleHandler handler(String queue) {
+        return new PollScheduleHandler(dynamo, sqs, NAMES.registry(), queue, Clock.fixed(Instant.parse("2030-07-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     private static List<Message> drain(String queue) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -153,9 +152,5 @@ class PollWorkerHandlerTest {
         } catch (IOException clientGone) {
             // the poller gave up waiting (the timeout case)
         }
-    }
-
-    static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
     }
 }
