@@ -15,7 +15,9 @@ import fr.vigie.app.StockPolling;
 import fr.vigie.domain.Facility;
 import fr.vigie.port.StockSource;
 import fr.vigie.port.Watchlist;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * sources a few at a time and stores the new snapshots (the snapshots table's stream then starts the
  * coverage-evaluator). A source that hangs, fails or answers garbage is logged and counted and never
  * stops the others; only a message that could not be handled at all (unreadable, DynamoDB down) is
- * reported as failed, to be retried and then dead-lettered.
+ * reported as failed, to be retried and then dead-lettered. A source behind credentials gets its
+ * Authorization header from the Secrets Manager secret the registry names.
  */
 public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -55,7 +58,8 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     private PollWorkerHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), env.require("REGISTRY_TABLE"), env.require("SNAPSHOTS_TABLE"),
                 new HttpStockSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-                        PollWorkerHandler::noCredentials),
+                        new SecretsManagerAuthorization(SecretsManagerClient.builder().region(env.region())
+                                .httpClientBuilder(UrlConnectionHttpClient.builder()).build())),
                 env.intOr("POLL_CONCURRENCY", 8));
     }
 
@@ -101,14 +105,5 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
         return new MessageSummary("poll_done", message.getMessageId(), request.pollId(), facilities.size(), unknown,
                 report.failures().size(), report.failures(), report.ingestion().read(), report.ingestion().stored(),
                 report.ingestion().duplicates(), report.ingestion().rejectedCount());
-    }
-
-    /**
-     * Sources behind credentials: the registry holds the secret's name; reading it from Secrets
-     * Manager is not wired yet, so such a source is polled without an Authorization header (and a
-     * refusal is counted as that facility's failure).
-     */
-    private static String noCredentials(String secretName) {
-        return null;
     }
 }

@@ -47,6 +47,7 @@ class PollWorkerHandlerTest {
 
     private static final Tables.Names NAMES = new Tables.Names("pollw-snapshots", "pollw-alerts", "pollw-registry");
     private static final Set<String> HEALTHY = Set.of("CHU-IDF-01", "CH-HDF-03", "CHU-ARA-04");
+    private static final String SECRET_NAME = "vigie/test/chu-naq-06";
     private static DynamoDbClient dynamo;
     private static HttpServer server;
     private static ExecutorService serverThreads;
@@ -70,6 +71,10 @@ class PollWorkerHandlerTest {
             }
             answer(exchange, 200, report("CH-OCC-05"));
         });
+        server.createContext("/guarded", exchange -> {
+            boolean allowed = "Bearer s3cr3t".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, allowed ? 200 : 401, allowed ? report("CHU-NAQ-06") : "{\"message\":\"Unauthorized\"}");
+        });
         server.createContext("/error", exchange -> answer(exchange, 500, "{\"message\":\"Internal Server Error\"}"));
         server.createContext("/garbage", exchange -> answer(exchange, 200, "<html><body>Maintenance en cours</body>"));
         server.start();
@@ -80,6 +85,8 @@ class PollWorkerHandlerTest {
             directory.put(facility(id, base + "/ok/" + id, 2_000));
         }
         directory.put(facility("CH-OCC-05", base + "/slow", 300));
+        directory.put(new Facility("CHU-NAQ-06", "CHU Bordeaux", "75",
+                new StockSourceConfig(StockSourceConfig.HTTP_JSON, base + "/guarded", 2_000, SECRET_NAME)));
         directory.put(facility("CH-BRE-08", base + "/error", 2_000));
         directory.put(facility("CH-PAC-02", base + "/garbage", 2_000));
         for (String device : List.of("HFNC-PED", "NEB-MASK-PED")) {
@@ -105,7 +112,8 @@ class PollWorkerHandlerTest {
         assertTrue(response.getBatchItemFailures().isEmpty(), "a broken source does not fail its message");
         Map<String, Long> storedPerFacility = dynamo.scanPaginator(b -> b.tableName(NAMES.snapshots())).items().stream()
                 .collect(Collectors.groupingBy(i -> i.get("facilityId").s(), Collectors.counting()));
-        assertEquals(Map.of("CHU-IDF-01", 2L, "CH-HDF-03", 2L, "CHU-ARA-04", 2L), storedPerFacility);
+        assertEquals(Map.of("CHU-IDF-01", 2L, "CH-HDF-03", 2L, "CHU-ARA-04", 2L, "CHU-NAQ-06", 2L), storedPerFacility,
+                "every healthy source is stored, the one behind credentials too");
 
         String logs = String.join("\n", context.logged());
         assertEquals(2, context.logged().stream().filter(l -> l.contains("\"poll_done\"")).count(), logs);
@@ -115,6 +123,7 @@ class PollWorkerHandlerTest {
             assertTrue(logs.contains("\"" + broken + "\":"), broken + " is named in the failures: " + logs);
         }
         assertTrue(logs.contains("HTTP 500"), logs);
+        assertTrue(!logs.contains("s3cr3t"), "a credential never reaches the logs");
     }
 
     @Test
@@ -130,7 +139,7 @@ class PollWorkerHandlerTest {
 
     private static PollWorkerHandler handler() {
         return new PollWorkerHandler(dynamo, NAMES.registry(), NAMES.snapshots(),
-                new HttpStockSource(HttpClient.newHttpClient(), secret -> null), 4);
+                new HttpStockSource(HttpClient.newHttpClient(), secret -> SECRET_NAME.equals(secret) ? "Bearer s3cr3t" : null), 4);
     }
 
     private static Facility facility(String id, String url, int timeoutMillis) {
