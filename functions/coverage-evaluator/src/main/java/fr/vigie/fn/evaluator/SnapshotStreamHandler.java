@@ -1,0 +1,93 @@
+package fr.vigie.fn.evaluator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoAlertStore;
+import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.app.CoverageEvaluation;
+import fr.vigie.domain.Snapshot;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The snapshots table's stream (NEW_IMAGE; the template filters on INSERT): each new snapshot goes
+ * through {@link CoverageEvaluation} — coverage projected, level moved, a change recorded in the
+ * alerts table and published on the alert topic. Records are taken in order; the first that fails
+ * is reported (partial batch response) and the rest of the batch is left for the retry, which
+ * starts again from it: an event already recorded is not sent twice.
+ */
+public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
+    public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN");
+
+    private final DynamoDbClient dynamo;
+    private final SnsClient sns;
+    private final String registryTable;
+    private final String topicArn;
+    private final DynamoSnapshotStore snapshots;
+    private final DynamoAlertStore alerts;
+    private final DynamoDisruptionStore disruptions;
+
+    public SnapshotStreamHandler() {
+        this(LambdaEnvironment.system());
+    }
+
+    private SnapshotStreamHandler(LambdaEnvironment env) {
+        this(env.dynamoDb(), env.sns(), env.require("SNAPSHOTS_TABLE"), env.require("ALERTS_TABLE"),
+                env.require("REGISTRY_TABLE"), env.require("ALERT_TOPIC_ARN"));
+    }
+
+    SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
+                          String registryTable, String topicArn) {
+        this.dynamo = dynamo;
+        this.sns = sns;
+        this.registryTable = registryTable;
+        this.topicArn = topicArn;
+        this.snapshots = new DynamoSnapshotStore(dynamo, snapshotsTable);
+        this.alerts = new DynamoAlertStore(dynamo, alertsTable);
+        this.disruptions = new DynamoDisruptionStore(dynamo, alertsTable);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
+        CoverageEvaluation evaluation = new CoverageEvaluation(DynamoWatchlist.load(dynamo, registryTable), snapshots,
+                alerts, disruptions, new SnsAlertPublisher(sns, topicArn, facilities::regionOf));
+        Map<CoverageEvaluation.Outcome, Integer> outcomes = new EnumMap<>(CoverageEvaluation.Outcome.class);
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        int ignored = 0;
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (!"INSERT".equals(record.getEventName()) || record.getDynamodb().getNewImage() == null) {
+                ignored++;
+                continue;
+            }
+            try {
+                Snapshot snapshot = DynamoSnapshotStore.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+                outcomes.merge(evaluation.evaluate(snapshot), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                String sequence = record.getDynamodb().getSequenceNumber();
+                context.getLogger().log(Json.write(Map.of("event", "evaluation_failed", "sequenceNumber", sequence,
+                        "eventID", String.valueOf(record.getEventID()), "cause", e.toString())));
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+                break;
+            }
+        }
+        context.getLogger().log(Json.write(Map.of("event", "stream_batch_evaluated", "records", event.getRecords().size(),
+                "ignored", ignored, "outcomes", outcomes, "failed", failures.size())));
+        return new StreamsEventResponse(failures);
+    }
+}

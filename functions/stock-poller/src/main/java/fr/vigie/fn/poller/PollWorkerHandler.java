@@ -1,0 +1,109 @@
+package fr.vigie.fn.poller;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.http.HttpStockSource;
+import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.app.StockPolling;
+import fr.vigie.domain.Facility;
+import fr.vigie.port.StockSource;
+import fr.vigie.port.Watchlist;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The poll worker (SQS, partial batch responses): for each message, polls its facilities' stock
+ * sources a few at a time and stores the new snapshots (the snapshots table's stream then starts the
+ * coverage-evaluator). A source that hangs, fails or answers garbage is logged and counted and never
+ * stops the others; only a message that could not be handled at all (unreadable, DynamoDB down) is
+ * reported as failed, to be retried and then dead-lettered. A source behind credentials gets its
+ * Authorization header from the Secrets Manager secret the registry names.
+ */
+public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
+    public static final List<String> ENV = List.of("REGISTRY_TABLE", "SNAPSHOTS_TABLE", "POLL_CONCURRENCY");
+
+    /** What one message's poll did, logged as one JSON line. */
+    record MessageSummary(String event, String messageId, String pollId, int facilities, int unknownFacilities,
+                          int failedSources, Map<String, String> failures, long rowsRead, long stored,
+                          long duplicates, long rejected) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String registryTable;
+    private final DynamoSnapshotStore snapshots;
+    private final StockSource source;
+    private final int concurrency;
+
+    public PollWorkerHandler() {
+        this(LambdaEnvironment.system());
+    }
+
+    private PollWorkerHandler(LambdaEnvironment env) {
+        this(env.dynamoDb(), env.require("REGISTRY_TABLE"), env.require("SNAPSHOTS_TABLE"),
+                new HttpStockSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                        new SecretsManagerAuthorization(SecretsManagerClient.builder().region(env.region())
+                                .httpClientBuilder(UrlConnectionHttpClient.builder()).build())),
+                env.intOr("POLL_CONCURRENCY", 8));
+    }
+
+    PollWorkerHandler(DynamoDbClient dynamo, String registryTable, String snapshotsTable, StockSource source, int concurrency) {
+        this.dynamo = dynamo;
+        this.registryTable = registryTable;
+        this.snapshots = new DynamoSnapshotStore(dynamo, snapshotsTable);
+        this.source = source;
+        this.concurrency = concurrency;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, registryTable);
+        StockPolling polling = new StockPolling(source, watchlist, new SnapshotIngestion(snapshots), concurrency);
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                context.getLogger().log(Json.write(pollOne(message, directory, polling)));
+            } catch (RuntimeException e) {
+                context.getLogger().log(Json.write(Map.of("event", "poll_message_failed",
+                        "messageId", message.getMessageId(), "cause", e.toString())));
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private MessageSummary pollOne(SQSEvent.SQSMessage message, DynamoFacilityDirectory directory, StockPolling polling) {
+        PollRequest request = Json.read(message.getBody(), PollRequest.class);
+        List<Facility> facilities = new ArrayList<>();
+        int unknown = 0;
+        for (String id : request.facilityIds()) {
+            Optional<Facility> f = directory.facility(id);
+            if (f.isPresent() && f.get().source() != null) {
+                facilities.add(f.get());
+            } else {
+                unknown++;
+            }
+        }
+        StockPolling.PollReport report = polling.poll(facilities, s -> { });
+        return new MessageSummary("poll_done", message.getMessageId(), request.pollId(), facilities.size(), unknown,
+                report.failures().size(), report.failures(), report.ingestion().read(), report.ingestion().stored(),
+                report.ingestion().duplicates(), report.ingestion().rejectedCount());
+    }
+}

@@ -1,0 +1,165 @@
+package fr.vigie.fn.poller;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.sun.net.httpserver.HttpServer;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.http.HttpStockSource;
+import fr.vigie.domain.Epidemic;
+import fr.vigie.domain.Facility;
+import fr.vigie.domain.SeasonWindow;
+import fr.vigie.domain.StockSourceConfig;
+import fr.vigie.domain.Thresholds;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import fr.vigie.testkit.ProjectRoot;
+import fr.vigie.testkit.TestLambdaContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The poll worker on the events/ SQS sample, against DynamoDB Local and real HTTP sources on the
+ * loopback: three healthy sources, one that hangs past its timeout, one that answers HTTP 500 and
+ * one that answers garbage.
+ */
+class PollWorkerHandlerTest {
+
+    private static final Tables.Names NAMES = new Tables.Names("pollw-snapshots", "pollw-alerts", "pollw-registry");
+    private static final Set<String> HEALTHY = Set.of("CHU-IDF-01", "CH-HDF-03", "CHU-ARA-04");
+    private static final String SECRET_NAME = "vigie/test/chu-naq-06";
+    private static DynamoDbClient dynamo;
+    private static HttpServer server;
+    private static ExecutorService serverThreads;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        dynamo = DynamoDbLocalServer.get().client();
+        Tables.createMissing(dynamo, NAMES);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serverThreads = Executors.newCachedThreadPool();
+        server.setExecutor(serverThreads);
+        server.createContext("/ok/", exchange -> {
+            String facility = exchange.getRequestURI().getPath().substring("/ok/".length());
+            answer(exchange, 200, report(facility));
+        });
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange, 200, report("CH-OCC-05"));
+        });
+        server.createContext("/guarded", exchange -> {
+            boolean allowed = "Bearer s3cr3t".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, allowed ? 200 : 401, allowed ? report("CHU-NAQ-06") : "{\"message\":\"Unauthorized\"}");
+        });
+        server.createContext("/error", exchange -> answer(exchange, 500, "{\"message\":\"Internal Server Error\"}"));
+        server.createContext("/garbage", exchange -> answer(exchange, 200, "<html><body>Maintenance en cours</body>"));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, NAMES.registry());
+        for (String id : HEALTHY) {
+            directory.put(facility(id, base + "/ok/" + id, 2_000));
+        }
+        directory.put(facility("CH-OCC-05", base + "/slow", 300));
+        directory.put(new Facility("CHU-NAQ-06", "CHU Bordeaux", "75",
+                new StockSourceConfig(StockSourceConfig.HTTP_JSON, base + "/guarded", 2_000, SECRET_NAME)));
+        directory.put(facility("CH-BRE-08", base + "/error", 2_000));
+        directory.put(facility("CH-PAC-02", base + "/garbage", 2_000));
+        for (String device : List.of("HFNC-PED", "NEB-MASK-PED")) {
+            DynamoWatchlist.put(dynamo, NAMES.registry(), new WatchlistEntry(device, "Dispositif " + device,
+                    Set.of(Epidemic.BRONCHIOLITIS), "piece", null, List.of(),
+                    new SeasonWindow(MonthDay.of(10, 1), MonthDay.of(3, 31)), new Thresholds(21, 10), true));
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        server.stop(0);
+        serverThreads.shutdownNow();
+    }
+
+    @Test
+    void brokenSourcesAreLoggedAndCountedAndEveryHealthyFacilityIsStored() {
+        SQSEvent event = EventLoader.loadSQSEvent(ProjectRoot.find().resolve("events/poll-queue-sqs.json").toString());
+        TestLambdaContext context = new TestLambdaContext("stock-poller-worker");
+
+        SQSBatchResponse response = handler().handleRequest(event, context);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "a broken source does not fail its message");
+        Map<String, Long> storedPerFacility = dynamo.scanPaginator(b -> b.tableName(NAMES.snapshots())).items().stream()
+                .collect(Collectors.groupingBy(i -> i.get("facilityId").s(), Collectors.counting()));
+        assertEquals(Map.of("CHU-IDF-01", 2L, "CH-HDF-03", 2L, "CHU-ARA-04", 2L, "CHU-NAQ-06", 2L), storedPerFacility,
+                "every healthy source is stored, the one behind credentials too");
+
+        String logs = String.join("\n", context.logged());
+        assertEquals(2, context.logged().stream().filter(l -> l.contains("\"poll_done\"")).count(), logs);
+        assertTrue(logs.contains("\"failedSources\":1"), logs);
+        assertTrue(logs.contains("\"failedSources\":2"), logs);
+        for (String broken : List.of("CH-OCC-05", "CH-BRE-08", "CH-PAC-02")) {
+            assertTrue(logs.contains("\"" + broken + "\":"), broken + " is named in the failures: " + logs);
+        }
+        assertTrue(logs.contains("HTTP 500"), logs);
+        assertTrue(!logs.contains("s3cr3t"), "a credential never reaches the logs");
+    }
+
+    @Test
+    void anUnreadableMessageIsReportedAsThatMessageOnlyFailing() {
+        SQSEvent event = EventLoader.loadSQSEvent(ProjectRoot.find().resolve("events/poll-queue-sqs.json").toString());
+        event.getRecords().get(0).setBody("not a poll request");
+
+        SQSBatchResponse response = handler().handleRequest(event, new TestLambdaContext("stock-poller-worker"));
+
+        assertEquals(List.of(event.getRecords().get(0).getMessageId()),
+                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    }
+
+    private static PollWorkerHandler handler() {
+        return new PollWorkerHandler(dynamo, NAMES.registry(), NAMES.snapshots(),
+                new HttpStockSource(HttpClient.newHttpClient(), secret -> SECRET_NAME.equals(secret) ? "Bearer s3cr3t" : null), 4);
+    }
+
+    private static Facility facility(String id, String url, int timeoutMillis) {
+        return new Facility(id, "Hôpital " + id, "11", new StockSourceConfig(StockSourceConfig.HTTP_JSON, url, timeoutMillis, null));
+    }
+
+    private static String report(String facility) {
+        return "{\"facilityId\":\"" + facility + "\",\"reportedAt\":\"2025-11-02T05:00:00Z\",\"items\":["
+                + "{\"deviceId\":\"HFNC-PED\",\"onHand\":120,\"consumed\":31,\"received\":0,\"onOrder\":200,\"expectedDelivery\":\"2025-11-05\"},"
+                + "{\"deviceId\":\"NEB-MASK-PED\",\"onHand\":340,\"consumed\":22}]}";
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        } catch (IOException clientGone) {
+            // the poller gave up waiting (the timeout case)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package fr.vigie.fn.report;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.port.Watchlist;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /stock-reports} (HTTP API): a hospital sends its stock as the spec's JSON report
+ * ({@code application/json}) or feed CSV ({@code text/csv}). Answers 200 with what was stored and
+ * every refused row (line and reason), 400 (RFC 7807 problem) when the body is not a report at all,
+ * 415 for any other media type. Checking that the caller may report for that facility is the
+ * authorizer's job (issue 5).
+ */
+public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
+    public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
+
+    private final DynamoDbClient dynamo;
+    private final String registryTable;
+    private final ReportIngestion ingestion;
+
+    public HttpReportHandler() {
+        this(LambdaEnvironment.system());
+    }
+
+    private HttpReportHandler(LambdaEnvironment env) {
+        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+    }
+
+    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable) {
+        this.dynamo = dynamo;
+        this.registryTable = registryTable;
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        String mediaType = mediaType(request.getHeaders());
+        String body = body(request);
+        if (body.isBlank()) {
+            return problem(400, "Rapport vide", "le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu");
+        }
+        String source = "http:" + request.getRequestContext().getRequestId();
+        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        ReportIngestion.Outcome outcome;
+        try {
+            if (mediaType.equals("application/json")) {
+                outcome = ingestion.json(source, body, watchlist);
+            } else if (mediaType.equals("text/csv")) {
+                outcome = ingestion.csv(source, new StringReader(body), watchlist);
+            } else {
+                return problem(415, "Type de contenu non pris en charge",
+                        "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.getLogger().log(Json.write(Map.of("event", "report_ingested", "source", source, "read", outcome.read(),
+                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+        if (outcome.error() != null) {
+            return problem(400, "Rapport illisible", outcome.error());
+        }
+        return response(200, "application/json", Json.write(outcome));
+    }
+
+    private static String mediaType(Map<String, String> headers) {
+        if (headers != null) {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase("content-type") && h.getValue() != null) {
+                    return h.getValue().split(";")[0].strip().toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String body(APIGatewayV2HTTPEvent request) {
+        String body = request.getBody();
+        if (body == null) {
+            return "";
+        }
+        return request.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
+        return response(status, "application/problem+json", Json.write(Map.of(
+                "type", "about:blank", "title", title, "status", status, "detail", detail)));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", contentType + "; charset=utf-8")).withBody(body).build();
+    }
+}

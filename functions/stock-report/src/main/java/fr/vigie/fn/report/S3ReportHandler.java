@@ -1,0 +1,90 @@
+package fr.vigie.fn.report;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.port.Watchlist;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A feed CSV dropped by a hospital under {@code reports/incoming/} (S3 ObjectCreated): streamed
+ * through the one ingestion (a file of any size, bounded memory), and the answer written next to
+ * it under {@code reports/results/<same name>.json} (what was stored, every refused line and why).
+ * An S3 or DynamoDB failure fails the invocation, so Lambda retries it; a file read twice stores
+ * nothing twice.
+ */
+public final class S3ReportHandler implements RequestHandler<S3Event, List<ReportIngestion.Outcome>> {
+
+    /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
+    public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
+    public static final String INCOMING_PREFIX = "reports/incoming/";
+    public static final String RESULTS_PREFIX = "reports/results/";
+
+    private final DynamoDbClient dynamo;
+    private final S3Client s3;
+    private final String registryTable;
+    private final ReportIngestion ingestion;
+
+    public S3ReportHandler() {
+        this(LambdaEnvironment.system());
+    }
+
+    private S3ReportHandler(LambdaEnvironment env) {
+        this(env.dynamoDb(), S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+    }
+
+    S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable) {
+        this.dynamo = dynamo;
+        this.s3 = s3;
+        this.registryTable = registryTable;
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+    }
+
+    @Override
+    public List<ReportIngestion.Outcome> handleRequest(S3Event event, Context context) {
+        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        List<ReportIngestion.Outcome> outcomes = new ArrayList<>();
+        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
+            String bucket = record.getS3().getBucket().getName();
+            // keys arrive URL-encoded, spaces as '+'
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            if (!key.startsWith(INCOMING_PREFIX)) {
+                context.getLogger().log(Json.write(java.util.Map.of("event", "report_skipped", "bucket", bucket, "key", key)));
+                continue;
+            }
+            ReportIngestion.Outcome outcome;
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                outcome = ingestion.csv("s3://" + bucket + "/" + key, in, watchlist);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+            }
+            String resultKey = RESULTS_PREFIX + key.substring(INCOMING_PREFIX.length()) + ".json";
+            s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json; charset=utf-8"),
+                    RequestBody.fromString(Json.write(outcome), StandardCharsets.UTF_8));
+            context.getLogger().log(Json.write(java.util.Map.of("event", "report_ingested", "source", outcome.source(),
+                    "result", resultKey, "read", outcome.read(), "stored", outcome.stored(),
+                    "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+}

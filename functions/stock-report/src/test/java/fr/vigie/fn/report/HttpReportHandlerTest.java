@@ -1,0 +1,110 @@
+package fr.vigie.fn.report;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import fr.vigie.testkit.ProjectRoot;
+import fr.vigie.testkit.TestLambdaContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /stock-reports on the events/ samples (JSON and CSV bodies), against DynamoDB Local. */
+class HttpReportHandlerTest {
+
+    private static final Tables.Names NAMES = new Tables.Names("httprep-snapshots", "httprep-alerts", "httprep-registry");
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void setUp() {
+        dynamo = DynamoDbLocalServer.get().client();
+        Tables.createMissing(dynamo, NAMES);
+        ReportFixtures.watchlist(dynamo, NAMES.registry());
+    }
+
+    @Test
+    void jsonReportStoresTheGoodItemsAndNamesTheRefusedOnes() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(load("stock-report-http-json.json"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode answer = Json.MAPPER.readTree(response.getBody());
+        assertEquals(4, answer.get("read").asInt());
+        assertEquals(2, answer.get("stored").asInt());
+        assertEquals(2, answer.get("rejectedCount").asInt());
+        assertEquals(List.of(3L, 4L), positions(answer));
+        assertEquals("UNKNOWN_DEVICE", answer.get("rejected").get(0).get("code").asText());
+        assertEquals("NEGATIVE_VALUE", answer.get("rejected").get(1).get("code").asText());
+
+        List<Map<String, AttributeValue>> stored = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01");
+        Map<String, AttributeValue> hfnc = stored.stream().filter(i -> i.get("deviceId").s().equals("HFNC-PED")).findFirst().orElseThrow();
+        assertEquals("FAC#CHU-IDF-01#DEV#HFNC-PED", hfnc.get("pk").s());
+        assertEquals("SNAP#2025-11-02T05:00:00.000Z", hfnc.get("sk").s());
+        assertEquals("120", hfnc.get("onHand").n());
+        assertEquals("31", hfnc.get("consumed").n());
+        assertEquals("2025-11-05", hfnc.get("expectedDelivery").s());
+        assertEquals(Set.of("HFNC-PED", "NEB-MASK-PED"), stored.stream().map(i -> i.get("deviceId").s()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void csvReportStoresEachSnapshotOnceAndRefusesTheBadLine() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(load("stock-report-http-csv.json"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode answer = Json.MAPPER.readTree(response.getBody());
+        assertEquals(5, answer.get("read").asInt());
+        assertEquals(3, answer.get("stored").asInt());
+        assertEquals(1, answer.get("duplicates").asInt());
+        assertEquals(List.of(5L), positions(answer), "line 5 of the file (the header is line 1)");
+        assertEquals("INVALID_NUMBER", answer.get("rejected").get(0).get("code").asText());
+        assertEquals(3, ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CH-HDF-03").size());
+
+        JsonNode again = Json.MAPPER.readTree(handle(load("stock-report-http-csv.json")).getBody());
+        assertEquals(0, again.get("stored").asInt(), "a report sent twice stores nothing twice");
+        assertEquals(4, again.get("duplicates").asInt());
+    }
+
+    @Test
+    void notAReportIs400AndAnotherMediaTypeIs415() throws Exception {
+        APIGatewayV2HTTPEvent garbage = load("stock-report-http-json.json");
+        garbage.setBody("{\"facilityId\": \"CHU-IDF-01\", \"items\": 12}");
+        APIGatewayV2HTTPResponse bad = handle(garbage);
+        assertEquals(400, bad.getStatusCode());
+        assertTrue(bad.getHeaders().get("Content-Type").startsWith("application/problem+json"));
+        assertTrue(Json.MAPPER.readTree(bad.getBody()).get("detail").asText().contains("items"));
+
+        APIGatewayV2HTTPEvent xml = load("stock-report-http-json.json");
+        Map<String, String> headers = new HashMap<>(xml.getHeaders());
+        headers.put("content-type", "application/xml");
+        xml.setHeaders(headers);
+        assertEquals(415, handle(xml).getStatusCode());
+    }
+
+    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return new HttpReportHandler(dynamo, NAMES.snapshots(), NAMES.registry())
+                .handleRequest(event, new TestLambdaContext("stock-report-http"));
+    }
+
+    private static APIGatewayV2HTTPEvent load(String name) {
+        return EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/" + name).toString());
+    }
+
+    private static List<Long> positions(JsonNode answer) {
+        List<Long> lines = new java.util.ArrayList<>();
+        answer.get("rejected").forEach(r -> lines.add(r.get("line").asLong()));
+        return lines;
+    }
+}

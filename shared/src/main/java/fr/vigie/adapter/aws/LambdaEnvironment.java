@@ -1,0 +1,52 @@
+package fr.vigie.adapter.aws;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.util.function.Function;
+
+/**
+ * What a function's public constructor needs once per container: its configuration from the
+ * environment variables that {@code template.yaml} sets, and SDK clients built the light way
+ * (URL-connection HTTP client, region from {@code AWS_REGION}, the default credentials chain).
+ */
+public final class LambdaEnvironment {
+
+    private final Function<String, String> env;
+
+    public LambdaEnvironment(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public static LambdaEnvironment system() {
+        return new LambdaEnvironment(System::getenv);
+    }
+
+    /** The variable's value; fails at start-up, naming it, when the template forgot to set it. */
+    public String require(String name) {
+        String value = env.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    public int intOr(String name, int fallback) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    public Region region() {
+        return Region.of(require("AWS_REGION"));
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public SnsClient sns() {
+        return SnsClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+}

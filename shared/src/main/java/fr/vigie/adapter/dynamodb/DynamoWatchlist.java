@@ -1,0 +1,94 @@
+package fr.vigie.adapter.dynamodb;
+
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.WatchlistValidator;
+import fr.vigie.port.Watchlist;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The watch-list in the registry table, read whole when loaded (tens of entries: one Query).
+ * <pre>
+ *   pk = WATCHLIST   sk = DEV#{deviceId}      deviceId, active (BOOL), entry (spec JSON, section 1)
+ * </pre>
+ * Access patterns: the whole list = Query pk = WATCHLIST; one entry = GetItem. Entries are stored
+ * as the spec's JSON and validated again when read: an entry that no longer passes the rules is
+ * left out (and logged) rather than half-used. Versioning, optimistic locking and the audit trail
+ * belong to the watch-list API (issue 5) and extend this layout with more attributes.
+ */
+public final class DynamoWatchlist implements Watchlist {
+
+    public static final String PARTITION = "WATCHLIST";
+    private static final Logger LOG = Logger.getLogger(DynamoWatchlist.class.getName());
+    private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
+
+    private final Map<String, WatchlistEntry> entries;
+
+    private DynamoWatchlist(Map<String, WatchlistEntry> entries) {
+        this.entries = entries;
+    }
+
+    /** Reads the whole watch-list now; the returned list does not change afterwards. */
+    public static DynamoWatchlist load(DynamoDbClient client, String table) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Items.s(PARTITION))).build();
+        Map<String, WatchlistEntry> entries = new LinkedHashMap<>();
+        client.queryPaginator(query).items().forEach(item -> fromItem(item).ifPresent(e -> entries.put(e.deviceId(), e)));
+        return new DynamoWatchlist(entries);
+    }
+
+    /** Writes (or replaces) one entry. */
+    public static void put(DynamoDbClient client, String table, WatchlistEntry entry) {
+        client.putItem(b -> b.tableName(table).item(toItem(entry)));
+    }
+
+    @Override
+    public Optional<WatchlistEntry> entry(String deviceId) {
+        return Optional.ofNullable(entries.get(deviceId));
+    }
+
+    @Override
+    public Collection<WatchlistEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    static Map<String, AttributeValue> toItem(WatchlistEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Tables.PK, Items.s(PARTITION));
+        item.put(Tables.SK, Items.s(Keys.device(entry.deviceId())));
+        item.put("deviceId", Items.s(entry.deviceId()));
+        item.put("active", AttributeValue.fromBool(entry.active()));
+        item.put("entry", Items.s(WatchlistJson.toJson(entry).toString()));
+        return item;
+    }
+
+    static Optional<WatchlistEntry> fromItem(Map<String, AttributeValue> item) {
+        String json = Items.str(item, "entry");
+        String sk = Items.str(item, Tables.SK);
+        try {
+            var draft = WatchlistJson.draft(Json.MAPPER.readTree(json));
+            WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));
+            if (!result.valid()) {
+                LOG.log(Level.WARNING, "watchlist_entry_invalid sk={0} violations={1}", new Object[]{sk, result.violations()});
+                return Optional.empty();
+            }
+            return result.entries().stream().findFirst();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "watchlist_entry_unreadable sk={0} cause={1}", new Object[]{sk, e.toString()});
+            return Optional.empty();
+        }
+    }
+}
