@@ -23,6 +23,9 @@ public final class StockReportJson {
     }
 
     public static List<FeedRow> parse(String json, Predicate<String> knownDevice) {
+        if (json == null || json.isBlank()) {
+            return List.of(invalid("rapport vide"));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

@@ -25,6 +25,9 @@ public final class WatchlistJson {
 
     /** A whole watch-list file (a JSON array): every entry valid, or every violation. */
     public static WatchlistValidator.Result parseList(String json) {
+        if (json == null || json.isBlank()) {
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "liste vide : un tableau JSON d'entrées est attendu")));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
