@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 
@@ -46,9 +47,14 @@ public final class DynamoDbLocalServer {
 
     /** A new SDK client on this server, built as the functions build theirs (URL-connection HTTP client). */
     public DynamoDbClient client() {
+        return clientBuilder().build();
+    }
+
+    /** The same client's builder, for tests that add to its configuration (fault injection). */
+    public DynamoDbClientBuilder clientBuilder() {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_3)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     private void stopQuietly() {
