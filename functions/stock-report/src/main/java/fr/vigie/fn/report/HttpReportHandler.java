@@ -30,6 +30,9 @@ import java.util.Map;
  */
 public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Largest report taken over HTTP; a bigger export goes through the S3 drop, which streams it. */
+    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
 
@@ -55,6 +58,10 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         String mediaType = mediaType(request.getHeaders());
         String body = body(request);
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            return problem(413, "Rapport trop volumineux", "le rapport dépasse " + MAX_BODY_BYTES / (1024 * 1024)
+                    + " Mo : déposez le fichier CSV dans le dossier d'import (S3) plutôt que par l'API");
+        }
         if (body.isBlank()) {
             return problem(400, "Rapport vide", "le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu");
         }

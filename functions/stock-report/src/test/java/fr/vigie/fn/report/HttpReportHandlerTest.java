@@ -93,6 +93,15 @@ class HttpReportHandlerTest {
         assertEquals(415, handle(xml).getStatusCode());
     }
 
+    @Test
+    void anOversizedReportIs413AndPointsToTheFileDrop() throws Exception {
+        APIGatewayV2HTTPEvent huge = load("stock-report-http-json.json");
+        huge.setBody("x".repeat(HttpReportHandler.MAX_BODY_BYTES + 1));
+        APIGatewayV2HTTPResponse answer = handle(huge);
+        assertEquals(413, answer.getStatusCode());
+        assertTrue(Json.MAPPER.readTree(answer.getBody()).get("detail").asText().contains("S3"));
+    }
+
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return new HttpReportHandler(dynamo, NAMES.snapshots(), NAMES.registry())
                 .handleRequest(event, new TestLambdaContext("stock-report-http"));
