@@ -63,7 +63,29 @@ final class ReplayCommand {
             SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation).run(reader::next, progress::show);
             printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
         }
+        Path truth = feedPath.toAbsolutePath().resolveSibling("truth.json");
+        if (Files.isRegularFile(truth)) {
+            printScore(SeasonScore.read(truth), feedPath, alertsPath, watchlist);
+        }
         return 0;
+    }
+
+    /** A past season with its ground truth beside the feed: the backtest figures of these alerts. */
+    private void printScore(SeasonScore score, Path feed, Path alerts, MemoryWatchlist watchlist) throws IOException {
+        Map<String, int[]> thresholds = new java.util.HashMap<>();
+        watchlist.entries().forEach(e -> thresholds.put(e.deviceId(),
+                new int[]{e.thresholds().warningDays(), e.thresholds().criticalDays()}));
+        out.println("Rétro-évaluation sur la vérité terrain (truth.json à côté du flux) :");
+        out.println("              crises  recall7  lead_med  false_rate   msgs");
+        printFigures("burn-rate", score.baseline(feed, thresholds));
+        printFigures("oracle", score.oracle());
+        printFigures("vigie", score.project(alerts));
+    }
+
+    private void printFigures(String method, SeasonScore.Figures f) {
+        out.printf(java.util.Locale.ROOT, "  %-10s %7d %8.3f %9s %11.3f %6.2f%n", method, f.crises(), f.recall7(),
+                f.leadMedian() == Math.rint(f.leadMedian()) ? Long.toString((long) f.leadMedian()) : Double.toString(f.leadMedian()),
+                f.falseRate(), f.msgs());
     }
 
     private static InputStream open(Path feed) throws UsageException, IOException {
