@@ -18,13 +18,12 @@ import fr.vigie.port.Watchlist;
  */
 final class LocalVigie {
 
-    final MemorySnapshotStore snapshots;
     final SnapshotIngestion ingestion;
     final CoverageEvaluation evaluation;
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertPublisher publisher) {
         var names = db.tables();
-        snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
         ingestion = new SnapshotIngestion(snapshots);
         evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),

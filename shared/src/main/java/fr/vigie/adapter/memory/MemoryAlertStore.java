@@ -20,7 +20,7 @@ public final class MemoryAlertStore implements AlertStore {
     private final AlertStore durable;
     private final Map<SeriesKey, AlertState> states = new HashMap<>();
     private final Map<String, AlertEvent> pending = new LinkedHashMap<>();
-    private final Map<String, AlertEvent> recorded = new HashMap<>();
+    private final java.util.Set<String> recorded = new java.util.HashSet<>();
 
     public MemoryAlertStore() {
         this(null);
@@ -45,9 +45,9 @@ public final class MemoryAlertStore implements AlertStore {
 
     @Override
     public boolean recordTransition(AlertEvent event, AlertState state) {
-        boolean fresh = durable != null ? durable.recordTransition(event, state) : !recorded.containsKey(event.alertId());
+        boolean fresh = durable != null ? durable.recordTransition(event, state) : !recorded.contains(event.alertId());
         if (fresh) {
-            recorded.put(event.alertId(), event);
+            recorded.add(event.alertId());
             pending.put(event.alertId(), event);
             states.put(event.series(), state);
         }
@@ -65,10 +65,5 @@ public final class MemoryAlertStore implements AlertStore {
             durable.markPublished(event);
         }
         pending.remove(event.alertId());
-    }
-
-    /** Every event recorded through this store, in order. */
-    public List<AlertEvent> recorded() {
-        return new ArrayList<>(recorded.values());
     }
 }
