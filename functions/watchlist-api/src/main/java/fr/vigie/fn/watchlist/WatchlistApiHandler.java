@@ -24,6 +24,13 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("REGISTRY_TABLE");
 
+    /** The HTTP API route keys this handler serves; template.yaml wires each behind the JWT authorizer (a test checks it). */
+    public static final List<String> ROUTES = List.of(
+            "GET /watchlist", "GET /watchlist/{deviceId}", "POST /watchlist", "PUT /watchlist/{deviceId}",
+            "POST /watchlist/{deviceId}/deactivate", "GET /watchlist/{deviceId}/audit",
+            "GET /facilities", "GET /facilities/{facilityId}", "POST /facilities", "PUT /facilities/{facilityId}",
+            "GET /facilities/{facilityId}/audit");
+
     private final RegistryApi api;
 
     public WatchlistApiHandler() {

@@ -91,6 +91,20 @@ class WatchlistApiHandlerTest {
         assertEquals("c.martin", caller.who());
     }
 
+    @Test
+    void everyDeclaredRouteIsServedAndAnUnknownOneIs404() {
+        for (String route : WatchlistApiHandler.ROUTES) {
+            APIGatewayV2HTTPEvent e = load();
+            e.setRouteKey(route);
+            e.setPathParameters(Map.of("deviceId", "NOPE", "facilityId", "NOPE"));
+            APIGatewayV2HTTPResponse r = api.call(e);
+            assertTrue(r.getStatusCode() != 404 || !r.getBody().contains("unknown-route"), route + " is served: " + r.getBody());
+        }
+        APIGatewayV2HTTPEvent e = load();
+        e.setRouteKey("DELETE /watchlist/{deviceId}");
+        assertEquals(404, api.call(e).getStatusCode());
+    }
+
     private static APIGatewayV2HTTPEvent load() {
         return ApiCalls.sample("watchlist-http-get.json");
     }
