@@ -31,7 +31,7 @@ import java.util.function.Function;
  *                                                    + version (N), updatedAt, updatedBy
  *   pk = FACILITY           sk = FAC#{facilityId}    the facility as {@link DynamoFacilityDirectory} reads it
  *                                                    + contactName, contactEmail, contactPhone, version (N), updatedAt, updatedBy
- *   pk = AUDIT#DEV#{deviceId}    sk = V#{version, 10 digits}   version, at, by, action, season, [before], after  (spec JSON)
+ *   pk = AUDIT#DEV#{deviceId}    sk = V#{version, 10 digits}   version, at, by, [subject], action, season, [before], after  (spec JSON)
  *   pk = AUDIT#FAC#{facilityId}  sk = V#{version, 10 digits}   same, the facility's JSON (a secret's reference, never its value)
  * </pre>
  * Access patterns: the history of one entry = Query pk = AUDIT#DEV#{id} (in version order); the
@@ -61,7 +61,7 @@ public final class DynamoRegistryEditor {
     }
 
     /** One audit record: who changed what when, the JSON before (absent for a creation) and after. */
-    public record Change(long version, String at, String by, String action, String season, String before, String after) {
+    public record Change(long version, String at, String by, String subject, String action, String season, String before, String after) {
     }
 
     public enum Status { CREATED, UPDATED, UNCHANGED, CONFLICT, NOT_FOUND, EXISTS }
@@ -73,8 +73,15 @@ public final class DynamoRegistryEditor {
         }
     }
 
-    /** Who makes a change and why (the audit's {@code action}, e.g. CREATE, REPLACE, DEACTIVATE, IMPORT). */
-    public record Author(String by, String action, Instant at) {
+    /**
+     * Who makes a change and why: {@code by} a readable name (the JWT's username), {@code subject}
+     * the identity's stable id (the JWT's {@code sub}; null for a local import), {@code action} the
+     * audit's verb (CREATE, REPLACE, DEACTIVATE, IMPORT).
+     */
+    public record Author(String by, String subject, String action, Instant at) {
+        public Author(String by, String action, Instant at) {
+            this(by, null, action, at);
+        }
     }
 
     // ------------------------------------------------------------------ watch-list
@@ -184,6 +191,9 @@ public final class DynamoRegistryEditor {
         audit.put("version", Items.n(version));
         audit.put("at", Items.s(at));
         audit.put("by", Items.s(author.by()));
+        if (author.subject() != null) {
+            audit.put("subject", Items.s(author.subject()));
+        }
         audit.put("action", Items.s(author.action()));
         audit.put("season", Items.s(season(author.at())));
         if (before != null) {
@@ -217,7 +227,7 @@ public final class DynamoRegistryEditor {
 
     private List<Change> history(String auditPk) {
         List<Change> out = new ArrayList<>();
-        query(auditPk).forEach(i -> out.add(new Change(versionOf(i), Items.str(i, "at"), Items.str(i, "by"), Items.str(i, "action"),
+        query(auditPk).forEach(i -> out.add(new Change(versionOf(i), Items.str(i, "at"), Items.str(i, "by"), Items.str(i, "subject"), Items.str(i, "action"),
                 Items.str(i, "season"), Items.str(i, "before"), Items.str(i, "after"))));
         return out;
     }

@@ -372,7 +372,7 @@ final class RegistryApi {
     // ------------------------------------------------------------------ request helpers
 
     private Author author(Caller caller, String action) {
-        return new Author(caller.who(), action, clock.instant());
+        return new Author(caller.who(), caller.subject(), action, clock.instant());
     }
 
     private static ArrayNode changes(List<Change> changes) {
@@ -382,6 +382,9 @@ final class RegistryApi {
             n.put("version", c.version());
             n.put("at", c.at());
             n.put("by", c.by());
+            if (c.subject() != null) {
+                n.put("subject", c.subject());
+            }
             n.put("action", c.action());
             n.put("season", c.season());
             n.set("before", c.before() == null ? null : readStored(c.before()));

@@ -83,6 +83,7 @@ class WatchlistChangesTest {
         JsonNode first = changes.get(0);
         assertEquals(1, first.get("version").asLong());
         assertEquals("c.martin", first.get("by").asText());
+        assertEquals("6b1f3c2e-91a4-4f0d-8d0e-3c5a7e2b9f10", first.get("subject").asText(), "the JWT's sub, stable when a username changes");
         assertEquals("2025-11-02T05:02:11.000Z", first.get("at").asText());
         assertEquals("2025-2026", first.get("season").asText());
         assertTrue(first.get("before").isNull(), "a creation has no before");
@@ -226,6 +227,42 @@ class WatchlistChangesTest {
         }
         assertEquals(2, version());
         assertEquals(2, body(api.call(sample("watchlist-http-audit.json"))).get("changes").size(), "one audit item per change, no more");
+    }
+
+    @Test
+    void twoOperatorsCreatingTheSameIdAtOnceOneGets201TheOther409() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<Integer>> racers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String who = "op" + i;
+                racers.add(() -> api.call(as(sample("watchlist-http-post.json"), ApiCalls.operator(who))).getStatusCode());
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(racers)) {
+                codes.add(f.get());
+            }
+            assertEquals(List.of(201, 409, 409), codes.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, body(api.call(sample("watchlist-http-audit.json"))).get("changes").size());
+    }
+
+    @Test
+    void anEntryWrittenBeforeVersionsExistedIsVersion0AndItsFirstChangeIsAudited() {
+        var entry = fr.vigie.adapter.feed.WatchlistJson.parseList("[" + sample("watchlist-http-post.json").getBody() + "]").entries().get(0);
+        DynamoWatchlist.put(api.dynamo, api.names.registry(), entry);
+        assertEquals(0, version());
+        assertEquals(409, api.call(sample("watchlist-http-put.json")).getStatusCode(), "If-Match \"1\" is stale against version 0");
+        APIGatewayV2HTTPEvent put = sample("watchlist-http-put.json");
+        with(put, "PUT /watchlist/{deviceId}", PATH, put.getBody(), "\"0\"");
+        APIGatewayV2HTTPResponse response = api.call(put);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(1, version());
+        JsonNode changes = body(api.call(sample("watchlist-http-audit.json"))).get("changes");
+        assertEquals(1, changes.size());
+        assertEquals(21, changes.get(0).at("/before/thresholds/warningDays").asInt());
     }
 
     @Test
