@@ -6,7 +6,7 @@
 # LoggingConfig, SqsManagedSseEnabled, OwnershipControls, FunctionResponseTypes, FilterCriteria,
 # BisectBatchOnFunctionError, DestinationConfig, ...) and reports each as critical. So it runs
 # twice: on the template as it is (its report is printed, not trusted), then on a copy with those
-# newer properties removed and the HTTP API written as a REST API, which must come out clean: that
+# newer properties (HTTP API JWT Auth included) removed and the HTTP API written as a REST API, which must come out clean: that
 # run still checks every !Ref, !GetAtt and !Sub target and every property known in 2019.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,7 +22,7 @@ python3 - "$root/template.yaml" "$subset" <<'PY'
 import sys
 newer = ['Architectures', 'SnapStart', 'LoggingConfig', 'SqsManagedSseEnabled', 'OwnershipControls',
          'FunctionResponseTypes', 'MaximumBatchingWindowInSeconds', 'BisectBatchOnFunctionError',
-         'MaximumRetryAttempts', 'MaximumRecordAgeInSeconds', 'FilterCriteria', 'DestinationConfig', 'Filter']
+         'MaximumRetryAttempts', 'MaximumRecordAgeInSeconds', 'FilterCriteria', 'DestinationConfig', 'Filter', 'Auth']
 out, skip = [], None
 for line in open(sys.argv[1]).read().split('\n'):
     indent = len(line) - len(line.lstrip())
@@ -35,7 +35,10 @@ for line in open(sys.argv[1]).read().split('\n'):
         continue
     out.append(line)
 text = '\n'.join(out)
-text = text.replace('Type: AWS::Serverless::HttpApi', 'Type: AWS::Serverless::Api\n    Properties:\n      StageName: live')
+if 'Type: AWS::Serverless::HttpApi\n    Properties:' in text:
+    text = text.replace('Type: AWS::Serverless::HttpApi\n    Properties:', 'Type: AWS::Serverless::Api\n    Properties:\n      StageName: live')
+else:
+    text = text.replace('Type: AWS::Serverless::HttpApi', 'Type: AWS::Serverless::Api\n    Properties:\n      StageName: live')
 text = text.replace('Type: HttpApi', 'Type: Api').replace('ApiId: !Ref VigieApi', 'RestApiId: !Ref VigieApi')
 open(sys.argv[2], 'w').write(text)
 PY

@@ -18,6 +18,8 @@ public final class Main {
             "  ./vigie demo                         une saison simulée, de bout en bout, sur une base embarquée",
             "  " + ReplayCommand.USAGE,
             "                                       rejoue un fichier de relevés et écrit les alertes",
+            "  " + WatchlistCommand.USAGE,
+            "                                       valide une liste surveillée et l'enregistre dans la base locale",
             "");
 
     private Main() {
@@ -38,6 +40,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "replay" -> new ReplayCommand(out, err, System.getenv()).run(rest);
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
+                case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
                 default -> throw new UsageException("commande inconnue : " + args.get(0));
             };
         } catch (UsageException e) {

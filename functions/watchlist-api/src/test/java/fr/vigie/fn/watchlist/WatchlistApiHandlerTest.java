@@ -2,19 +2,12 @@ package fr.vigie.fn.watchlist;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
-import fr.vigie.adapter.dynamodb.Tables;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.WatchlistEntry;
-import fr.vigie.testkit.DynamoDbLocalServer;
-import fr.vigie.testkit.ProjectRoot;
-import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,52 +31,81 @@ class WatchlistApiHandlerTest {
               "thresholds": {"warningDays": 14, "criticalDays": 7}}]
             """;
 
-    private static final Tables.Names NAMES = new Tables.Names("wlapi-snapshots", "wlapi-alerts", "wlapi-registry");
-    private static DynamoDbClient dynamo;
+    private static ApiCalls api;
     private static List<WatchlistEntry> seasonA;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        dynamo = DynamoDbLocalServer.get().client();
-        Tables.createMissing(dynamo, NAMES);
+    static void setUp() {
+        api = new ApiCalls();
         var parsed = WatchlistJson.parseList(LIST);
         assertTrue(parsed.valid(), parsed.violations().toString());
         seasonA = parsed.entries();
-        seasonA.forEach(e -> DynamoWatchlist.put(dynamo, NAMES.registry(), e));
+        // written as before versions existed (DynamoWatchlist.put): they read as version 0
+        seasonA.forEach(e -> DynamoWatchlist.put(api.dynamo, api.names.registry(), e));
     }
 
     @Test
-    void listsEveryEntryInTheSpecShape() throws Exception {
-        APIGatewayV2HTTPResponse response = handle(load());
+    void listsEveryEntryInTheSpecShape() {
+        APIGatewayV2HTTPResponse response = api.call(load());
 
         assertEquals(200, response.getStatusCode());
-        JsonNode list = Json.MAPPER.readTree(response.getBody());
+        JsonNode list = ApiCalls.body(response);
         assertEquals(seasonA.size(), list.size());
         List<String> ids = new ArrayList<>();
         list.forEach(n -> ids.add(n.get("deviceId").asText()));
         assertEquals(seasonA.stream().map(WatchlistEntry::deviceId).sorted().toList(), ids);
         JsonNode first = list.get(0);
         assertTrue(first.has("thresholds") && first.has("season") && first.has("epidemics"), first.toString());
+        assertEquals(0, first.get("version").asLong(), "an entry written before versions existed is version 0");
     }
 
     @Test
-    void oneEntryOr404() throws Exception {
+    void oneEntryWithItsVersionAsETagOr404() {
         APIGatewayV2HTTPEvent one = load();
         one.setRouteKey("GET /watchlist/{deviceId}");
         one.setPathParameters(Map.of("deviceId", seasonA.get(0).deviceId()));
-        APIGatewayV2HTTPResponse found = handle(one);
+        APIGatewayV2HTTPResponse found = api.call(one);
         assertEquals(200, found.getStatusCode());
-        assertEquals(seasonA.get(0).deviceId(), Json.MAPPER.readTree(found.getBody()).get("deviceId").asText());
+        assertEquals(seasonA.get(0).deviceId(), ApiCalls.body(found).get("deviceId").asText());
+        assertEquals("\"0\"", found.getHeaders().get("ETag"));
 
         one.setPathParameters(Map.of("deviceId", "NOPE"));
-        assertEquals(404, handle(one).getStatusCode());
+        APIGatewayV2HTTPResponse missing = api.call(one);
+        assertEquals(404, missing.getStatusCode());
+        assertTrue(missing.getHeaders().get("Content-Type").startsWith("application/problem+json"));
+        assertEquals(404, ApiCalls.body(missing).get("status").asInt());
     }
 
-    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return new WatchlistApiHandler(dynamo, NAMES.registry()).handleRequest(event, new TestLambdaContext("watchlist-api"));
+    @Test
+    void aHospitalReadsTheListButSeesNotWhoChangedIt() {
+        APIGatewayV2HTTPResponse response = api.call(ApiCalls.as(load(), ApiCalls.hospital("CHU-IDF-01")));
+        assertEquals(200, response.getStatusCode());
+        ApiCalls.body(response).forEach(n -> assertTrue(!n.has("updatedBy"), n.toString()));
+    }
+
+    @Test
+    void theSampleCarriesTheAuthorizersClaims() {
+        APIGatewayV2HTTPEvent e = load();
+        Caller caller = Caller.of(e).orElseThrow();
+        assertTrue(caller.operator());
+        assertEquals("c.martin", caller.who());
+    }
+
+    @Test
+    void everyDeclaredRouteIsServedAndAnUnknownOneIs404() {
+        for (String route : WatchlistApiHandler.ROUTES) {
+            APIGatewayV2HTTPEvent e = load();
+            e.setRouteKey(route);
+            e.setPathParameters(Map.of("deviceId", "NOPE", "facilityId", "NOPE"));
+            APIGatewayV2HTTPResponse r = api.call(e);
+            assertTrue(r.getStatusCode() != 404 || !r.getBody().contains("unknown-route"), route + " is served: " + r.getBody());
+        }
+        APIGatewayV2HTTPEvent e = load();
+        e.setRouteKey("DELETE /watchlist/{deviceId}");
+        assertEquals(404, api.call(e).getStatusCode());
     }
 
     private static APIGatewayV2HTTPEvent load() {
-        return EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/watchlist-http-get.json").toString());
+        return ApiCalls.sample("watchlist-http-get.json");
     }
 }
