@@ -1,11 +1,14 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.dynamodb.DynamoRegistry;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
+import fr.vigie.adapter.feed.FeedRow;
 import fr.vigie.adapter.feed.JsonLinesPublisher;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.app.SeasonReplay;
+import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.port.AlertPublisher;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +64,27 @@ final class ReplayCommand {
             FanOutPublisher publisher = new FanOutPublisher(destinations);
             LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
             Progress progress = new Progress(err, "évaluation des relevés");
-            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation).run(reader::next, progress::show);
+            Set<String> facilities = new HashSet<>();
+            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation)
+                    .run(notingFacilities(reader, facilities), progress::show);
+            // the RETEX enumerates series from the registry instead of scanning the snapshots
+            DynamoRegistry registry = new DynamoRegistry(db.client(), db.tables().registry());
+            registry.registerWatchlist(watchlist.entries());
+            registry.registerFacilities(facilities);
             printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
         }
         return 0;
+    }
+
+    /** The reader's rows, each accepted row's facility added to {@code facilities} on the way. */
+    private static SnapshotIngestion.RowSource notingFacilities(FeedCsvReader reader, Set<String> facilities) {
+        return () -> {
+            FeedRow row = reader.next();
+            if (row instanceof FeedRow.Accepted accepted) {
+                facilities.add(accepted.snapshot().facilityId());
+            }
+            return row;
+        };
     }
 
     private static InputStream open(Path feed) throws UsageException, IOException {
