@@ -18,6 +18,8 @@ public final class Main {
             "  ./vigie demo                         une saison simulée, de bout en bout, sur une base embarquée",
             "  " + ReplayCommand.USAGE,
             "                                       rejoue un fichier de relevés et écrit les alertes",
+            "  " + RetexCommand.USAGE,
+            "                                       exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
             "");
 
     private Main() {
@@ -38,6 +40,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "replay" -> new ReplayCommand(out, err, System.getenv()).run(rest);
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
+                case "retex" -> new RetexCommand(out, err).run(rest);
                 default -> throw new UsageException("commande inconnue : " + args.get(0));
             };
         } catch (UsageException e) {
