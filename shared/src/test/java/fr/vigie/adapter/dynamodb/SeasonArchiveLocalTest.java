@@ -1,5 +1,6 @@
 package fr.vigie.adapter.dynamodb;
 
+import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.DisruptionStatus;
 import fr.vigie.domain.Facility;
@@ -7,12 +8,13 @@ import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
-import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.testkit.DynamoDbLocalServer;
+import fr.vigie.testkit.ProjectRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The registry and the season's reads by key range, on DynamoDB Local. */
 class SeasonArchiveLocalTest {
@@ -54,7 +57,7 @@ class SeasonArchiveLocalTest {
 
     @Test
     void theWatchlistReadsBackAsItWasGiven() throws Exception {
-        List<WatchlistEntry> list = WatchlistJson.parseList(java.nio.file.Files.readString(fr.vigie.testkit.ProjectRoot.find()
+        List<WatchlistEntry> list = WatchlistJson.parseList(Files.readString(ProjectRoot.find()
                 .resolve("../shared/samples/season-a/watchlist.json").normalize())).entries();
         registry.registerWatchlist(list);
         registry.registerWatchlist(list);
@@ -66,14 +69,17 @@ class SeasonArchiveLocalTest {
         DynamoSnapshotStore store = new DynamoSnapshotStore(CLIENT, names.snapshots());
         List<Snapshot> batch = new ArrayList<>();
         Instant start = Instant.parse("2025-08-31T23:00:00Z");
-        for (int hour = 0; hour < 24 * 400; hour++) {
+        for (int hour = 0; hour < 24 * 367; hour++) {
             batch.add(new Snapshot("CH-1", "FFP2", start.plusSeconds(3600L * hour), 100, 1L, null, null, null));
         }
         store.storeNew(batch);
+        assertFalse(CLIENT.query(b -> b.tableName(names.snapshots()).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.series("CH-1", "FFP2"))))).lastEvaluatedKey().isEmpty(),
+                "the series spans more than one page of DynamoDB's 1 MB");
         List<Snapshot> season = new ArrayList<>();
         archive.snapshots(new SeriesKey("CH-1", "FFP2"), Instant.parse("2025-09-01T00:00:00Z"),
                 Instant.parse("2026-08-31T23:59:59.999Z"), season::add);
-        assertEquals(365 * 24, season.size(), "every hour of 365 days: more than one page of DynamoDB's 1 MB");
+        assertEquals(365 * 24, season.size(), "every hour of the season's 365 days, across pages");
         assertEquals(Instant.parse("2025-09-01T00:00:00Z"), season.get(0).timestamp());
     }
 
