@@ -49,6 +49,10 @@ final class RetexCommand {
                     + " (rejouez la saison avec cette version de ./vigie replay)");
             return 1;
         }
+        if (result.snapshots() == 0) {
+            err.println("vigie: aucun relevé enregistré pour la saison " + season.label() + " (du " + season.firstDay() + " au "
+                    + season.lastDay() + ") : les fichiers sont vides");
+        }
         out.println("RETEX de la saison " + season.label() + " écrit dans " + folder);
         out.printf("  établissements  %8d%n", result.facilities());
         out.printf("  dispositifs     %8d%n", result.devices());

@@ -110,6 +110,15 @@ class RetexCommandTest {
     }
 
     @Test
+    void aSeasonWithoutSnapshotsIsExportedEmptyAndSaysSo() throws IOException {
+        Path empty = dir.resolve("retex-2024-2025");
+        ReplayCommandTest.Run run = vigie("retex", "--season", "2024-2025", "--out", empty.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("aucun relevé enregistré pour la saison 2024-2025"), run.err());
+        assertEquals(1, Files.readAllLines(empty.resolve("snapshots.csv")).size(), "the header only");
+    }
+
+    @Test
     void theReportRendersInHeadlessChromiumWithItsCharts() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium is needed to render report.html: /usr/bin/chromium is absent"
                 + " (apt-get update && apt-get install -y chromium)");
