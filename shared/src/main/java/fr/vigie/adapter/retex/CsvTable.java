@@ -30,7 +30,6 @@ public final class CsvTable implements Closeable {
 
     private final Writer out;
     private final int columns;
-    private long rows;
 
     public CsvTable(OutputStream stream, String... header) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
@@ -45,12 +44,6 @@ public final class CsvTable implements Closeable {
             throw new IllegalArgumentException(cells.length + " cells for " + columns + " columns");
         }
         line(cells);
-        rows++;
-    }
-
-    /** Rows written, the header not counted. */
-    public long rows() {
-        return rows;
     }
 
     @Override

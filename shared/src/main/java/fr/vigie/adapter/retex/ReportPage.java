@@ -441,7 +441,7 @@ public final class ReportPage {
         return DATE.format(day);
     }
 
-    /** SVG coordinates: two decimals are below a pixel, and the dot a number needs. */
+    /** An SVG coordinate: a decimal point whatever the default locale, two decimals being finer than a pixel. */
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
