@@ -36,6 +36,7 @@ public final class ReportPage {
 
     private static final Locale FR = Locale.FRENCH;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM uuuu", FR);
+    private static final DateTimeFormatter FIRST_OF_MONTH = DateTimeFormatter.ofPattern("MMM uuuu", FR);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", FR);
     private static final String CURVE = "#1f4e79";
     private static final String WARNING = "#e08a00";
@@ -437,8 +438,9 @@ public final class ReportPage {
         return String.format(FR, "%.1f j", days);
     }
 
+    /** "1er sept. 2025", "3 nov. 2025": the first of the month is written as the French write it. */
     private static String date(LocalDate day) {
-        return DATE.format(day);
+        return day.getDayOfMonth() == 1 ? "1er " + FIRST_OF_MONTH.format(day) : DATE.format(day);
     }
 
     /** An SVG coordinate: a decimal point whatever the default locale, two decimals being finer than a pixel. */
