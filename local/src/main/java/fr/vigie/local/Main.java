@@ -20,6 +20,8 @@ public final class Main {
             "                                       rejoue un fichier de relevés et écrit les alertes",
             "  " + WatchlistCommand.USAGE,
             "                                       valide une liste surveillée et l'enregistre dans la base locale",
+            "  " + RetexCommand.USAGE,
+            "                                       exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
             "");
 
     private Main() {
@@ -41,6 +43,7 @@ public final class Main {
                 case "replay" -> new ReplayCommand(out, err, System.getenv()).run(rest);
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
                 case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
+                case "retex" -> new RetexCommand(out, err).run(rest);
                 default -> throw new UsageException("commande inconnue : " + args.get(0));
             };
         } catch (UsageException e) {

@@ -1,11 +1,15 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
+import fr.vigie.adapter.feed.FeedRow;
 import fr.vigie.adapter.feed.JsonLinesPublisher;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.app.SeasonReplay;
+import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.port.AlertPublisher;
@@ -19,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +65,14 @@ final class ReplayCommand {
             FanOutPublisher publisher = new FanOutPublisher(destinations);
             LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
             Progress progress = new Progress(err, "évaluation des relevés");
-            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation).run(reader::next, progress::show);
+            Set<String> facilities = new HashSet<>();
+            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation)
+                    .run(notingFacilities(reader, facilities), progress::show);
+            // the RETEX enumerates series from the registry instead of scanning the snapshots
+            DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
+            DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY", java.time.Instant.now());
+            watchlist.entries().forEach(e -> registry.upsert(e, replay));
+            new DynamoFacilityDirectory(db.client(), db.tables().registry()).registerSeen(facilities);
             printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
         }
         Path truth = feedPath.toAbsolutePath().resolveSibling("truth.json");
@@ -86,6 +98,17 @@ final class ReplayCommand {
         out.printf(java.util.Locale.ROOT, "  %-10s %7d %8.3f %9s %11.3f %6.2f%n", method, f.crises(), f.recall7(),
                 f.leadMedian() == Math.rint(f.leadMedian()) ? Long.toString((long) f.leadMedian()) : Double.toString(f.leadMedian()),
                 f.falseRate(), f.msgs());
+    }
+
+    /** The reader's rows, each accepted row's facility added to {@code facilities} on the way. */
+    private static SnapshotIngestion.RowSource notingFacilities(FeedCsvReader reader, Set<String> facilities) {
+        return () -> {
+            FeedRow row = reader.next();
+            if (row instanceof FeedRow.Accepted accepted) {
+                facilities.add(accepted.snapshot().facilityId());
+            }
+            return row;
+        };
     }
 
     private static InputStream open(Path feed) throws UsageException, IOException {

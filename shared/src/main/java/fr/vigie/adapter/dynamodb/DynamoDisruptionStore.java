@@ -8,7 +8,12 @@ import fr.vigie.port.DisruptionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +47,23 @@ public final class DynamoDisruptionStore implements DisruptionStore {
         client.putItem(b -> b.tableName(table).item(Map.of(
                 Tables.PK, Items.s(Keys.device(deviceId)), Tables.SK, Items.s(Keys.DISRUPTION_STATE),
                 "state", Items.s(Json.write(state)))));
+    }
+
+    /** The device's disruption events announced between two instants (included), oldest first (RETEX). */
+    public List<SupplyDisruptionEvent> events(String deviceId, Instant from, Instant to) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :events)")
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.device(deviceId)), ":events", Items.s(Keys.DISRUPTION_EVENT)))
+                .build();
+        List<SupplyDisruptionEvent> out = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(item -> {
+            SupplyDisruptionEvent e = AlertEventJson.readDisruption(Items.str(item, "event"));
+            if (!e.at().isBefore(from) && !e.at().isAfter(to)) {
+                out.add(e);
+            }
+        });
+        out.sort(Comparator.comparing(SupplyDisruptionEvent::at));
+        return out;
     }
 
     @Override

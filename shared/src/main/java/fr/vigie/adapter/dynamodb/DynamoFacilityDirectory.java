@@ -4,7 +4,9 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.port.FacilityDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import fr.vigie.domain.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
@@ -53,6 +55,26 @@ public final class DynamoFacilityDirectory implements FacilityDirectory {
             Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key(id))).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
         });
+    }
+
+    /**
+     * Registers the facilities a feed named that the registry does not know yet, with the region
+     * their identifier names (see {@link Region#fromFacilityId}): the RETEX then finds their series
+     * without scanning the snapshots. A facility already registered, perhaps with its name and
+     * region from the operators, is left as it is.
+     */
+    public void registerSeen(Collection<String> facilityIds) {
+        for (String id : facilityIds) {
+            Map<String, AttributeValue> item = new HashMap<>(key(id));
+            item.put("facilityId", Items.s(id));
+            Region.fromFacilityId(id).ifPresent(r -> item.put("region", Items.s(r.code())));
+            try {
+                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            } catch (ConditionalCheckFailedException known) {
+                // registered before: its stored name and region win over what an identifier suggests
+            }
+            known.remove(id);
+        }
     }
 
     /** Writes (or replaces) one facility. */

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Snapshots in the snapshots table, one item each, kept for the season's review (no TTL).
@@ -66,16 +67,24 @@ public final class DynamoSnapshotStore implements SnapshotStore {
 
     @Override
     public List<Snapshot> history(SeriesKey series, Instant upTo, int days) {
+        List<Snapshot> out = new ArrayList<>();
+        between(series, upTo.minus(Duration.ofDays(days)), upTo, out::add);
+        return out;
+    }
+
+    /**
+     * Hands the series' snapshots from {@code from} to {@code to} (included) to {@code sink}, oldest
+     * first, page by page as the query returns them: a whole season streams through one page of memory.
+     */
+    public void between(SeriesKey series, Instant from, Instant to, Consumer<Snapshot> sink) {
         Map<String, AttributeValue> values = Map.of(
                 ":pk", Items.s(Keys.series(series.facilityId(), series.deviceId())),
-                ":from", Items.s(Keys.SNAPSHOT + Keys.time(upTo.minus(Duration.ofDays(days)))),
-                ":to", Items.s(Keys.SNAPSHOT + Keys.time(upTo)));
+                ":from", Items.s(Keys.SNAPSHOT + Keys.time(from)),
+                ":to", Items.s(Keys.SNAPSHOT + Keys.time(to)));
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(values).build();
-        List<Snapshot> out = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(item -> out.add(fromItem(item)));
-        return out;
+        client.queryPaginator(query).items().forEach(item -> sink.accept(fromItem(item)));
     }
 
     private Set<SnapshotKey> existing(List<Snapshot> batch) {

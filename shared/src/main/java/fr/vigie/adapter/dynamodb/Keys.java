@@ -15,6 +15,8 @@ final class Keys {
     static final String DISRUPTION_STATE = "DISRUPTION_STATE";
     static final String DISRUPTION_EVENT = "DISRUPTION#";
     static final String PENDING = "PENDING";
+    static final String FACILITY_REGISTRY = "FACILITY";
+    static final String WATCHLIST = "WATCHLIST";
 
     /** Millisecond, always the same width: "2025-11-02T05:00:00.000Z" sorts as time does. */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -1,0 +1,454 @@
+package fr.vigie.adapter.retex;
+
+import fr.vigie.domain.DisruptionStatus;
+import fr.vigie.domain.Facility;
+import fr.vigie.domain.Region;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.retex.DailyCoverage;
+import fr.vigie.domain.retex.ReviewTotals;
+import fr.vigie.domain.retex.SeasonOverview;
+import fr.vigie.domain.retex.SeriesReview;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * The season's report as one self-contained HTML page in French: key figures, per device the
+ * national coverage curve and one small curve per region (inline SVG, no script, no external
+ * font or style sheet), stock-outs and alerts marked day by day, and the summary tables.
+ */
+public final class ReportPage {
+
+    private static final Locale FR = Locale.FRENCH;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM uuuu", FR);
+    private static final DateTimeFormatter FIRST_OF_MONTH = DateTimeFormatter.ofPattern("MMM uuuu", FR);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", FR);
+    private static final String CURVE = "#1f4e79";
+    private static final String WARNING = "#e08a00";
+    private static final String CRITICAL = "#c62828";
+    private static final String WARNING_BAND = "#fdebc8";
+    private static final String CRITICAL_BAND = "#f9d3d3";
+    private static final String DISRUPTION = "#8a8a8a";
+    /** The curves' ceiling in multiples of the warning threshold: what lies above is comfortable and drawn at the top. */
+    private static final int CEILING_TIMES_WARNING = 3;
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:24px auto;max-width:1360px;color:#222;padding:0 16px}
+            h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 4px;border-bottom:2px solid #1f4e79;padding-bottom:4px}
+            h3{font-size:15px;margin:14px 0 6px;color:#444}p.sub{color:#555;margin:0 0 16px}
+            .figures{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
+            .figure{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:130px;background:#fafafa}
+            .figure b{display:block;font-size:22px}.figure span{font-size:12px;color:#555}
+            .figure.bad b{color:#c62828}
+            .legend{font-size:13px;color:#333;margin:8px 0 4px}.legend svg{vertical-align:middle;margin:0 4px 0 12px}
+            .grid{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}
+            table{border-collapse:collapse;font-size:13px;margin:8px 0 4px;width:100%}
+            th,td{border:1px solid #ddd;padding:3px 6px}td{white-space:nowrap}th{background:#eef2f7;text-align:left;font-weight:600}
+            td.n{text-align:right;font-variant-numeric:tabular-nums}tr.out td{background:#fdecec}
+            p.note{font-size:12px;color:#555}p.nav{font-size:13px}a{color:#1f4e79}
+            """;
+
+    private final SeasonOverview o;
+    private final Writer out;
+    private final int firstDay;
+    private final int days;
+
+    private ReportPage(SeasonOverview overview, Writer out) {
+        this.o = overview;
+        this.out = out;
+        this.firstDay = overview.firstDay();
+        this.days = overview.lastDay() - overview.firstDay() + 1;
+    }
+
+    public static void write(SeasonOverview overview, OutputStream stream) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        new ReportPage(overview, out).page();
+        out.flush();
+    }
+
+    private void page() throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                + "<title>RETEX saison " + o.season().label() + " — Vigie</title><style>" + STYLE + "</style></head><body>\n");
+        header();
+        contents();
+        legend();
+        nationalTable();
+        for (WatchlistEntry device : o.devices()) {
+            deviceSection(device);
+        }
+        regionalTable();
+        mostAffectedTable();
+        disruptionsTable();
+        method();
+        out.write("</body></html>\n");
+    }
+
+    private void header() throws IOException {
+        int stockouts = 0;
+        int stockoutDays = 0;
+        int unannounced = 0;
+        int alerts = 0;
+        for (ReviewTotals t : o.national().values()) {
+            stockouts += t.stockouts();
+            stockoutDays += t.stockoutDays();
+            unannounced += t.stockoutsWithoutAlert();
+            alerts += t.alertsSent();
+        }
+        out.write("<h1>Retour d'expérience — saison " + o.season().label() + "</h1>\n");
+        out.write("<p class=\"sub\">Saison du " + date(o.season().firstDay()) + " au " + date(o.season().lastDay())
+                + " · relevés du " + date(o.season().day(o.firstDay())) + " au " + date(o.season().day(o.lastDay()))
+                + " · " + o.facilities().size() + " établissements enregistrés, " + o.devices().size() + " dispositifs surveillés</p>\n");
+        out.write("<div class=\"figures\">");
+        figure(Long.toString(o.snapshots()), "relevés enregistrés", false);
+        figure(Integer.toString(o.reporting()), "établissements ayant déclaré", false);
+        figure(Integer.toString(alerts), "alertes envoyées", false);
+        figure(Integer.toString(stockouts), "ruptures de stock", stockouts > 0);
+        figure(Integer.toString(stockoutDays), "jours-établissement en rupture", stockoutDays > 0);
+        figure(Integer.toString(unannounced), "ruptures sans alerte préalable", unannounced > 0);
+        long disruptions = o.disruptions().values().stream().flatMap(List::stream)
+                .filter(e -> e.status() == DisruptionStatus.OPEN).count();
+        figure(Long.toString(disruptions), "tensions nationales", disruptions > 0);
+        out.write("</div>\n");
+    }
+
+    private void contents() throws IOException {
+        StringBuilder links = new StringBuilder("<a href=\"#national\">synthèse nationale</a>");
+        for (WatchlistEntry d : o.devices()) {
+            links.append(" · <a href=\"#").append(anchor(d)).append("\">").append(esc(d.deviceId())).append("</a>");
+        }
+        links.append(" · <a href=\"#regions\">par région</a> · <a href=\"#series\">séries les plus touchées</a>")
+                .append(" · <a href=\"#tensions\">tensions nationales</a> · <a href=\"#methode\">méthode</a>");
+        out.write("<p class=\"nav\">Aller à : " + links + "</p>\n");
+    }
+
+    private static String anchor(WatchlistEntry d) {
+        return "dispositif-" + d.deviceId();
+    }
+
+    private void figure(String value, String label, boolean bad) throws IOException {
+        out.write("<div class=\"figure" + (bad ? " bad" : "") + "\"><b>" + value + "</b><span>" + esc(label) + "</span></div>");
+    }
+
+    private void legend() throws IOException {
+        out.write("<div class=\"legend\">Lecture des courbes :"
+                + swatch("<line x1=\"0\" y1=\"6\" x2=\"22\" y2=\"6\" stroke=\"" + CURVE + "\" stroke-width=\"2.5\"/>")
+                + "couverture en jours (stock ÷ consommation moyenne des " + SeriesReview.RECENT_USE_DAYS + " derniers jours)"
+                + swatch("<rect width=\"22\" height=\"12\" fill=\"" + WARNING_BAND + "\"/>") + "sous le seuil d'alerte"
+                + swatch("<rect width=\"22\" height=\"12\" fill=\"" + CRITICAL_BAND + "\"/>") + "sous le seuil critique"
+                + swatch("<rect width=\"22\" height=\"12\" fill=\"" + CRITICAL + "\"/>") + "jour avec rupture (plus foncé = plus d'établissements)"
+                + swatch("<rect width=\"22\" height=\"12\" fill=\"" + WARNING + "\"/>") + "jour avec alerte émise"
+                + swatch("<rect width=\"22\" height=\"12\" fill=\"" + DISRUPTION + "\" fill-opacity=\"0.3\"/>") + "tension nationale"
+                + "</div>\n");
+    }
+
+    private static String swatch(String shape) {
+        return "<svg width=\"22\" height=\"12\" aria-hidden=\"true\">" + shape + "</svg>";
+    }
+
+    private void nationalTable() throws IOException {
+        out.write("<h2 id=\"national\">Synthèse nationale par dispositif</h2>\n<table><tr><th>Dispositif</th>" + totalsHeader() + "</tr>\n");
+        for (WatchlistEntry d : o.devices()) {
+            ReviewTotals t = o.national().get(d.deviceId());
+            out.write(row(t) + "<td>" + esc(d.name()) + " <small>(" + esc(d.deviceId()) + ")</small></td>" + totalsCells(d, t) + "</tr>\n");
+        }
+        out.write("</table>\n");
+    }
+
+    private void regionalTable() throws IOException {
+        out.write("<h2 id=\"regions\">Synthèse par région et dispositif</h2>\n<table><tr><th>Région</th><th>Dispositif</th>" + totalsHeader() + "</tr>\n");
+        for (Map.Entry<String, Map<String, ReviewTotals>> region : o.regional().entrySet()) {
+            for (WatchlistEntry d : o.devices()) {
+                ReviewTotals t = region.getValue().get(d.deviceId());
+                out.write(row(t) + "<td>" + esc(Region.labelOf(region.getKey())) + "</td><td>" + esc(d.deviceId()) + "</td>"
+                        + totalsCells(d, t) + "</tr>\n");
+            }
+        }
+        out.write("</table>\n");
+    }
+
+    private static String totalsHeader() {
+        return "<th>Seuils alerte / critique</th><th>Établ.</th><th>Couverture min. d'un établ.</th><th>Couverture min. de la zone</th>"
+                + "<th>Jours-établ. sous alerte</th><th>Jours-établ. sous critique</th><th>Jours-établ. en rupture</th>"
+                + "<th>Ruptures</th><th>dont sans alerte</th><th>Alertes envoyées</th><th>Avance moy. de l'alerte</th><th>Avance min.</th>";
+    }
+
+    private static String totalsCells(WatchlistEntry d, ReviewTotals t) {
+        return num(d.thresholds().warningDays() + " j / " + d.thresholds().criticalDays() + " j") + num(t.facilities())
+                + num(daysText(t.minCoverage())) + num(daysText(t.areaMinCoverage())) + num(t.daysUnderWarning())
+                + num(t.daysUnderCritical()) + num(t.stockoutDays()) + num(t.stockouts()) + num(t.stockoutsWithoutAlert())
+                + num(t.alertsSent()) + num(daysText(t.leadMean())) + num(daysText(t.leadMin()));
+    }
+
+    private static String row(ReviewTotals t) {
+        return t.stockouts() > 0 ? "<tr class=\"out\">" : "<tr>";
+    }
+
+    private void mostAffectedTable() throws IOException {
+        out.write("<h2 id=\"series\">Établissements et dispositifs les plus touchés</h2>\n<p class=\"note\">Les " + o.mostAffected().size()
+                + " séries aux plus nombreux jours de rupture, puis sous le seuil critique ; toutes les séries sont dans summary.csv.</p>\n");
+        out.write("<table><tr><th>Établissement</th><th>Région</th><th>Dispositif</th><th>Couverture min.</th><th>Jours sous alerte</th>"
+                + "<th>Jours sous critique</th><th>Jours en rupture</th><th>Ruptures</th><th>dont sans alerte</th>"
+                + "<th>Alertes envoyées</th><th>Avance de l'alerte avant chaque rupture</th></tr>\n");
+        for (SeriesReview r : o.mostAffected()) {
+            Facility f = o.facilities().get(r.series().facilityId());
+            String leads = r.leads().stream().map(ReportPage::daysText).collect(Collectors.joining(", "));
+            out.write((r.stockouts() > 0 ? "<tr class=\"out\">" : "<tr>") + "<td>" + esc(name(f)) + "</td><td>"
+                    + esc(Region.labelOf(f == null ? null : f.region())) + "</td><td>" + esc(r.series().deviceId()) + "</td>"
+                    + num(daysText(r.minCoverage())) + num(r.daysUnderWarning()) + num(r.daysUnderCritical()) + num(r.stockoutDays())
+                    + num(r.stockouts()) + num(r.stockoutsWithoutAlert()) + num(r.alertsSent()) + "<td>" + esc(leads) + "</td></tr>\n");
+        }
+        out.write("</table>\n");
+    }
+
+    private void disruptionsTable() throws IOException {
+        List<SupplyDisruptionEvent> events = o.disruptions().values().stream().flatMap(List::stream).toList();
+        out.write("<h2 id=\"tensions\">Tensions nationales d'approvisionnement</h2>\n");
+        if (events.isEmpty()) {
+            out.write("<p>Aucune tension nationale détectée pendant la saison.</p>\n");
+            return;
+        }
+        out.write("<table><tr><th>Date</th><th>Dispositif</th><th>Statut</th><th>Nature</th><th>Établissements touchés</th></tr>\n");
+        for (SupplyDisruptionEvent e : events) {
+            out.write("<tr><td>" + date(e.at().atZone(ZoneOffset.UTC).toLocalDate()) + "</td><td>" + esc(e.deviceId())
+                    + "</td><td>" + statusLabel(e.status()) + "</td><td>" + esc(kindLabel(e)) + "</td><td>"
+                    + esc(e.facilities().size() + " : " + String.join(", ", e.facilities())) + "</td></tr>\n");
+        }
+        out.write("</table>\n");
+    }
+
+    private void method() throws IOException {
+        out.write("<h2 id=\"methode\">Méthode et fichiers</h2>\n<p class=\"note\">La couverture d'un établissement est son stock divisé par sa "
+                + "consommation moyenne des " + SeriesReview.RECENT_USE_DAYS + " derniers jours (consommation déclarée, sinon baisse du stock corrigée des livraisons) ; "
+                + "celle d'une zone (France, région) est la somme des stocks divisée par la somme des consommations, le dernier relevé "
+                + "de chaque jour comptant, reporté sur les jours sans relevé. Un jour est « sous alerte » ou « sous critique » quand un "
+                + "relevé du jour est strictement sous le seuil du dispositif ; un jour de rupture a un relevé à 0. L'avance d'une alerte "
+                + "est le temps entre l'ouverture de l'alerte encore ouverte au début de la rupture et ce début (0 sans alerte ouverte). "
+                + "Les courbes sont plafonnées à " + CEILING_TIMES_WARNING + " fois le seuil d'alerte. Dates en UTC.</p>\n"
+                + "<p class=\"note\">Données complètes : snapshots.csv (chaque relevé), alerts.csv (chaque alerte et tension "
+                + "nationale), summary.csv (par établissement et dispositif), summary-devices.csv, summary-regions.csv — voir docs/retex.md.</p>\n");
+    }
+
+    private void deviceSection(WatchlistEntry d) throws IOException {
+        List<int[]> periods = disruptionPeriods(o.disruptions().getOrDefault(d.deviceId(), List.of()));
+        out.write("<h2 id=\"" + anchor(d) + "\">" + esc(d.name()) + " <small>(" + esc(d.deviceId()) + ")</small></h2>\n");
+        out.write("<p class=\"sub\">Seuil d'alerte " + d.thresholds().warningDays() + " jours, seuil critique "
+                + d.thresholds().criticalDays() + " jours de couverture</p>\n");
+        ReviewTotals nation = o.national().get(d.deviceId());
+        out.write(chart("France entière", nation, d, periods, 1320, 250, true));
+        out.write("<h3>Par région <small>(R : jours de rupture, A : jours d'alerte)</small></h3>\n<div class=\"grid\">");
+        for (Map.Entry<String, Map<String, ReviewTotals>> region : o.regional().entrySet()) {
+            out.write(chart(Region.labelOf(region.getKey()), region.getValue().get(d.deviceId()), d, periods, 330, 160, false));
+        }
+        out.write("</div>\n");
+    }
+
+    /** Day spans [start, end] of the device's national disruptions, from their opening to their closing (or the last day). */
+    private List<int[]> disruptionPeriods(List<SupplyDisruptionEvent> events) {
+        Map<String, int[]> spans = new LinkedHashMap<>();
+        for (SupplyDisruptionEvent e : events) {
+            int day = o.season().dayIndex(e.at());
+            int[] span = spans.computeIfAbsent(e.disruptionId(), id -> new int[]{day, o.lastDay()});
+            if (e.status() == DisruptionStatus.CLOSED) {
+                span[1] = day;
+            }
+        }
+        return new ArrayList<>(spans.values());
+    }
+
+    /** One coverage chart: threshold bands, disruption spans, the curve, then a strip of stock-out days and one of alert days. */
+    private String chart(String title, ReviewTotals totals, WatchlistEntry d, List<int[]> periods, int width, int height, boolean large) {
+        DailyCoverage curve = totals.curve();
+        int left = large ? 66 : 30;
+        int right = 8;
+        int top = large ? 22 : 32;
+        int strip = large ? 9 : 6;
+        int bottom = 2 * strip + 6 + (large ? 16 : 13);
+        int plotH = height - top - bottom;
+        double plotW = width - left - right;
+        double dayW = plotW / days;
+        int warning = d.thresholds().warningDays();
+        int critical = d.thresholds().criticalDays();
+        double ceiling = (double) CEILING_TIMES_WARNING * warning;
+        int font = large ? 12 : 10;
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" style=\"max-width:100%;height:auto\"")
+                .append(" role=\"img\" font-size=\"")
+                .append(font).append("\" font-family=\"system-ui,Arial,sans-serif\"><title>")
+                .append(esc(title + " — " + d.deviceId() + " : couverture en jours")).append("</title>");
+        s.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(f(plotW)).append("\" height=\"")
+                .append(plotH).append("\" fill=\"#fff\" stroke=\"#bbb\"/>");
+        double yWarning = y(warning, ceiling, top, plotH);
+        double yCritical = y(critical, ceiling, top, plotH);
+        double yZero = top + plotH;
+        rect(s, left, yWarning, plotW, yCritical - yWarning, WARNING_BAND, 1, null);
+        rect(s, left, yCritical, plotW, yZero - yCritical, CRITICAL_BAND, 1, null);
+        for (int[] p : periods) {
+            int from = Math.max(p[0], firstDay);
+            int to = Math.min(p[1], firstDay + days - 1);
+            if (from <= to) {
+                rect(s, left + (from - firstDay) * dayW, top, (to - from + 1) * dayW, plotH, DISRUPTION, 0.22,
+                        "tension nationale du " + date(o.season().day(p[0])) + " au " + date(o.season().day(p[1])));
+            }
+        }
+        monthTicks(s, left, top, plotH, dayW, strip, font, large);
+        for (int[] level : new int[][]{{warning, 0}, {critical, 1}}) {
+            double yy = y(level[0], ceiling, top, plotH);
+            s.append("<line x1=\"").append(left).append("\" x2=\"").append(f(left + plotW)).append("\" y1=\"").append(f(yy))
+                    .append("\" y2=\"").append(f(yy)).append("\" stroke=\"").append(level[1] == 0 ? WARNING : CRITICAL)
+                    .append("\" stroke-dasharray=\"4 3\"/>");
+            label(s, left - 4, yy + font / 3.0, level[0] + " j", "end", level[1] == 0 ? WARNING : CRITICAL);
+        }
+        if (large) {
+            label(s, left - 4, yZero + font / 3.0, "0", "end", "#555");
+        }
+        label(s, left - 4, top + font / 3.0, (int) ceiling + " j", "end", "#555");
+        s.append("<path fill=\"none\" stroke=\"").append(CURVE).append("\" stroke-width=\"").append(large ? "2.2" : "1.6")
+                .append("\" stroke-linejoin=\"round\" d=\"").append(path(curve, ceiling, left, top, plotH, dayW)).append("\"/>");
+        double stockoutY = yZero + 3;
+        double alertY = stockoutY + strip + 2;
+        int maxStockouts = 1;
+        for (int day = firstDay; day < firstDay + days; day++) {
+            maxStockouts = Math.max(maxStockouts, curve.stockouts(day));
+        }
+        for (int day = firstDay; day < firstDay + days; day++) {
+            double x = left + (day - firstDay) * dayW;
+            double w = Math.max(dayW, 1.5);
+            if (curve.stockouts(day) > 0) {
+                rect(s, x, stockoutY, w, strip, CRITICAL, 0.35 + 0.65 * curve.stockouts(day) / maxStockouts,
+                        date(o.season().day(day)) + " : " + curve.stockouts(day) + " établissement(s) en rupture");
+            }
+            if (curve.alerts(day) > 0) {
+                rect(s, x, alertY, w, strip, WARNING, 1, date(o.season().day(day)) + " : " + curve.alerts(day) + " alerte(s)");
+            }
+        }
+        label(s, left - 4, stockoutY + strip - 1, large ? "ruptures" : "R", "end", CRITICAL);
+        label(s, left - 4, alertY + strip - 1, large ? "alertes" : "A", "end", WARNING);
+        String minimum = totals.areaMinCoverage().isPresent() ? "min. " + daysText(totals.areaMinCoverage()) : "aucune donnée";
+        String figures = minimum + " · " + totals.stockoutDays() + " j-établ. en rupture · " + totals.alertsSent() + " alertes";
+        s.append("<text x=\"").append(large ? left : 2).append("\" y=\"").append(large ? top - 7 : 12)
+                .append("\" font-weight=\"600\" font-size=\"").append(font + 1).append("\">").append(esc(title)).append("</text>");
+        if (large) {
+            label(s, left + plotW, top - 7, figures, "end", "#444");
+        } else {
+            label(s, 2, 25, figures, "start", "#444");
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private void monthTicks(StringBuilder s, int left, int top, int plotH, double dayW, int strip, int font, boolean large) {
+        for (int day = firstDay; day < firstDay + days; day++) {
+            LocalDate date = o.season().day(day);
+            if (date.getDayOfMonth() != 1 && day != firstDay) {
+                continue;
+            }
+            double x = left + (day - firstDay) * dayW;
+            s.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(top)
+                    .append("\" y2=\"").append(top + plotH).append("\" stroke=\"#e4e4e4\"/>");
+            String text = large && (date.getMonthValue() == 1 || day == firstDay) ? MONTH.format(date) + " " + date.getYear() : MONTH.format(date);
+            if (date.getDayOfMonth() == 1) {
+                label(s, x + 2, top + plotH + 2 * strip + 5 + font, text, "start", "#555");
+            }
+        }
+    }
+
+    private String path(DailyCoverage curve, double ceiling, int left, int top, int plotH, double dayW) {
+        StringBuilder d = new StringBuilder();
+        boolean drawing = false;
+        for (int day = firstDay; day < firstDay + days; day++) {
+            OptionalDouble c = curve.coverage(day);
+            if (c.isEmpty()) {
+                drawing = false;
+                continue;
+            }
+            d.append(drawing ? " L" : " M").append(f(left + (day - firstDay + 0.5) * dayW)).append(' ')
+                    .append(f(y(c.getAsDouble(), ceiling, top, plotH)));
+            drawing = true;
+        }
+        return d.toString().trim();
+    }
+
+    private static double y(double coverage, double ceiling, int top, int plotH) {
+        return top + plotH * (1 - Math.min(coverage, ceiling) / ceiling);
+    }
+
+    private static void rect(StringBuilder s, double x, double y, double w, double h, String fill, double opacity, String title) {
+        s.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"").append(f(w))
+                .append("\" height=\"").append(f(h)).append("\" fill=\"").append(fill).append('"');
+        if (opacity < 1) {
+            s.append(" fill-opacity=\"").append(f(opacity)).append('"');
+        }
+        if (title == null) {
+            s.append("/>");
+        } else {
+            s.append("><title>").append(esc(title)).append("</title></rect>");
+        }
+    }
+
+    private static void label(StringBuilder s, double x, double y, String text, String anchor, String color) {
+        s.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" fill=\"").append(color).append("\">").append(esc(text)).append("</text>");
+    }
+
+    private static String statusLabel(DisruptionStatus status) {
+        return switch (status) {
+            case OPEN -> "ouverte";
+            case UPDATED -> "étendue";
+            case CLOSED -> "close";
+        };
+    }
+
+    private static String kindLabel(SupplyDisruptionEvent e) {
+        return switch (e.kind()) {
+            case DELAY -> "retards de livraison" + (e.typicalDelayDays() == null ? "" : " (" + e.typicalDelayDays() + " j typiques)");
+            case ALLOCATION -> "livraisons rationnées" + (e.deliveredFraction() == null ? ""
+                    : " (" + Math.round(100 * e.deliveredFraction()) + " % livrés)");
+        };
+    }
+
+    private static String name(Facility f) {
+        return f == null ? "?" : f.name() == null ? f.facilityId() : f.name() + " (" + f.facilityId() + ")";
+    }
+
+    private static String num(Object value) {
+        return "<td class=\"n\">" + esc(String.valueOf(value)) + "</td>";
+    }
+
+    private static String daysText(OptionalDouble days) {
+        return days.isPresent() ? daysText(days.getAsDouble()) : "—";
+    }
+
+    private static String daysText(double days) {
+        return String.format(FR, "%.1f j", days);
+    }
+
+    /** "1er sept. 2025", "3 nov. 2025": the first of the month is written as the French write it. */
+    private static String date(LocalDate day) {
+        return day.getDayOfMonth() == 1 ? "1er " + FIRST_OF_MONTH.format(day) : DATE.format(day);
+    }
+
+    /** An SVG coordinate: a decimal point whatever the default locale, two decimals being finer than a pixel. */
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
