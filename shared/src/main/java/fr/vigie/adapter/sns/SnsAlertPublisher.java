@@ -5,6 +5,7 @@ import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.port.AlertPublisher;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Publishes alert events on the alert topic, one message per channel ({@code MessageStructure=json}):
  * the spec's JSON event by default (SQS, Lambda, email-json), a French email and a one-part SMS. The
- * message attributes carry what subscriptions filter on: facilityId, deviceId, level, region, epidemics.
+ * message attributes carry what subscriptions filter on: facilityId, deviceId, level, region, epidemics,
+ * and {@code delivery=SINGLE} (this message is the alert's only one, for every channel; see
+ * {@link AlertFilterPolicy}). National disruption events carry {@code type} and no facility or region.
  */
 public final class SnsAlertPublisher implements AlertPublisher {
 
@@ -47,6 +50,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
         attributes.put("facilityId", string(event.facilityId()));
         attributes.put("deviceId", string(event.deviceId()));
         attributes.put("level", string(event.level().name()));
+        attributes.put(AlertFilterPolicy.DELIVERY, string(AlertFilterPolicy.SINGLE));
         regionOfFacility.apply(event.facilityId()).ifPresent(r -> attributes.put("region", string(r)));
         attributes.put("epidemics", MessageAttributeValue.builder().dataType("String.Array")
                 .stringValue(device.epidemics().stream().sorted().map(e -> "\"" + e.name() + "\"")
@@ -58,20 +62,24 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(SupplyDisruptionEvent event) {
-        sns.publish(b -> b.topicArn(topicArn).message(AlertEventJson.write(event))
-                .subject(subject("[Vigie] Tension nationale - " + event.deviceId() + " - " + event.status()))
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("default", AlertEventJson.write(event));
+        message.put("email", DisruptionTexts.emailSubject(event) + "\n\n" + DisruptionTexts.emailBody(event));
+        message.put("sms", DisruptionTexts.sms(event));
+        sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
+                .subject(subject(DisruptionTexts.emailSubject(event)))
                 .messageAttributes(Map.of(
                         TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
                         "deviceId", string(event.deviceId()),
                         "level", string(event.status().name()))));
     }
 
-    private static MessageAttributeValue string(String value) {
+    static MessageAttributeValue string(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     /** SNS subjects are ASCII-ish, at most 100 characters, no line breaks. */
-    private static String subject(String text) {
+    static String subject(String text) {
         String flat = text.replaceAll("[\\r\\n]", " ");
         return flat.length() <= 100 ? flat : flat.substring(0, 100);
     }
