@@ -42,22 +42,43 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(AlertEvent event, WatchlistEntry device) {
+        publish(event, device, AlertFilterPolicy.SINGLE);
+    }
+
+    /** The alert's own message, marked {@code delivery} (SINGLE: every channel; GROUPED: its email is in a digest). */
+    void publish(AlertEvent event, WatchlistEntry device, String delivery) {
         ObjectNode message = Json.MAPPER.createObjectNode();
         message.put("default", AlertEventJson.write(event));
         message.put("email", AlertTexts.emailSubject(event, device.name()) + "\n\n" + AlertTexts.emailBody(event, device.name(), device.unit()));
         message.put("sms", AlertTexts.sms(event));
-        Map<String, MessageAttributeValue> attributes = new HashMap<>();
-        attributes.put("facilityId", string(event.facilityId()));
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(), event.level().name(), delivery,
+                device.epidemics());
         attributes.put("deviceId", string(event.deviceId()));
-        attributes.put("level", string(event.level().name()));
-        attributes.put(AlertFilterPolicy.DELIVERY, string(AlertFilterPolicy.SINGLE));
-        regionOfFacility.apply(event.facilityId()).ifPresent(r -> attributes.put("region", string(r)));
-        attributes.put("epidemics", MessageAttributeValue.builder().dataType("String.Array")
-                .stringValue(device.epidemics().stream().sorted().map(e -> "\"" + e.name() + "\"")
-                        .collect(Collectors.joining(",", "[", "]"))).build());
         sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
                 .subject(subject(AlertTexts.emailSubject(event, device.name())))
                 .messageAttributes(attributes));
+    }
+
+    /** What subscriptions filter facility messages on: facilityId, level, delivery, region (when known), epidemics. */
+    Map<String, MessageAttributeValue> facilityAttributes(String facilityId, String level, String delivery,
+                                                         java.util.Collection<fr.vigie.domain.Epidemic> epidemics) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("facilityId", string(facilityId));
+        attributes.put("level", string(level));
+        attributes.put(AlertFilterPolicy.DELIVERY, string(delivery));
+        regionOfFacility.apply(facilityId).ifPresent(r -> attributes.put("region", string(r)));
+        attributes.put("epidemics", MessageAttributeValue.builder().dataType("String.Array")
+                .stringValue(epidemics.stream().distinct().sorted().map(e -> "\"" + e.name() + "\"")
+                        .collect(Collectors.joining(",", "[", "]"))).build());
+        return attributes;
+    }
+
+    SnsClient client() {
+        return sns;
+    }
+
+    String topicArn() {
+        return topicArn;
     }
 
     @Override

@@ -5,18 +5,23 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.CoverageEvaluation;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +33,10 @@ import java.util.Map;
  * alerts table and published on the alert topic. Records are taken in order; the first that fails
  * is reported (partial batch response) and the rest of the batch is left for the retry, which
  * starts again from it: an event already recorded is not sent twice.
+ *
+ * <p>Alerts go out at the end of the batch through {@link AlertDispatch}: those of one facility and
+ * level in one email digest, each still its own message for machines and SMS; then the events that
+ * earlier batches could not send (SNS down) are retried with backoff, each claimed before it is sent.
  */
 public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -41,6 +50,9 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     private final DynamoSnapshotStore snapshots;
     private final DynamoAlertStore alerts;
     private final DynamoDisruptionStore disruptions;
+    private final DynamoAlertOutbox outbox;
+    private final Clock clock;
+    private final RetrySchedule retries;
 
     public SnapshotStreamHandler() {
         this(LambdaEnvironment.system());
@@ -53,6 +65,14 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
 
     SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
                           String registryTable, String topicArn) {
+        this(dynamo, sns, snapshotsTable, alertsTable, registryTable, topicArn, Clock.systemUTC(), RetrySchedule.DEFAULT);
+    }
+
+    SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
+                          String registryTable, String topicArn, Clock clock, RetrySchedule retries) {
+        this.clock = clock;
+        this.retries = retries;
+        this.outbox = new DynamoAlertOutbox(dynamo, alertsTable);
         this.dynamo = dynamo;
         this.sns = sns;
         this.registryTable = registryTable;
@@ -65,8 +85,11 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
-        CoverageEvaluation evaluation = new CoverageEvaluation(DynamoWatchlist.load(dynamo, registryTable), snapshots,
-                alerts, disruptions, new SnsAlertPublisher(sns, topicArn, facilities::regionOf));
+        DynamoWatchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topicArn, facilities::regionOf);
+        AlertDispatch dispatch = new AlertDispatch(outbox, new SnsAlertChannels(publisher), watchlist, retries, clock);
+        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, dispatch.deferringMarks(alerts), disruptions,
+                dispatch.collector(publisher));
         Map<CoverageEvaluation.Outcome, Integer> outcomes = new EnumMap<>(CoverageEvaluation.Outcome.class);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         int ignored = 0;
@@ -86,8 +109,20 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                 break;
             }
         }
+        // the events are recorded (pending) before this: a failure here leaves them for the next batch's retry
+        AlertDispatch.Report sent = dispatch(dispatch::send, "alerts_send_failed", context);
+        AlertDispatch.Report retried = dispatch(dispatch::retryPending, "alerts_retry_failed", context);
         context.getLogger().log(Json.write(Map.of("event", "stream_batch_evaluated", "records", event.getRecords().size(),
-                "ignored", ignored, "outcomes", outcomes, "failed", failures.size())));
+                "ignored", ignored, "outcomes", outcomes, "failed", failures.size(), "alerts", sent, "retried", retried)));
         return new StreamsEventResponse(failures);
+    }
+
+    private static AlertDispatch.Report dispatch(java.util.function.Supplier<AlertDispatch.Report> step, String failure, Context context) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            context.getLogger().log(Json.write(Map.of("event", failure, "cause", e.toString())));
+            return new AlertDispatch.Report(0, 0, 0, 0);
+        }
     }
 }
