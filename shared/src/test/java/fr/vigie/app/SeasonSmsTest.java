@@ -8,6 +8,7 @@ import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.DisruptionTexts;
+import fr.vigie.domain.GroupedAlertTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.port.AlertPublisher;
@@ -65,6 +66,9 @@ class SeasonSmsTest {
         assertFalse(alerts.isEmpty(), "season-a raises alerts");
         for (AlertEvent e : alerts) {
             assertFitsOneSms(AlertTexts.sms(e), e.alertId());
+            assertFitsOneSms(GroupedAlertTexts.reminderSms(e), "reminder of " + e.alertId());
+            assertFitsOneSms(GroupedAlertTexts.digestSms(List.of(new GroupedAlertTexts.Line(e, "x", "piece"),
+                    new GroupedAlertTexts.Line(e, "y", "piece"))), "digest of " + e.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
             assertFitsOneSms(DisruptionTexts.sms(d), d.disruptionId());
@@ -82,6 +86,7 @@ class SeasonSmsTest {
             String sms = AlertTexts.sms(longer);
             assertFitsOneSms(sms, longer.alertId());
             assertTrue(sms.contains(LONG_FACILITY), "the facility is named in full: " + sms);
+            assertFitsOneSms(GroupedAlertTexts.reminderSms(longer), "reminder of " + longer.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
             SupplyDisruptionEvent longer = new SupplyDisruptionEvent(d.disruptionId(), LONG_DEVICE, d.status(), d.at(), d.firstSeen(),

@@ -17,6 +17,7 @@ import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.SeriesKey;
@@ -110,8 +111,12 @@ class AlertDispatchStreamTest {
         }
 
         SnapshotStreamHandler handler(SnsClient client, Instant now) {
+            return handler(client, now, 0);
+        }
+
+        SnapshotStreamHandler handler(SnsClient client, Instant now, int reminderDays) {
             return new SnapshotStreamHandler(dynamo, client, names.snapshots(), names.alerts(), names.registry(), topic,
-                    Clock.fixed(now, ZoneOffset.UTC), RetrySchedule.DEFAULT);
+                    Clock.fixed(now, ZoneOffset.UTC), RetrySchedule.DEFAULT, new ReminderRule(reminderDays));
         }
 
         List<AlertEvent> events(String facility, String device) {
@@ -233,5 +238,44 @@ class AlertDispatchStreamTest {
         w.handler(sns, t.plusSeconds(9000)).handleRequest(empty(), new TestLambdaContext("coverage-evaluator"));
 
         assertEachAlertArrivedOnce(w);
+    }
+
+    @Test
+    void aLevelThatHoldsIsRemindedAtMostEveryNDaysAndNeverAsAnAlertEvent() throws Exception {
+        World w = new World();
+        Instant now = Instant.parse("2025-12-10T06:00:00Z");
+
+        w.handler(sns, now, 3).handleRequest(w.batch, new TestLambdaContext("coverage-evaluator"));
+
+        List<AlertEvent> alerts = w.events("CH-B", "FFP2");
+        List<Message> mails = drain(w.emailB, alerts.size() + 10);
+        List<JsonNode> reminders = new ArrayList<>();
+        List<AlertEvent> events = new ArrayList<>();
+        for (Message m : mails) {
+            JsonNode machine = Json.MAPPER.readTree(SnsProbe.bodyFor(m, "sqs"));
+            if (machine.has("type")) {
+                assertEquals("ALERT_REMINDER", machine.get("type").asText());
+                assertEquals(AlertFilterPolicy.REMINDER, m.messageAttributes().get("delivery").stringValue());
+                assertTrue(SnsProbe.bodyFor(m, "email").startsWith("[Vigie] RAPPEL "), SnsProbe.bodyFor(m, "email"));
+                reminders.add(machine);
+            } else {
+                events.add(AlertEventJson.readAlert(SnsProbe.bodyFor(m, "sqs")));
+            }
+        }
+        assertEquals(alerts, events.stream().sorted(Comparator.comparing(AlertEvent::at)).toList(), "the alert events are unchanged");
+        assertTrue(!reminders.isEmpty(), "a level held for days is reminded");
+        Map<String, Instant> last = new java.util.HashMap<>();
+        for (JsonNode r : reminders.stream().sorted(Comparator.comparing(n -> n.get("remindedAt").asText())).toList()) {
+            AlertEvent open = alerts.stream().filter(a -> a.alertId().equals(r.get("alertId").asText())).findFirst().orElseThrow();
+            assertTrue(open.level().isOpen());
+            Instant at = Instant.parse(r.get("remindedAt").asText());
+            Instant since = last.getOrDefault(open.alertId(), open.at());
+            assertTrue(!at.isBefore(since.plus(Duration.ofDays(3))), "at most once every 3 days: " + r);
+            assertTrue(alerts.stream().noneMatch(a -> a.at().isAfter(open.at()) && !a.at().isAfter(at)), "the alert was still open: " + r);
+            last.put(open.alertId(), at);
+        }
+        // the stream redelivers the batch: no reminder twice
+        w.handler(sns, now.plusSeconds(600), 3).handleRequest(w.batch, new TestLambdaContext("coverage-evaluator"));
+        assertTrue(w.emailB.receive(1, Duration.ofSeconds(2)).isEmpty());
     }
 }
