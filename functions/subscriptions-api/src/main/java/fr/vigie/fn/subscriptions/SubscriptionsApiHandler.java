@@ -93,8 +93,13 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
     }
 
     private APIGatewayV2HTTPResponse create(Caller who, APIGatewayV2HTTPEvent request, Context context) {
-        String body = request.getBody() == null ? "" : request.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(request.getBody()), StandardCharsets.UTF_8) : request.getBody();
+        String body;
+        try {
+            body = request.getBody() == null ? "" : request.getIsBase64Encoded()
+                    ? new String(Base64.getDecoder().decode(request.getBody()), StandardCharsets.UTF_8) : request.getBody();
+        } catch (IllegalArgumentException notBase64) {
+            return Problem.of(400, "Abonnement invalide", "Le corps annoncé en base64 n'est pas du base64 valide.");
+        }
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             return Problem.of(413, "Requête trop volumineuse", "Un abonnement tient en moins de " + MAX_BODY_BYTES + " octets.");
         }

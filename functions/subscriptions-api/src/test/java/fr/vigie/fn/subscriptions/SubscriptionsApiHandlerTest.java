@@ -161,6 +161,10 @@ class SubscriptionsApiHandlerTest {
         }
         APIGatewayV2HTTPResponse notJson = call(post(OPERATOR, "channel=email"));
         assertEquals(400, notJson.getStatusCode());
+        assertEquals(400, call(post(OPERATOR, null)).getStatusCode(), "no body");
+        APIGatewayV2HTTPEvent badBase64 = post(OPERATOR, "%%%");
+        badBase64.setIsBase64Encoded(true);
+        assertEquals(400, call(badBase64).getStatusCode());
         APIGatewayV2HTTPResponse huge = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"" + "a".repeat(5000) + "@x.fr\"}"));
         assertEquals(413, huge.getStatusCode());
         assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size());
