@@ -106,7 +106,7 @@ public final class DynamoAlertStore implements AlertStore {
         return out;
     }
 
-    private static String eventSortKey(AlertEvent event) {
+    static String eventSortKey(AlertEvent event) {
         return Keys.ALERT_EVENT + Keys.time(event.at()) + "#" + event.level().name();
     }
 

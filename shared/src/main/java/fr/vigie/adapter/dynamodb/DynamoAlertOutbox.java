@@ -1,0 +1,108 @@
+package fr.vigie.adapter.dynamodb;
+
+import fr.vigie.adapter.feed.AlertEventJson;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.port.AlertOutbox;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pending alert events of the alerts table as the dispatcher's outbox: the same event items as
+ * {@link DynamoAlertStore} writes, with the retry's own attributes while they stay pending.
+ * <pre>
+ *   event: pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}
+ *          pendingPk = PENDING, pendingSk = {at}#{alertId}   until its own message went (sparse PendingIndex)
+ *          emailSent = true          its email went in a digest
+ *          retryAfter (N, epoch ms)  a retry may take it from then on; attempts (N) retries made
+ * </pre>
+ * Access patterns: pending events = Query PendingIndex (projection ALL: the retry attributes come
+ * with it); a claim = UpdateItem on condition the event is still pending and its retryAfter is the
+ * one read, so that of two concurrent runs only one sends it.
+ */
+public final class DynamoAlertOutbox implements AlertOutbox {
+
+    static final String EMAIL_SENT = "emailSent";
+    static final String RETRY_AFTER = "retryAfter";
+    static final String ATTEMPTS = "attempts";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoAlertOutbox(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public List<Pending> pending() {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Tables.PENDING_INDEX)
+                .keyConditionExpression("pendingPk = :p")
+                .expressionAttributeValues(Map.of(":p", Items.s(Keys.PENDING))).build();
+        List<Pending> out = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(item -> {
+            Long retryAfter = Items.num(item, RETRY_AFTER);
+            Long attempts = Items.num(item, ATTEMPTS);
+            AttributeValue emailed = item.get(EMAIL_SENT);
+            out.add(new Pending(AlertEventJson.readAlert(Items.str(item, "event")), emailed != null && Boolean.TRUE.equals(emailed.bool()),
+                    attempts == null ? 0 : attempts.intValue(), retryAfter == null ? null : Instant.ofEpochMilli(retryAfter)));
+        });
+        return out;
+    }
+
+    @Override
+    public boolean claim(Pending pending, Instant until, boolean attempt) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":until", Items.n(until.toEpochMilli()));
+        String condition = "attribute_exists(pendingPk) AND ";
+        if (pending.retryAfter() == null) {
+            condition += "attribute_not_exists(retryAfter)";
+        } else {
+            condition += "retryAfter = :seen";
+            values.put(":seen", Items.n(pending.retryAfter().toEpochMilli()));
+        }
+        String update = "SET retryAfter = :until";
+        if (attempt) {
+            update += ", attempts = if_not_exists(attempts, :zero) + :one";
+            values.put(":zero", Items.n(0));
+            values.put(":one", Items.n(1));
+        }
+        String expression = update;
+        String check = condition;
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(pending.event())).updateExpression(expression)
+                    .conditionExpression(check).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markEmailed(AlertEvent event) {
+        client.updateItem(b -> b.tableName(table).key(key(event)).updateExpression("SET emailSent = :t")
+                .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public void markPublished(AlertEvent event) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(event)).conditionExpression("attribute_exists(pk)")
+                    .updateExpression("REMOVE pendingPk, pendingSk, retryAfter, attempts"));
+        } catch (ConditionalCheckFailedException unknown) {
+            // no such event: nothing to mark (never create an item here)
+        }
+    }
+
+    private static Map<String, AttributeValue> key(AlertEvent event) {
+        return Map.of(Tables.PK, Items.s(Keys.series(event.facilityId(), event.deviceId())),
+                Tables.SK, Items.s(DynamoAlertStore.eventSortKey(event)));
+    }
+}

@@ -1,0 +1,102 @@
+package fr.vigie.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Who receives which alerts, and where: an email address or an E.164 phone number, for one facility
+ * (a hospital, or an operator following one facility), for a region (INSEE region code) or for the
+ * whole country (operators), optionally only some levels and epidemics. Operators may also receive
+ * the national supply-disruption events; hospitals never do. Plain Java: the SNS filter policy that
+ * realises it is {@code fr.vigie.adapter.sns.AlertFilterPolicy}.
+ *
+ * <p>The endpoint is personal data: {@link #masked()} is what lists and logs show.
+ */
+public record AlertSubscription(Channel channel, String endpoint, Scope scope, String target,
+                                Set<AlertLevel> levels, Set<Epidemic> epidemics, boolean nationalEvents) {
+
+    public enum Channel { EMAIL, SMS }
+
+    public enum Scope { FACILITY, REGION, NATIONAL }
+
+    /** INSEE codes of the 18 regions (since 2016) and their names. */
+    public static final Map<String, String> REGIONS = Map.ofEntries(
+            Map.entry("01", "Guadeloupe"), Map.entry("02", "Martinique"), Map.entry("03", "Guyane"),
+            Map.entry("04", "La Réunion"), Map.entry("06", "Mayotte"), Map.entry("11", "Île-de-France"),
+            Map.entry("24", "Centre-Val de Loire"), Map.entry("27", "Bourgogne-Franche-Comté"),
+            Map.entry("28", "Normandie"), Map.entry("32", "Hauts-de-France"), Map.entry("44", "Grand Est"),
+            Map.entry("52", "Pays de la Loire"), Map.entry("53", "Bretagne"), Map.entry("75", "Nouvelle-Aquitaine"),
+            Map.entry("76", "Occitanie"), Map.entry("84", "Auvergne-Rhône-Alpes"),
+            Map.entry("93", "Provence-Alpes-Côte d'Azur"), Map.entry("94", "Corse"));
+
+    /** Levels a subscriber may choose; NONE is never sent. */
+    public static final Set<AlertLevel> SENT_LEVELS = Set.of(AlertLevel.WARNING, AlertLevel.CRITICAL, AlertLevel.RECOVERED);
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    /** ITU-T E.164: a plus sign, a country code not starting with 0, at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final Pattern FACILITY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,39}");
+
+    public AlertSubscription {
+        levels = levels == null ? Set.of() : Set.copyOf(levels);
+        epidemics = epidemics == null ? Set.of() : Set.copyOf(epidemics);
+    }
+
+    /** What is wrong with this subscription, in French, by field; empty when it is valid. */
+    public List<Violation> violations() {
+        List<Violation> out = new ArrayList<>();
+        if (channel == null) {
+            out.add(new Violation(null, "channel", "obligatoire : \"email\" ou \"sms\""));
+        } else if (channel == Channel.EMAIL && !isEmail(endpoint)) {
+            out.add(new Violation(null, "endpoint", "adresse électronique invalide (attendu : nom@domaine.fr)"));
+        } else if (channel == Channel.SMS && !isE164(endpoint)) {
+            out.add(new Violation(null, "endpoint",
+                    "numéro de téléphone invalide : format international E.164 attendu, sans espace, par exemple +33612345678"));
+        }
+        if (scope == Scope.FACILITY && (target == null || !FACILITY_ID.matcher(target).matches())) {
+            out.add(new Violation(null, "facilityId", "identifiant d'établissement invalide (2 à 40 caractères A-Z, 0-9, -)"));
+        }
+        if (scope == Scope.REGION && (target == null || !REGIONS.containsKey(target))) {
+            out.add(new Violation(null, "region", "code de région INSEE inconnu (attendu l'un de " + new TreeMap<>(REGIONS).keySet() + ")"));
+        }
+        if (levels.contains(AlertLevel.NONE)) {
+            out.add(new Violation(null, "levels", "niveaux possibles : WARNING, CRITICAL, RECOVERED"));
+        }
+        if (scope == Scope.FACILITY && nationalEvents) {
+            out.add(new Violation(null, "nationalEvents", "les tensions nationales sont réservées aux abonnements régionaux ou nationaux"));
+        }
+        return out;
+    }
+
+    public static boolean isEmail(String s) {
+        return s != null && s.length() <= 254 && s.indexOf('@') <= 64 && EMAIL.matcher(s).matches();
+    }
+
+    public static boolean isE164(String s) {
+        return s != null && E164.matcher(s).matches();
+    }
+
+    /** The endpoint as lists and logs may show it. */
+    public String masked() {
+        return mask(channel, endpoint);
+    }
+
+    /** "jeanne.martin@chu.fr" as "j***@chu.fr", "+33612345678" as "+336******78". */
+    public static String mask(Channel channel, String endpoint) {
+        if (endpoint == null) {
+            return null;
+        }
+        if (channel == Channel.EMAIL) {
+            int at = endpoint.indexOf('@');
+            return at <= 0 ? "***" : endpoint.charAt(0) + "***" + endpoint.substring(at);
+        }
+        return endpoint.length() <= 6 ? "***"
+                : endpoint.substring(0, 4) + "*".repeat(endpoint.length() - 6) + endpoint.substring(endpoint.length() - 2);
+    }
+}

@@ -1,0 +1,80 @@
+package fr.vigie.domain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * French texts of the messages that are not alert events: the digest email that lists the alerts of
+ * one facility raised at one level by one batch, and the reminder of an alert still open. Each
+ * alert's own texts are {@link AlertTexts}'.
+ */
+public final class GroupedAlertTexts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /** An alert and the device it concerns, as a digest lists it. */
+    public record Line(AlertEvent event, String deviceName, String unit) {
+    }
+
+    private GroupedAlertTexts() {
+    }
+
+    public static String digestSubject(List<Line> lines) {
+        AlertEvent first = lines.get(0).event();
+        return "[Vigie] " + AlertTexts.levelLabel(first.level()) + " - " + first.facilityId() + " - " + lines.size() + " dispositifs";
+    }
+
+    public static String digestBody(List<Line> lines) {
+        AlertEvent first = lines.get(0).event();
+        StringBuilder b = new StringBuilder();
+        b.append("Établissement : ").append(first.facilityId()).append('\n')
+                .append(lines.size()).append(" dispositifs passent au niveau ").append(AlertTexts.levelLabel(first.level()))
+                .append(" au même relevé :\n");
+        for (Line l : lines) {
+            AlertEvent e = l.event();
+            b.append(" - ").append(l.deviceName()).append(" (").append(e.deviceId()).append(") : stock ").append(e.onHand())
+                    .append(' ').append(l.unit()).append(", couverture ").append(String.format(java.util.Locale.FRANCE, "%.1f", e.coverageDays()))
+                    .append(" j");
+            if (e.projectedStockout() != null) {
+                b.append(", rupture projetée le ").append(DAY.format(e.projectedStockout()));
+            }
+            b.append('\n');
+        }
+        b.append("\nLe détail de chaque alerte suit.\n");
+        for (Line l : lines) {
+            b.append("\n----------------------------------------\n")
+                    .append(AlertTexts.emailSubject(l.event(), l.deviceName())).append("\n\n")
+                    .append(AlertTexts.emailBody(l.event(), l.deviceName(), l.unit()));
+        }
+        return b.toString();
+    }
+
+    /** A one-part SMS summing a digest up (SNS sends it only to SMS endpoints subscribed without Vigie's filters). */
+    public static String digestSms(List<Line> lines) {
+        AlertEvent first = lines.get(0).event();
+        return fit("Vigie " + AlertTexts.levelLabel(first.level()) + " " + first.facilityId() + ": " + lines.size()
+                + " dispositifs, voir l'email.");
+    }
+
+    public static String reminderSubject(AlertEvent open, String deviceName) {
+        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + open.facilityId() + " - " + deviceName;
+    }
+
+    public static String reminderBody(AlertEvent open, String deviceName, String unit, Instant now) {
+        return "RAPPEL : cette alerte est toujours ouverte au " + DAY.format(now.atZone(ZoneOffset.UTC))
+                + " (niveau inchangé depuis le " + DAY.format(open.at().atZone(ZoneOffset.UTC)) + ").\n"
+                + "Chiffres du constat d'origine ci-dessous.\n\n" + AlertTexts.emailBody(open, deviceName, unit);
+    }
+
+    /** "Rappel " and the alert's own SMS, still one GSM-7 message of at most 160 characters. */
+    public static String reminderSms(AlertEvent open) {
+        return fit("Rappel " + AlertTexts.sms(open));
+    }
+
+    static String fit(String text) {
+        String gsm = AlertTexts.toGsm7(text);
+        return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+    }
+}

@@ -1,0 +1,34 @@
+package fr.vigie.port;
+
+import fr.vigie.domain.AlertEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The alert events recorded and not yet fully sent, as the dispatcher and its retry see them: an
+ * event stays pending until its own message (machines and SMS) went out; {@code emailSent} tells
+ * that its email already went in a digest, so that a retry does not mail it twice. {@code retryAfter}
+ * and {@code attempts} pace the retries (null and 0 until a retry first saw the event).
+ */
+public interface AlertOutbox {
+
+    record Pending(AlertEvent event, boolean emailSent, int attempts, Instant retryAfter) {
+    }
+
+    /** Every pending event, oldest first. */
+    List<Pending> pending();
+
+    /**
+     * Takes a pending event for a retry: sets {@code retryAfter = until} (and counts an attempt when
+     * {@code attempt}) only if it is still pending and nobody moved its {@code retryAfter} since it was
+     * read. False when another run took it or it was sent meanwhile: leave it alone.
+     */
+    boolean claim(Pending pending, Instant until, boolean attempt);
+
+    /** Its email went (in a digest): a later retry sends only its own message. */
+    void markEmailed(AlertEvent event);
+
+    /** Everything went: no longer pending. */
+    void markPublished(AlertEvent event);
+}

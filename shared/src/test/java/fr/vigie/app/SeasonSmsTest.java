@@ -1,0 +1,102 @@
+package fr.vigie.app;
+
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.memory.MemoryAlertStore;
+import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.DisruptionTexts;
+import fr.vigie.domain.GroupedAlertTexts;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.AlertPublisher;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every alert of the season-a sample, produced by the real ingestion and evaluation code, gives an SMS
+ * that fits one GSM-7 message: at most 160 characters, none outside the GSM 03.38 basic set (one
+ * would turn the message into 70-character UCS-2 parts). The same with 40-character ids, the longest
+ * the watch-list allows for a device, and a facility id as long.
+ */
+class SeasonSmsTest {
+
+    static final String LONG_FACILITY = "CHR-UNIVERSITAIRE-NOUVELLE-AQUITAINE-SUD"; // 40 characters
+    static final String LONG_DEVICE = "CANULE-NASALE-HAUT-DEBIT-PEDIATRIQUE-XXL"; // 40 characters
+
+    static final List<AlertEvent> alerts = new ArrayList<>();
+    static final List<SupplyDisruptionEvent> disruptions = new ArrayList<>();
+
+    @BeforeAll
+    static void replaySeasonA() throws Exception {
+        MemoryWatchlist watchlist = MemoryWatchlist.of(SampleSeason.watchlist("season-a"));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore();
+        AlertPublisher capture = new AlertPublisher() {
+            @Override
+            public void publish(AlertEvent event, WatchlistEntry device) {
+                alerts.add(event);
+            }
+
+            @Override
+            public void publish(SupplyDisruptionEvent event) {
+                disruptions.add(event);
+            }
+        };
+        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
+                new MemoryDisruptionStore(), capture);
+        try (InputStream feed = Files.newInputStream(SampleSeason.feed("season-a"))) {
+            FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
+            new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+        }
+    }
+
+    @Test
+    void everyAlertOfTheSeasonFitsOneGsm7Sms() {
+        assertFalse(alerts.isEmpty(), "season-a raises alerts");
+        for (AlertEvent e : alerts) {
+            assertFitsOneSms(AlertTexts.sms(e), e.alertId());
+            assertFitsOneSms(GroupedAlertTexts.reminderSms(e), "reminder of " + e.alertId());
+            assertFitsOneSms(GroupedAlertTexts.digestSms(List.of(new GroupedAlertTexts.Line(e, "x", "piece"),
+                    new GroupedAlertTexts.Line(e, "y", "piece"))), "digest of " + e.alertId());
+        }
+        for (SupplyDisruptionEvent d : disruptions) {
+            assertFitsOneSms(DisruptionTexts.sms(d), d.disruptionId());
+        }
+    }
+
+    @Test
+    void andStillWithFortyCharacterFacilityAndDeviceIds() {
+        assertEquals(40, LONG_FACILITY.length());
+        assertEquals(40, LONG_DEVICE.length());
+        for (AlertEvent e : alerts) {
+            AlertEvent longer = new AlertEvent(AlertEvent.alertId(LONG_FACILITY, LONG_DEVICE, e.at()), LONG_FACILITY, LONG_DEVICE,
+                    e.level(), e.previousLevel(), e.at(), e.coverageDays(), e.projectedStockout(), e.onHand(), e.dailyUseForecast(),
+                    e.reasons());
+            String sms = AlertTexts.sms(longer);
+            assertFitsOneSms(sms, longer.alertId());
+            assertTrue(sms.contains(LONG_FACILITY), "the facility is named in full: " + sms);
+            assertFitsOneSms(GroupedAlertTexts.reminderSms(longer), "reminder of " + longer.alertId());
+        }
+        for (SupplyDisruptionEvent d : disruptions) {
+            SupplyDisruptionEvent longer = new SupplyDisruptionEvent(d.disruptionId(), LONG_DEVICE, d.status(), d.at(), d.firstSeen(),
+                    d.facilities(), d.kind(), d.typicalDelayDays(), d.deliveredFraction());
+            assertFitsOneSms(DisruptionTexts.sms(longer), longer.disruptionId());
+        }
+    }
+
+    static void assertFitsOneSms(String sms, String what) {
+        assertTrue(sms.length() <= AlertTexts.SMS_LIMIT, what + ": " + sms.length() + " characters: " + sms);
+        assertTrue(AlertTexts.isGsm7(sms), what + ": outside GSM-7: " + sms);
+    }
+}
