@@ -70,20 +70,17 @@ public final class StockPolling {
         return new PollReport(facilities.size(), Map.copyOf(failures), ingestion.ingest(rows, onStored));
     }
 
+    private boolean watched(Snapshot s) {
+        return watchlist.entry(s.deviceId()).map(e -> e.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC))).orElse(false);
+    }
+
     private List<FeedRow> pollOne(Facility facility, Map<String, String> failures) {
         List<FeedRow> kept = new ArrayList<>();
         try {
             List<FeedRow> rows = StockReportJson.parse(source.fetch(facility), watchlist::knows);
-            for (FeedRow row : rows) {
-                if (row instanceof FeedRow.Accepted a) {
-                    Snapshot s = a.snapshot();
-                    if (!s.facilityId().equals(facility.facilityId())) {
-                        kept.add(new FeedRow.Rejected(new RejectedRow(row.line(), RejectedRow.RejectCode.FACILITY_NOT_ALLOWED,
-                                "la source de " + facility.facilityId() + " a répondu pour " + s.facilityId())));
-                    } else if (watchlist.entry(s.deviceId()).map(e -> e.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC))).orElse(false)) {
-                        kept.add(row);
-                    }
-                } else {
+            for (FeedRow answered : rows) {
+                FeedRow row = FacilityScope.restrict(answered, facility.facilityId()::equals, "la source de " + facility.facilityId());
+                if (!(row instanceof FeedRow.Accepted a) || watched(a.snapshot())) {
                     kept.add(row);
                 }
             }

@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.aws.HttpCaller;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.Caller;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,13 +22,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /stock-reports} (HTTP API): a hospital sends its stock as the spec's JSON report
  * ({@code application/json}) or feed CSV ({@code text/csv}). Answers 200 with what was stored and
  * every refused row (line and reason), 400 (RFC 7807 problem) when the body is not a report at all,
- * 415 for any other media type. Checking that the caller may report for that facility is the
- * authorizer's job (issue 5).
+ * 415 for any other media type, 401 without a verified token. A hospital reports for itself only:
+ * rows of another facility are refused with their line (FACILITY_NOT_ALLOWED); operators may
+ * report for any facility.
  */
 public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -65,14 +69,23 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         if (body.isBlank()) {
             return problem(400, "Rapport vide", "le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu");
         }
+        Optional<Caller> caller = HttpCaller.of(request);
+        if (caller.isEmpty()) {
+            return problem(401, "Authentification requise", "un jeton d'établissement ou d'opérateur est attendu");
+        }
+        if (!caller.get().operator() && !caller.get().hospital()) {
+            return problem(403, "Accès refusé", "ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
+        }
+        ReportIngestion.Sender sender = caller.get().operator() ? ReportIngestion.Sender.ANY
+                : new ReportIngestion.Sender("l'établissement " + caller.get().facilityId(), caller.get()::mayActFor);
         String source = "http:" + request.getRequestContext().getRequestId();
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         ReportIngestion.Outcome outcome;
         try {
             if (mediaType.equals("application/json")) {
-                outcome = ingestion.json(source, body, watchlist);
+                outcome = ingestion.json(source, body, watchlist, sender);
             } else if (mediaType.equals("text/csv")) {
-                outcome = ingestion.csv(source, new StringReader(body), watchlist);
+                outcome = ingestion.csv(source, new StringReader(body), watchlist, sender);
             } else {
                 return problem(415, "Type de contenu non pris en charge",
                         "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");

@@ -4,6 +4,7 @@ import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
+import fr.vigie.app.FacilityScope;
 import fr.vigie.app.IngestionReport;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.RejectedRow;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The part both report handlers share: a CSV feed or a JSON report through the one ingestion,
@@ -40,28 +42,38 @@ final class ReportIngestion {
         this.ingestion = ingestion;
     }
 
-    Outcome csv(String source, Reader in, Watchlist watchlist) throws IOException {
+    /** Who sends the report, and for which facilities it may report (a hospital: itself only). */
+    record Sender(String label, Predicate<String> mayReportFor) {
+        static final Sender ANY = new Sender("le dépôt", facility -> true);
+    }
+
+    Outcome csv(String source, Reader in, Watchlist watchlist, Sender sender) throws IOException {
         try (FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows)) {
-            return Outcome.of(source, ingestion.ingest(reader::next, s -> { }));
+            return read(source, reader, sender);
         } catch (FeedFormatException e) {
             return Outcome.unreadable(source, e.getMessage());
         }
     }
 
-    Outcome csv(String source, InputStream in, Watchlist watchlist) throws IOException {
+    Outcome csv(String source, InputStream in, Watchlist watchlist, Sender sender) throws IOException {
         try (FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows)) {
-            return Outcome.of(source, ingestion.ingest(reader::next, s -> { }));
+            return read(source, reader, sender);
         } catch (FeedFormatException e) {
             return Outcome.unreadable(source, e.getMessage());
         }
     }
 
     /** A JSON report; a body that is not a report at all (line 0) is unreadable, not a rejected row. */
-    Outcome json(String source, String body, Watchlist watchlist) {
+    Outcome json(String source, String body, Watchlist watchlist, Sender sender) {
         List<FeedRow> rows = StockReportJson.parse(body, watchlist::knows);
         if (rows.size() == 1 && rows.get(0) instanceof FeedRow.Rejected r && r.line() == 0) {
             return Outcome.unreadable(source, r.rejection().message());
         }
-        return Outcome.of(source, ingestion.ingest(rows, s -> { }));
+        return Outcome.of(source, ingestion.ingest(rows.stream()
+                .map(row -> FacilityScope.restrict(row, sender.mayReportFor(), sender.label())).toList(), s -> { }));
+    }
+
+    private Outcome read(String source, FeedCsvReader reader, Sender sender) throws IOException {
+        return Outcome.of(source, ingestion.ingest(FacilityScope.restrict(reader::next, sender.mayReportFor(), sender.label()), s -> { }));
     }
 }

@@ -73,7 +73,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             }
             ReportIngestion.Outcome outcome;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                outcome = ingestion.csv("s3://" + bucket + "/" + key, in, watchlist);
+                outcome = ingestion.csv("s3://" + bucket + "/" + key, in, watchlist, sender(key));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
             }
@@ -86,5 +86,20 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    /**
+     * A file under {@code reports/incoming/{facilityId}/} reports for that facility only (each
+     * hospital's role may write under its own prefix); a file directly under the incoming folder
+     * comes from the operators and may report for any facility.
+     */
+    static ReportIngestion.Sender sender(String key) {
+        String rest = key.substring(INCOMING_PREFIX.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0) {
+            return ReportIngestion.Sender.ANY;
+        }
+        String facility = rest.substring(0, slash);
+        return new ReportIngestion.Sender("le dossier de " + facility, facility::equals);
     }
 }

@@ -94,6 +94,20 @@ class HttpReportHandlerTest {
     }
 
     @Test
+    void aHospitalReportsForItselfOnlyAndAnAnonymousCallIs401() throws Exception {
+        APIGatewayV2HTTPEvent forOther = load("stock-report-http-json.json");
+        forOther.setBody(forOther.getBody().replace("CHU-IDF-01", "CH-OCC-05"));
+        JsonNode answer = Json.MAPPER.readTree(handle(forOther).getBody());
+        assertEquals(0, answer.get("stored").asInt());
+        assertEquals(2, answer.get("rejectedByCode").get("FACILITY_NOT_ALLOWED").asInt(), "the two good items, refused");
+        assertEquals(List.of(), ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CH-OCC-05"));
+
+        APIGatewayV2HTTPEvent anonymous = load("stock-report-http-json.json");
+        anonymous.getRequestContext().setAuthorizer(null);
+        assertEquals(401, handle(anonymous).getStatusCode());
+    }
+
+    @Test
     void anOversizedReportIs413AndPointsToTheFileDrop() throws Exception {
         APIGatewayV2HTTPEvent huge = load("stock-report-http-json.json");
         huge.setBody("x".repeat(HttpReportHandler.MAX_BODY_BYTES + 1));

@@ -1,5 +1,7 @@
 package fr.vigie.fn.subscriptions;
 
+import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -66,7 +68,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        Optional<Caller> caller = Caller.of(request);
+        Optional<Caller> caller = HttpCaller.of(request);
         if (caller.isEmpty()) {
             return Problem.unauthenticated();
         }
@@ -181,7 +183,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
 
     private APIGatewayV2HTTPResponse remove(Caller who, String id, Context context) {
         Optional<TopicSubscriptions.Listed> found = subscriptions.find(id);
-        if (found.isEmpty() || !who.mayManage(found.get().facility().orElse(null))) {
+        if (found.isEmpty() || !who.mayActFor(found.get().facility().orElse(null))) {
             // another facility's subscription is as unknown to a hospital as one that does not exist
             return Problem.of(404, "Abonnement introuvable", "Aucun abonnement " + id + " parmi les vôtres.");
         }

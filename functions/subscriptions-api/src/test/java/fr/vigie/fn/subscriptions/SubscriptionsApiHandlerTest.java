@@ -1,5 +1,7 @@
 package fr.vigie.fn.subscriptions;
 
+import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -224,12 +226,8 @@ class SubscriptionsApiHandlerTest {
     }
 
     @Test
-    void groupsClaimsAsHttpApisPassThem() {
-        assertTrue(Caller.inGroup("[operators hospitals]", "operators"));
-        assertTrue(Caller.inGroup("[\"hospitals\",\"operators\"]", "operators"));
-        assertTrue(Caller.inGroup("operators", "operators"));
-        assertFalse(Caller.inGroup("[operators-readonly]", "operators"));
-        assertNull(Caller.of(get(null)).orElse(null));
+    void aRequestWithoutClaimsIsAnonymous() {
+        assertNull(HttpCaller.of(get(null)).orElse(null));
     }
 
     static List<String> ids(JsonNode list) {

@@ -51,6 +51,27 @@ class RegistryApiTemplateTest {
         assertTrue(policies.contains("DynamoDBCrudPolicy") && policies.contains("RegistryTable"), policies);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyHttpRouteOfEveryFunctionIsBehindTheJwtAuthorizer() throws Exception {
+        Map<String, Object> template = CloudFormationYaml.parse(Files.readString(ProjectRoot.find().resolve("template.yaml")));
+        Set<String> open = new HashSet<>();
+        int routes = 0;
+        for (Map.Entry<String, Object> resource : ((Map<String, Object>) template.get("Resources")).entrySet()) {
+            Map<String, Object> events = props(resource.getValue()) == null ? null : map(props(resource.getValue()).get("Events"));
+            for (Object e : events == null ? List.of() : events.values()) {
+                if ("HttpApi".equals(map(e).get("Type"))) {
+                    routes++;
+                    if (!Map.of("Authorizer", "VigieJwt").equals(props(e).get("Auth"))) {
+                        open.add(resource.getKey() + " " + props(e).get("Method") + " " + props(e).get("Path"));
+                    }
+                }
+            }
+        }
+        assertTrue(routes >= 15, "routes found: " + routes);
+        assertEquals(Set.of(), open, "routes reachable without a verified token");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> props(Object resource) {
         return (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");

@@ -1,5 +1,7 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -78,7 +80,7 @@ final class RegistryApi {
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         String route = request.getRouteKey() == null ? "" : request.getRouteKey();
-        Optional<Caller> identified = Caller.of(request);
+        Optional<Caller> identified = HttpCaller.of(request);
         if (identified.isEmpty()) {
             return Http.unauthenticated();
         }

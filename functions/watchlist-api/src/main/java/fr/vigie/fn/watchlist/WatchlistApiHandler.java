@@ -1,5 +1,6 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.adapter.aws.HttpCaller;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -56,7 +57,7 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
         line.put("event", "registry_request");
         line.put("route", request.getRouteKey());
         line.put("status", response.getStatusCode());
-        Caller.of(request).ifPresent(c -> {
+        HttpCaller.of(request).ifPresent(c -> {
             line.put("subject", c.subject());
             line.put("operator", c.operator());
         });

@@ -1,5 +1,7 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +88,7 @@ class WatchlistApiHandlerTest {
     @Test
     void theSampleCarriesTheAuthorizersClaims() {
         APIGatewayV2HTTPEvent e = load();
-        Caller caller = Caller.of(e).orElseThrow();
+        Caller caller = HttpCaller.of(e).orElseThrow();
         assertTrue(caller.operator());
         assertEquals("c.martin", caller.who());
     }
