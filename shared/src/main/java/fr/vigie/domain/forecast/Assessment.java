@@ -13,6 +13,7 @@ import java.util.Set;
  * reveals an overdue or short delivery, and whether it saw a delivery arrive on time.
  */
 public record Assessment(
+        String deviceId,
         Instant at,
         long onHand,
         double dailyUseForecast,

@@ -26,6 +26,8 @@ public final class DeliveryTracker {
     static final double CUT_FILL = 0.5;
     /** Below this share, one order is enough: the routine's own noise rarely goes that low. */
     private static final double SEVERE_CUT_FILL = 0.15;
+    /** Orders to have seen before judging one against the routine. */
+    private static final int MIN_ORDERS_KNOWN = 3;
     /** The hospital's view of its use when ordering: the mean of the trailing week. */
     private static final int TRAILING_USE_DAYS = 7;
 
@@ -78,7 +80,7 @@ public final class DeliveryTracker {
                 double positionAfter = cur.onHand() + cur.onOrderOrZero();
                 if (rate > 0) {
                     earlierFill = lastFill;
-                    lastFill = targets.isEmpty() ? 1.0 : fill(placed, positionAfter - placed, rate, median(targets));
+                    lastFill = targets.size() < MIN_ORDERS_KNOWN ? 1.0 : fill(placed, positionAfter - placed, rate, median(targets));
                     targets.add(positionAfter / rate);
                 }
                 if (lastPlaced != null) {

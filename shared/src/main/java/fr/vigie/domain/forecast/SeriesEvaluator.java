@@ -62,7 +62,7 @@ public final class SeriesEvaluator {
             signals.add(Reason.STOCK_OUT);
         }
         CoverageProjection.Result projected = CoverageProjection.project(latest.onHand(), use, supply);
-        return new Assessment(latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
+        return new Assessment(latest.deviceId(), latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
                 projected.coverageDays(), projected.stockout(), signals, DeliveryTracker.signal(supply),
                 supply.deliveredOnTime());
     }
