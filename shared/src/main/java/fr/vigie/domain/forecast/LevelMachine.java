@@ -59,7 +59,8 @@ public final class LevelMachine {
         return a.coverageDays() < t.warningDays() || onHandShort ? AlertLevel.WARNING : AlertLevel.NONE;
     }
 
+    /** Clearly back: well above the warning threshold, and never while out of stock. */
     private static boolean clearlyBack(Assessment a, Thresholds t) {
-        return a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN;
+        return a.onHand() > 0 && a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN;
     }
 }

@@ -60,8 +60,8 @@ public record UseForecast(double level, double trend, double spread) {
                     counted++;
                 }
             }
-            if (!known[d] || counted <= WEEK / 2) { // no news today: let the trend run, damped
-                level = Math.max(0, level + DAMPING * trend);
+            if (!known[d] || counted <= WEEK / 2) {
+                // no news (out of stock, what was needed is unknown): hold the level, let the trend fade
                 trend *= DAMPING;
                 continue;
             }
@@ -78,6 +78,13 @@ public record UseForecast(double level, double trend, double spread) {
             double next = LEVEL_SMOOTHING * y + (1 - LEVEL_SMOOTHING) * predicted;
             trend = TREND_SMOOTHING * (next - level) + (1 - TREND_SMOOTHING) * DAMPING * trend;
             level = next;
+        }
+        if (!started) { // too little history for a weekly mean: what was used so far, per day
+            double units = 0;
+            for (double u : use) {
+                units += u;
+            }
+            level = days > 1 ? units / (days - 1) : 0;
         }
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
         return new UseForecast(Math.max(0, level + WEEK_LAG * trend), trend, spread);
