@@ -21,7 +21,7 @@ public record UseForecast(double level, double trend, double spread) {
     /** The trailing week's mean describes the middle of that week: this many days behind today. */
     private static final int WEEK_LAG = 3;
     /** A week's mean already averages the noise out: the level can follow it closely. */
-    private static final double LEVEL_SMOOTHING = 0.7;
+    private static final double LEVEL_SMOOTHING = 0.6;
     private static final double TREND_SMOOTHING = 0.3;
     /** Each day ahead keeps 90% of the previous day's trend: a rise flattens out within weeks. */
     private static final double DAMPING = 0.9;
