@@ -16,9 +16,6 @@ public final class DailyUse {
 
     /** Use over the interval from {@code start} to {@code end}, in units per day over {@code days} days. */
     public record Interval(Snapshot start, Snapshot end, double days, double units) {
-        public double perDay() {
-            return units / days;
-        }
     }
 
     private DailyUse() {

@@ -30,8 +30,6 @@ public record UseForecast(double level, double trend, double spread) {
     /** When the supplier fails, plan for a day half a spread busier than the forecast. */
     private static final double PLANNING = 0.5;
 
-    public static final UseForecast NONE = new UseForecast(0, 0, 0);
-
     /** Fits the smoothing on {@code history} (oldest first). */
     public static UseForecast fit(List<Snapshot> history) {
         int days = (int) ChronoUnit.DAYS.between(date(history.get(0)), date(history.get(history.size() - 1))) + 1;
