@@ -11,14 +11,15 @@ import java.time.Instant;
  * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL
  * likewise. It also opens when the stock on hand alone lasts less than the critical threshold:
  * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to
- * WARNING, and closes only when coverage is clearly above the warning threshold for
- * {@link #CLOSE_CONFIRMATIONS} snapshots in a row.
+ * WARNING, and closes only when coverage is clearly above the warning threshold, and the stock on
+ * hand clearly above the critical one, for {@link #CLOSE_CONFIRMATIONS} snapshots in a row (a
+ * just-in-time shelf refilled by each delivery would otherwise open and close every week).
  */
 public final class LevelMachine {
 
     static final int OPEN_CONFIRMATIONS = 2;
     static final int CLOSE_CONFIRMATIONS = 2;
-    /** Clearly above: a quarter more than the warning threshold. */
+    /** Clearly above: a quarter more than the threshold. */
     static final double RECOVERY_MARGIN = 1.25;
 
     /** The next state, and the level to announce when it changed ({@code null} when it holds). */
@@ -59,8 +60,9 @@ public final class LevelMachine {
         return a.coverageDays() < t.warningDays() || onHandShort ? AlertLevel.WARNING : AlertLevel.NONE;
     }
 
-    /** Clearly back: well above the warning threshold, and never while out of stock. */
+    /** Clearly back: coverage and stock on hand a quarter above their thresholds, never while out of stock. */
     private static boolean clearlyBack(Assessment a, Thresholds t) {
-        return a.onHand() > 0 && a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN;
+        return a.onHand() > 0 && a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN
+                && a.onHand() >= t.criticalDays() * a.dailyUseForecast() * RECOVERY_MARGIN;
     }
 }

@@ -47,6 +47,23 @@ class LevelMachineTest {
     }
 
     @Test
+    void aJustInTimeShelfDoesNotCloseOnEachDelivery() {
+        List<AlertLevel> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        // deliveries trusted all along (coverage 60 days); on hand at 20 a day dips to 5 days before
+        // each delivery and rises to 8 after it (not clearly above the 7-day critical cover), then to 20
+        long[] onHand = {100, 100, 160, 160, 100, 100, 160, 160, 400, 400};
+        for (int i = 0; i < onHand.length; i++) {
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, Instant.ofEpochSecond(i));
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(step.announced());
+            }
+        }
+        assertEquals(List.of(AlertLevel.WARNING, AlertLevel.RECOVERED), out);
+    }
+
+    @Test
     void neverRecoversWhileOutOfStock() {
         AlertState critical = new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, Instant.EPOCH);
         AlertState state = critical;
