@@ -10,9 +10,10 @@ import java.util.Set;
  * What the projection says of one facility/device at one snapshot: the use to come (a point and a
  * band), the days the stock lasts counting deliveries still expected, the first day it runs dry
  * ({@code null} beyond the horizon), the weak signals seen, and {@code signal} when this snapshot
- * reveals an overdue or short delivery.
+ * reveals an overdue or short delivery, and whether it saw a delivery arrive on time.
  */
 public record Assessment(
+        String deviceId,
         Instant at,
         long onHand,
         double dailyUseForecast,
@@ -21,9 +22,15 @@ public record Assessment(
         double coverageDays,
         LocalDate projectedStockout,
         Set<Reason> signals,
-        SupplySignal signal) {
+        SupplySignal signal,
+        boolean deliveredOnTime) {
 
     public Assessment {
         signals = Set.copyOf(signals);
+    }
+
+    /** True when this snapshot shows the supplier failing: a delivery overdue, an order or a delivery cut. */
+    public boolean supplyFailing() {
+        return signal != null || signals.contains(Reason.DELIVERY_OVERDUE) || signals.contains(Reason.SHORT_DELIVERY);
     }
 }

@@ -14,11 +14,8 @@ import java.util.List;
  */
 public final class DailyUse {
 
-    /** Use over the interval ending at {@code end}, in units per day over {@code days} days. */
-    public record Interval(Snapshot end, double days, double units) {
-        public double perDay() {
-            return units / days;
-        }
+    /** Use over the interval from {@code start} to {@code end}, in units per day over {@code days} days. */
+    public record Interval(Snapshot start, Snapshot end, double days, double units) {
     }
 
     private DailyUse() {
@@ -31,7 +28,7 @@ public final class DailyUse {
             Snapshot prev = history.get(i - 1);
             Snapshot cur = history.get(i);
             double days = Math.max(Duration.between(prev.timestamp(), cur.timestamp()).toMinutes() / 1440.0, 1.0 / 24);
-            out.add(new Interval(cur, days, used(prev, cur)));
+            out.add(new Interval(prev, cur, days, used(prev, cur)));
         }
         return out;
     }

@@ -1,0 +1,96 @@
+package fr.vigie.domain.forecast;
+
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.Reason;
+import fr.vigie.domain.Thresholds;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LevelMachineTest {
+
+    private static final Thresholds T = new Thresholds(14, 7);
+
+    @Test
+    void oneLowSnapshotDoesNotOpen() {
+        assertEquals(List.of(), announced(20, 13, 20, 13, 20));
+    }
+
+    @Test
+    void coverageHoveringAroundTheThresholdOpensOnceAndDoesNotFlap() {
+        assertEquals(List.of(AlertLevel.WARNING), announced(20, 13, 13, 15, 13, 16, 13, 15, 17));
+    }
+
+    @Test
+    void criticalDoesNotStepDownToWarningAndClosesOnlyWhenClearlyAndDurablyBack() {
+        assertEquals(List.of(AlertLevel.WARNING, AlertLevel.CRITICAL, AlertLevel.RECOVERED),
+                announced(13, 13, 6, 6, 10, 12, 16, 18, 20, 18, 18));
+    }
+
+    @Test
+    void stockOnHandShortOfTheCriticalThresholdWarnsEvenWithDeliveriesTrusted() {
+        List<AlertLevel> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        for (int i = 0; i < 3; i++) { // 100 on hand at 20 a day: 5 days, all the rest is promised
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, 100, 20, Set.of()), T, Instant.ofEpochSecond(i));
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(step.announced());
+            }
+        }
+        assertEquals(List.of(AlertLevel.WARNING), out);
+    }
+
+    @Test
+    void aJustInTimeShelfDoesNotCloseOnEachDelivery() {
+        List<AlertLevel> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        // deliveries trusted all along (coverage 60 days); on hand at 20 a day dips to 5 days before
+        // each delivery and rises to 8 after it (not clearly above the 7-day critical cover), then to 20
+        long[] onHand = {100, 100, 160, 160, 100, 100, 160, 160, 400, 400};
+        for (int i = 0; i < onHand.length; i++) {
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, Instant.ofEpochSecond(i));
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(step.announced());
+            }
+        }
+        assertEquals(List.of(AlertLevel.WARNING, AlertLevel.RECOVERED), out);
+    }
+
+    @Test
+    void neverRecoversWhileOutOfStock() {
+        AlertState critical = new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, Instant.EPOCH);
+        AlertState state = critical;
+        for (int i = 1; i <= 5; i++) { // a large delivery is due, yet the shelf is empty
+            LevelMachine.Step step = LevelMachine.next(state, assessment(40, 0, 20, Set.of(Reason.STOCK_OUT)), T,
+                    Instant.ofEpochSecond(i));
+            assertEquals(null, step.announced());
+            state = step.state();
+        }
+        assertEquals(AlertLevel.CRITICAL, state.level());
+    }
+
+    private static List<AlertLevel> announced(double... coverages) {
+        List<AlertLevel> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        int i = 0;
+        for (double c : coverages) {
+            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, Instant.ofEpochSecond(i++));
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(step.announced());
+            }
+        }
+        return out;
+    }
+
+    private static Assessment assessment(double coverage, long onHand, double use, Set<Reason> signals) {
+        return new Assessment("NEB-MASK-PED", Instant.EPOCH, onHand, use, use, use, coverage, null, signals, null, false);
+    }
+}
