@@ -1,13 +1,24 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.adapter.memory.MemoryAlertStore;
+import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.port.AlertPublisher;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The public sample seasons in ../shared/samples, beside the checkout. */
@@ -20,6 +31,34 @@ final class SampleSeason {
 
     static Path feed(String season) {
         return SAMPLES.resolve(season).resolve("feed.csv");
+    }
+
+    /** What a season raised through the real ingestion and evaluation code, on in-memory stores. */
+    record Raised(List<AlertEvent> alerts, List<SupplyDisruptionEvent> disruptions) {
+    }
+
+    static Raised replay(String season) throws IOException, FeedFormatException {
+        MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore();
+        Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
+        AlertPublisher capture = new AlertPublisher() {
+            @Override
+            public void publish(AlertEvent event, WatchlistEntry device) {
+                raised.alerts().add(event);
+            }
+
+            @Override
+            public void publish(SupplyDisruptionEvent event) {
+                raised.disruptions().add(event);
+            }
+        };
+        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
+                new MemoryDisruptionStore(), capture);
+        try (InputStream feed = Files.newInputStream(feed(season))) {
+            FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
+            new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+        }
+        return raised;
     }
 
     static List<WatchlistEntry> watchlist(String season) {

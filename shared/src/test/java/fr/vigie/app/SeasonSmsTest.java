@@ -35,30 +35,14 @@ class SeasonSmsTest {
     static final String LONG_FACILITY = "CHR-UNIVERSITAIRE-NOUVELLE-AQUITAINE-SUD"; // 40 characters
     static final String LONG_DEVICE = "CANULE-NASALE-HAUT-DEBIT-PEDIATRIQUE-XXL"; // 40 characters
 
-    static final List<AlertEvent> alerts = new ArrayList<>();
-    static final List<SupplyDisruptionEvent> disruptions = new ArrayList<>();
+    static List<AlertEvent> alerts;
+    static List<SupplyDisruptionEvent> disruptions;
 
     @BeforeAll
     static void replaySeasonA() throws Exception {
-        MemoryWatchlist watchlist = MemoryWatchlist.of(SampleSeason.watchlist("season-a"));
-        MemorySnapshotStore snapshots = new MemorySnapshotStore();
-        AlertPublisher capture = new AlertPublisher() {
-            @Override
-            public void publish(AlertEvent event, WatchlistEntry device) {
-                alerts.add(event);
-            }
-
-            @Override
-            public void publish(SupplyDisruptionEvent event) {
-                disruptions.add(event);
-            }
-        };
-        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
-                new MemoryDisruptionStore(), capture);
-        try (InputStream feed = Files.newInputStream(SampleSeason.feed("season-a"))) {
-            FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
-        }
+        SampleSeason.Raised raised = SampleSeason.replay("season-a");
+        alerts = raised.alerts();
+        disruptions = raised.disruptions();
     }
 
     @Test

@@ -6,6 +6,8 @@ import fr.vigie.domain.Reason;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,12 +38,29 @@ public final class SeriesEvaluator {
             return new Evaluation(a, step.state(), Optional.empty());
         }
         AlertLevel before = previous.level().isOpen() ? previous.level() : null;
+        Assessment told = step.announced().isOpen() ? onHandView(a, entry) : a;
         AlertEvent event = new AlertEvent(
                 AlertEvent.alertId(latest.facilityId(), latest.deviceId(), latest.timestamp()),
                 latest.facilityId(), latest.deviceId(), step.announced(), before,
-                latest.timestamp(), round1(a.coverageDays()), a.projectedStockout(), latest.onHand(),
+                latest.timestamp(), round1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
                 round1(a.dailyUseForecast()), reasons(step.announced(), a));
         return new Evaluation(a, step.state(), Optional.of(event));
+    }
+
+    /**
+     * An alert opened because the stock on hand alone lasts less than the critical threshold, while
+     * the projection counting deliveries looks fine, tells the hospital the days its shelf lasts
+     * without them: a warning that said "120 days of coverage" would read as a mistake.
+     */
+    private static Assessment onHandView(Assessment a, WatchlistEntry entry) {
+        double use = a.dailyUseForecast();
+        if (use <= 0 || a.coverageDays() < entry.thresholds().warningDays()) {
+            return a;
+        }
+        double shelfDays = a.onHand() / use;
+        LocalDate runsDry = LocalDate.ofInstant(a.at(), ZoneOffset.UTC).plusDays((long) Math.floor(shelfDays) + 1);
+        return new Assessment(a.deviceId(), a.at(), a.onHand(), use, a.dailyUseLow(), a.dailyUseHigh(), shelfDays, runsDry,
+                a.signals(), a.signal(), a.deliveredOnTime());
     }
 
     Assessment assess(List<Snapshot> history, SupplyOutlook outlook) {
