@@ -26,6 +26,11 @@ public record Season(int startYear) {
         return Integer.parseInt(m.group(2)) == start + 1 ? Optional.of(new Season(start)) : Optional.empty();
     }
 
+    /** The last season wholly before {@code day}: on 1 September 2026, the season 2025-2026. */
+    public static Season endedBefore(LocalDate day) {
+        return new Season(day.getMonthValue() >= 9 ? day.getYear() - 1 : day.getYear() - 2);
+    }
+
     public String label() {
         return startYear + "-" + (startYear + 1);
     }

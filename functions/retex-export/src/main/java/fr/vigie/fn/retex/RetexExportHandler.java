@@ -4,10 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import fr.vigie.adapter.aws.LambdaEnvironment;
-import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
-import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
-import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.app.RetexExport;
+import fr.vigie.domain.Season;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,19 +18,22 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The yearly RETEX export (EventBridge schedule on 1 September): writes the season that has just
- * ended to {@code retex/<season>/snapshots.csv} in the reports bucket. This is the minimal slice of
- * issue 8 — snapshots only, the spec's columns plus region; the alerts, summaries and the HTML report
- * are that issue's.
+ * The yearly RETEX export (EventBridge schedule on 1 September): the season that has just ended,
+ * written by the same use case as {@code ./vigie retex} under {@code retex/<season>/} in the
+ * reports bucket (snapshots, alerts, summaries, report.html).
  */
-public final class RetexExportHandler implements RequestHandler<ScheduledEvent, SnapshotsExport.Result> {
+public final class RetexExportHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE", "REPORTS_BUCKET");
+    public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "REPORTS_BUCKET");
+    static final String PREFIX = "retex/";
 
-    private final SnapshotsExport export;
+    private final RetexExport export;
+    private final S3Client s3;
+    private final String bucket;
 
     public RetexExportHandler() {
         this(LambdaEnvironment.system());
@@ -37,22 +41,28 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
 
     private RetexExportHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.require("REPORTS_BUCKET"));
+                new Tables.Names(env.require("SNAPSHOTS_TABLE"), env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE")),
+                env.require("REPORTS_BUCKET"));
     }
 
-    RetexExportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable, String bucket) {
-        this.export = new SnapshotsExport(new DynamoSnapshotStore(dynamo, snapshotsTable),
-                new DynamoFacilityDirectory(dynamo, registryTable), () -> DynamoWatchlist.load(dynamo, registryTable), s3, bucket);
+    RetexExportHandler(DynamoDbClient dynamo, S3Client s3, Tables.Names tables, String bucket) {
+        this.export = new RetexExport(new DynamoSeasonArchive(dynamo, tables));
+        this.s3 = s3;
+        this.bucket = bucket;
     }
 
     @Override
-    public SnapshotsExport.Result handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         Instant at = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
         Season season = Season.endedBefore(at.atZone(ZoneOffset.UTC).toLocalDate());
+        String prefix = PREFIX + season.label() + "/";
         try {
-            SnapshotsExport.Result result = export.run(season);
-            context.getLogger().log(Json.write(result));
-            return result;
+            RetexExport.Result result = export.export(season, new S3ExportFiles(s3, bucket, prefix), (done, total) -> { });
+            Map<String, Object> answer = Map.of("season", season.label(), "prefix", prefix, "facilities", result.facilities(),
+                    "devices", result.devices(), "snapshots", result.snapshots(), "alertEvents", result.alertEvents(),
+                    "disruptionEvents", result.disruptionEvents());
+            context.getLogger().log(Json.write(Map.of("event", "retex_exported", "result", answer)));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.Season;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
@@ -28,9 +29,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The yearly export on the events/ schedule sample (1 September 2026), DynamoDB Local and the fauxqs S3. */
 class RetexExportHandlerTest {
@@ -55,22 +58,25 @@ class RetexExportHandlerTest {
                 snapshot("2026-09-01T00:00:00Z", 290)));        // season 2026-2027
         ScheduledEvent event = EventLoader.loadScheduledEvent(ProjectRoot.find().resolve("events/retex-schedule.json").toString());
 
-        SnapshotsExport.Result result = new RetexExportHandler(dynamo, s3, names.snapshots(), names.registry(), "vigie-retex-test")
+        Map<String, Object> result = new RetexExportHandler(dynamo, s3, names, "vigie-retex-test")
                 .handleRequest(event, new TestLambdaContext("retex-export"));
 
-        assertEquals("2025-2026", result.season());
-        assertEquals(3, result.rows());
-        String csv = s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/snapshots.csv")).asUtf8String();
-        assertEquals(List.of(SnapshotsExport.HEADER,
-                "2025-09-01T00:00:00Z,CHU-IDF-01,HFNC-PED,480,10,,,,11",
-                "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,10,,,,11",
-                "2026-08-31T22:00:00Z,CHU-IDF-01,HFNC-PED,300,10,,,,11"), csv.lines().toList());
+        assertEquals("2025-2026", result.get("season"));
+        assertEquals(3L, result.get("snapshots"));
+        List<String> rows = s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/snapshots.csv"))
+                .asUtf8String().lines().toList();
+        assertEquals(4, rows.size(), "a header and the season's three snapshots: " + rows);
+        assertTrue(rows.get(1).startsWith("2025-09-01T00:00:00Z;CHU-IDF-01;HFNC-PED;480;"), rows.get(1));
+        assertTrue(rows.get(3).startsWith("2026-08-31T22:00:00Z;CHU-IDF-01;HFNC-PED;300;"), rows.get(3));
+        for (String file : List.of("alerts.csv", "summary.csv", "summary-devices.csv", "summary-regions.csv", "report.html")) {
+            assertTrue(s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/" + file)).asByteArray().length > 0, file);
+        }
     }
 
     @Test
     void seasonNames() {
-        assertEquals("2025-2026", Season.endedBefore(LocalDate.of(2026, 9, 1)).name());
-        assertEquals("2024-2025", Season.endedBefore(LocalDate.of(2026, 8, 31)).name());
+        assertEquals("2025-2026", Season.endedBefore(LocalDate.of(2026, 9, 1)).label());
+        assertEquals("2024-2025", Season.endedBefore(LocalDate.of(2026, 8, 31)).label());
     }
 
     private static Snapshot snapshot(String at, long onHand) {
