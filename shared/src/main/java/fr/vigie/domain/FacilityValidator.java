@@ -58,7 +58,7 @@ public final class FacilityValidator {
         if (d.region() == null || d.region().isBlank()) {
             v.add(new Violation(label, "region", "obligatoire : code INSEE de région (ex. 11) ou nom (ex. Île-de-France)"));
         } else {
-            region = FrenchRegions.code(d.region()).orElse(null);
+            region = Region.parse(d.region()).map(Region::code).orElse(null);
             if (region == null) {
                 v.add(new Violation(label, "region", "région inconnue \"" + d.region()
                         + "\" : une des 18 régions, par code INSEE (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94) ou par nom"));

@@ -1,6 +1,9 @@
 package fr.vigie.domain;
 
+import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,6 +53,37 @@ public enum Region {
 
     public static Optional<Region> ofCode(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    }
+
+    /**
+     * The region given by its INSEE code ("11") or its name, accents, case, hyphens and apostrophes
+     * ignored ("ile de france"; "PACA" and "Réunion" too): what operators type, normalised to what the
+     * registry stores and alerts are filtered on.
+     */
+    public static Optional<Region> parse(String codeOrName) {
+        if (codeOrName == null || codeOrName.isBlank()) {
+            return Optional.empty();
+        }
+        String value = codeOrName.strip();
+        Optional<Region> byCode = ofCode(value);
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        String key = key(value);
+        return Arrays.stream(values()).filter(r -> key(r.label).equals(key) || r.aliases().contains(key)).findFirst();
+    }
+
+    private List<String> aliases() {
+        return switch (this) {
+            case LA_REUNION -> List.of("reunion");
+            case PROVENCE_ALPES_COTE_D_AZUR -> List.of("paca");
+            default -> List.of();
+        };
+    }
+
+    private static String key(String name) {
+        String noAccents = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return noAccents.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
     }
 
     /** The French name of a region code, or {@link #UNKNOWN_LABEL}. */

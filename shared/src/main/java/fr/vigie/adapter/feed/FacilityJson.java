@@ -6,7 +6,7 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.FacilityContact;
 import fr.vigie.domain.FacilityDraft;
 import fr.vigie.domain.FacilityValidator;
-import fr.vigie.domain.FrenchRegions;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.RegisteredFacility;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.domain.Violation;
@@ -80,7 +80,7 @@ public final class FacilityJson {
         n.put("facilityId", f.facilityId());
         n.put("name", f.name());
         n.put("region", f.region());
-        FrenchRegions.name(f.region()).ifPresent(name -> n.put("regionName", name));
+        Region.ofCode(f.region()).ifPresent(region -> n.put("regionName", region.label()));
         FacilityContact c = r.contact();
         if (c != null && !c.isEmpty()) {
             ObjectNode contact = n.putObject("contact");
