@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.port.Watchlist;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.WatchlistJson;
@@ -45,7 +46,7 @@ class WatchlistCommandTest {
         assertTrue(squeezed(update.out()).contains("1 mise(s) à jour, " + (starter.size() - 1) + " inchangée(s)"), update.out());
 
         try (LocalDatabase opened = LocalDatabase.onDisk(db)) {
-            DynamoWatchlist stored = DynamoWatchlist.load(opened.client(), opened.tables().registry());
+            Watchlist stored = DynamoWatchlist.load(opened.client(), opened.tables().registry());
             assertEquals(starter.size(), stored.entries().size(), "the functions' adapter reads what was imported");
             assertEquals(25, stored.entry("HFNC-PED").orElseThrow().thresholds().warningDays());
             List<DynamoRegistryEditor.Change> history = new DynamoRegistryEditor(opened.client(), opened.tables().registry()).entryHistory("HFNC-PED");

@@ -2,6 +2,7 @@ package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
 import fr.vigie.port.Watchlist;
@@ -9,9 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,41 +28,28 @@ import java.util.logging.Logger;
  * left out (and logged) rather than half-used. Versioning, optimistic locking and the audit trail
  * belong to the watch-list API (issue 5) and extend this layout with more attributes.
  */
-public final class DynamoWatchlist implements Watchlist {
+public final class DynamoWatchlist {
 
     public static final String PARTITION = "WATCHLIST";
     private static final Logger LOG = Logger.getLogger(DynamoWatchlist.class.getName());
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
 
-    private final Map<String, WatchlistEntry> entries;
-
-    private DynamoWatchlist(Map<String, WatchlistEntry> entries) {
-        this.entries = entries;
+    private DynamoWatchlist() {
     }
 
     /** Reads the whole watch-list now; the returned list does not change afterwards. */
-    public static DynamoWatchlist load(DynamoDbClient client, String table) {
+    public static Watchlist load(DynamoDbClient client, String table) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", Items.s(PARTITION))).build();
-        Map<String, WatchlistEntry> entries = new LinkedHashMap<>();
-        client.queryPaginator(query).items().forEach(item -> fromItem(item).ifPresent(e -> entries.put(e.deviceId(), e)));
-        return new DynamoWatchlist(entries);
+        List<WatchlistEntry> entries = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(item -> fromItem(item).ifPresent(entries::add));
+        return MemoryWatchlist.of(entries);
     }
 
     /** Writes (or replaces) one entry. */
     public static void put(DynamoDbClient client, String table, WatchlistEntry entry) {
         client.putItem(b -> b.tableName(table).item(toItem(entry)));
-    }
-
-    @Override
-    public Optional<WatchlistEntry> entry(String deviceId) {
-        return Optional.ofNullable(entries.get(deviceId));
-    }
-
-    @Override
-    public Collection<WatchlistEntry> entries() {
-        return List.copyOf(entries.values());
     }
 
     static Map<String, AttributeValue> toItem(WatchlistEntry entry) {

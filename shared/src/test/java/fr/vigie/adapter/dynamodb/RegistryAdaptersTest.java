@@ -1,5 +1,6 @@
 package fr.vigie.adapter.dynamodb;
 
+import fr.vigie.port.Watchlist;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeasonWindow;
@@ -42,7 +43,7 @@ class RegistryAdaptersTest {
                 "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#BROKEN"),
                 "entry", Items.s("{\"deviceId\":\"BROKEN\",\"thresholds\":{\"warningDays\":5,\"criticalDays\":9}}"))));
 
-        DynamoWatchlist list = DynamoWatchlist.load(client, NAMES.registry());
+        Watchlist list = DynamoWatchlist.load(client, NAMES.registry());
 
         assertEquals(List.of(hfnc), List.copyOf(list.entries()));
         assertTrue(list.knows("HFNC-PED"));

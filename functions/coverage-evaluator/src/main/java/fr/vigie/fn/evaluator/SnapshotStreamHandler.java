@@ -1,5 +1,6 @@
 package fr.vigie.fn.evaluator;
 
+import fr.vigie.port.Watchlist;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -97,7 +98,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
-        DynamoWatchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topicArn, facilities::regionOf);
         SnsAlertChannels channels = new SnsAlertChannels(publisher);
         AlertDispatch dispatch = new AlertDispatch(outbox, channels, watchlist, retries, clock);
