@@ -35,8 +35,17 @@ final class ColdStart {
     record Run(double initMs, double answerMs, String kind, String detail) {
     }
 
-    /** A function's runs, and their medians. */
-    record Measured(Function function, List<Run> runs) {
+    /** A function's runs, each paired with the bare handler's run just before it, and their medians. */
+    record Measured(Function function, List<Run> runs, List<Run> pairedHello) {
+        /** The median of each run's time over its paired bare run's: the ratio least moved by the machine's load. */
+        double medianPairedRatio() {
+            double[] ratios = new double[runs.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = runs.get(i).answerMs() / pairedHello.get(i).answerMs();
+            }
+            return median(ratios);
+        }
+
         double medianAnswerMs() {
             return median(runs.stream().mapToDouble(Run::answerMs).toArray());
         }
