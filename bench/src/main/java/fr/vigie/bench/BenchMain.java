@@ -62,7 +62,7 @@ public final class BenchMain {
         System.setProperty("log4j2.level", "WARN");
         List<String> a = Arrays.asList(args);
         boolean quick = a.contains("--quick");
-        int rounds = a.contains("--rounds") ? Integer.parseInt(a.get(a.indexOf("--rounds") + 1)) : (quick ? 1 : 3);
+        int rounds = a.contains("--rounds") ? Integer.parseInt(a.get(a.indexOf("--rounds") + 1)) : (quick ? 1 : 5);
         Path root = a.contains("--root") ? Path.of(a.get(a.indexOf("--root") + 1)) : fr.vigie.testkit.ProjectRoot.find();
         BenchMain bench = new BenchMain(root.toAbsolutePath().normalize(), quick, rounds);
         String doc = bench.run();
@@ -157,6 +157,10 @@ public final class BenchMain {
         double helloMedian() {
             return ColdStart.median(hello.stream().mapToDouble(Double::doubleValue).toArray());
         }
+
+        double helloCpuMedian() {
+            return ColdStart.median(functions.stream().flatMap(m -> m.pairedHello().stream()).mapToDouble(ColdStart.Run::cpuMs).toArray());
+        }
     }
 
     private ColdStartResult coldStarts(List<WatchlistEntry> watchlist) throws Exception {
@@ -221,8 +225,9 @@ public final class BenchMain {
                 paired.get(f).add(h);
                 ColdStart.Run r = cs.function(f, round);
                 runs.get(f).add(r);
-                out.printf(Locale.ROOT, "    %-24s init %5.0f ms, first answer %5.0f ms (%s%s); bare handler %4.0f ms%n", f.simpleName(),
-                        r.initMs(), r.answerMs(), r.kind(), r.detail().isEmpty() ? "" : ": " + r.detail(), h.answerMs());
+                out.printf(Locale.ROOT, "    %-24s init %5.0f ms, first answer %5.0f ms, CPU %5.0f ms (%s%s); bare handler %4.0f ms, CPU %4.0f ms%n",
+                        f.simpleName(), r.initMs(), r.answerMs(), r.cpuMs(), r.kind(), r.detail().isEmpty() ? "" : ": " + r.detail(),
+                        h.answerMs(), h.cpuMs());
             }
         }
         List<ColdStart.Measured> measured = new ArrayList<>();
@@ -230,9 +235,9 @@ public final class BenchMain {
         ColdStartResult result = new ColdStartResult(hello, measured, engines, cs.logs());
         out.printf(Locale.ROOT, "  bare handler median %.0f ms over %d runs%n", result.helloMedian(), hello.size());
         for (ColdStart.Measured m : measured) {
-            out.printf(Locale.ROOT, "  %-24s median %5.0f ms; median of paired ratios %.2fx (%.2fx the overall bare median); jar %.1f MB%n",
+            out.printf(Locale.ROOT, "  %-24s median %5.0f ms; median of paired ratios %.2fx (%.2fx the overall bare median); CPU %.2fx; jar %.1f MB%n",
                     m.function().simpleName(), m.medianAnswerMs(), m.medianPairedRatio(), m.medianAnswerMs() / result.helloMedian(),
-                    Files.size(m.function().jar()) / 1e6);
+                    m.medianPairedCpuRatio(), Files.size(m.function().jar()) / 1e6);
         }
         out.println("  child logs: " + cs.logs());
         return result;

@@ -32,7 +32,7 @@ final class ColdStart {
     }
 
     /** One child run. */
-    record Run(double initMs, double answerMs, String kind, String detail) {
+    record Run(double initMs, double answerMs, double cpuMs, String kind, String detail) {
     }
 
     /** A function's runs, each paired with the bare handler's run just before it, and their medians. */
@@ -48,6 +48,19 @@ final class ColdStart {
 
         double medianAnswerMs() {
             return median(runs.stream().mapToDouble(Run::answerMs).toArray());
+        }
+
+        double medianCpuMs() {
+            return median(runs.stream().mapToDouble(Run::cpuMs).toArray());
+        }
+
+        /** The same pairing on the CPU time the child used up to its answer: what the machine's load moves least. */
+        double medianPairedCpuRatio() {
+            double[] ratios = new double[runs.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = runs.get(i).cpuMs() / pairedHello.get(i).cpuMs();
+            }
+            return median(ratios);
         }
 
         double medianInitMs() {
@@ -141,11 +154,13 @@ final class ColdStart {
             Process p = pb.start();
             try {
                 RuntimeApiStandIn.Answer a = api.answer().get(60, TimeUnit.SECONDS);
+                // CPU time of the child (all its threads: JIT compilers and GC included) up to its answer
+                double cpuMs = p.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
                 double answerMs = (a.answerNanos() - start) / 1e6;
                 double initMs = a.firstNextNanos() == 0 ? Double.NaN : (a.firstNextNanos() - start) / 1e6;
-                return new Run(initMs, answerMs, a.kind(), a.kind().equals("response") ? "" : errorType(a.body()));
+                return new Run(initMs, answerMs, cpuMs, a.kind(), a.kind().equals("response") ? "" : errorType(a.body()));
             } catch (ExecutionException | TimeoutException e) {
-                return new Run(Double.NaN, Double.NaN, "no answer", e.toString());
+                return new Run(Double.NaN, Double.NaN, Double.NaN, "no answer", e.toString());
             } finally {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
