@@ -138,6 +138,8 @@ public final class BenchMain {
     private void print(ReplayBench.Result r) {
         out.printf(Locale.ROOT, "  %-13s %-9s rows %,d stored %,d evaluated %,d alerts %,d in %.1f s = %,.0f snapshots/s%n",
                 r.name(), r.composition(), r.rows(), r.stored(), r.evaluated(), r.alerts(), r.seconds(), r.perSecond());
+        out.printf(Locale.ROOT, "      %.1f s of it inside DynamoDB Local's calls, %.1f s in parsing, projection, alerting and the adapters%n",
+                r.engineSeconds(), r.seconds() - r.engineSeconds());
         out.printf(Locale.ROOT, "      capacity: %.3f WCU and %.3f RCU per stored snapshot (%.0f WCU, %.0f RCU)%n",
                 r.wcu() / r.stored(), r.rcu() / r.stored(), r.wcu(), r.rcu());
         r.operations().forEach((op, t) -> out.printf(Locale.ROOT, "        %-40s calls %,9d items %,10d RCU %,12.1f WCU %,12.1f%n",

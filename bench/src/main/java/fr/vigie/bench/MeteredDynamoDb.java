@@ -54,8 +54,11 @@ public final class MeteredDynamoDb implements DynamoDbClient {
         long items;
         double rcu;
         double wcu;
+        long nanos;
 
         public long calls() { return calls; }
+        /** Wall time spent inside the delegate's calls. */
+        public double seconds() { return nanos / 1e9; }
         public long items() { return items; }
         public double rcu() { return rcu; }
         public double wcu() { return wcu; }
@@ -103,12 +106,22 @@ public final class MeteredDynamoDb implements DynamoDbClient {
         return byOperation.values().stream().mapToDouble(t -> t.rcu).sum();
     }
 
+    /** Wall time spent inside the engine's calls, all operations. */
+    public synchronized double seconds() {
+        return byOperation.values().stream().mapToDouble(Tally::seconds).sum();
+    }
+
     public synchronized double wcu() {
         return byOperation.values().stream().mapToDouble(t -> t.wcu).sum();
     }
 
     private synchronized void count(String operation, long items, Collection<ConsumedCapacity> consumed) {
+        count(operation, items, consumed, 0);
+    }
+
+    private synchronized void count(String operation, long items, Collection<ConsumedCapacity> consumed, long nanos) {
         Tally t = byOperation.computeIfAbsent(operation, k -> new Tally());
+        t.nanos += nanos;
         t.calls++;
         t.items += items;
         if (consumed == null) {
@@ -155,52 +168,59 @@ public final class MeteredDynamoDb implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         keep(request.tableName(), request.item());
+        long t0 = System.nanoTime();
         PutItemResponse r = delegate.putItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("PutItem " + request.tableName(), 1, one(r.consumedCapacity()));
+        count("PutItem " + request.tableName(), 1, one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
+        long t0 = System.nanoTime();
         GetItemResponse r = delegate.getItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("GetItem " + request.tableName(), r.hasItem() ? 1 : 0, one(r.consumedCapacity()));
+        count("GetItem " + request.tableName(), r.hasItem() ? 1 : 0, one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        long t0 = System.nanoTime();
         UpdateItemResponse r = delegate.updateItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("UpdateItem " + request.tableName(), 1, one(r.consumedCapacity()));
+        count("UpdateItem " + request.tableName(), 1, one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        long t0 = System.nanoTime();
         DeleteItemResponse r = delegate.deleteItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("DeleteItem", 1, one(r.consumedCapacity()));
+        count("DeleteItem", 1, one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public QueryResponse query(QueryRequest request) {
+        long t0 = System.nanoTime();
         QueryResponse r = delegate.query(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
         count("Query " + request.tableName() + (request.indexName() == null ? "" : "/" + request.indexName()), r.count() == null ? 0 : r.count(),
-                one(r.consumedCapacity()));
+                one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public ScanResponse scan(ScanRequest request) {
+        long t0 = System.nanoTime();
         ScanResponse r = delegate.scan(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("Scan", r.count() == null ? 0 : r.count(), one(r.consumedCapacity()));
+        count("Scan", r.count() == null ? 0 : r.count(), one(r.consumedCapacity()), System.nanoTime() - t0);
         return r;
     }
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        long t0 = System.nanoTime();
         BatchGetItemResponse r = delegate.batchGetItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
         long asked = request.requestItems().values().stream().mapToLong(k -> k.keys().size()).sum();
-        count("BatchGetItem", asked, r.consumedCapacity());
+        count("BatchGetItem", asked, r.consumedCapacity(), System.nanoTime() - t0);
         return r;
     }
 
@@ -215,8 +235,9 @@ public final class MeteredDynamoDb implements DynamoDbClient {
                 }
             }
         }
+        long t0 = System.nanoTime();
         BatchWriteItemResponse r = delegate.batchWriteItem(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-        count("BatchWriteItem", n, r.consumedCapacity());
+        count("BatchWriteItem", n, r.consumedCapacity(), System.nanoTime() - t0);
         return r;
     }
 
@@ -227,12 +248,13 @@ public final class MeteredDynamoDb implements DynamoDbClient {
                 keep(t.put().tableName(), t.put().item());
             }
         }
+        long t0 = System.nanoTime();
         try {
             TransactWriteItemsResponse r = delegate.transactWriteItems(request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-            count("TransactWriteItems", request.transactItems().size(), r.consumedCapacity());
+            count("TransactWriteItems", request.transactItems().size(), r.consumedCapacity(), System.nanoTime() - t0);
             return r;
         } catch (RuntimeException e) {
-            count("TransactWriteItems(cancelled)", request.transactItems().size(), List.of());
+            count("TransactWriteItems(cancelled)", request.transactItems().size(), List.of(), System.nanoTime() - t0);
             throw e;
         }
     }

@@ -56,6 +56,11 @@ final class ReplayBench {
         double perSecond() {
             return stored / seconds;
         }
+
+        /** Wall time spent inside DynamoDB Local's calls. */
+        double engineSeconds() {
+            return operations.values().stream().mapToDouble(MeteredDynamoDb.Tally::seconds).sum();
+        }
     }
 
     /** The same writes, one PutItem each: how many were timed, in how long, and the extrapolation to all of them. */

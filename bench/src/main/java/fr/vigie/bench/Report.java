@@ -47,7 +47,8 @@ final class Report {
         double bestCpu = cold.functions().stream().mapToDouble(ColdStart.Measured::medianPairedCpuRatio).min().orElse(Double.NaN);
         b.append(f("| cold start, worst function / bare handler, wall time (paired, noisy under load) | %.2fx | <= 3x | %s |\n", worst, verdict(worst, 3.0)));
         b.append(f("| cold start, function / bare handler, CPU time (paired, steady) | %.2fx to %.2fx | <= 3x | %s |\n", bestCpu, worstCpu,
-                verdict(worstCpu, 3.0) + (bestCpu > 3.0 ? " for every function" : "")));
+                bestCpu > 3.0 ? f("**missed** by every function, by %.0f %% to %.0f %%", (bestCpu / 3 - 1) * 100, (worstCpu / 3 - 1) * 100)
+                        : verdict(worstCpu, 3.0)));
         long biggest = cold.functions().stream().mapToLong(m -> size(m.function())).max().orElse(0);
         b.append(f("| largest function jar | %.1f MB | <= 20 MB | %s |\n", biggest / 1e6, verdict(biggest / 1e6, 20)));
         b.append(f("| peak heap, replay of %,d rows under -Xmx256m | %.0f MB (GC log) | completes | %s |\n",
@@ -62,21 +63,25 @@ final class Report {
         b.append("alert states and events) put one `PutItem` at a time on a fresh engine of the same kind, with nothing else:\n");
         b.append("its rate is timed on up to the first ").append(f("%,d", BenchMain.NATIONAL_REFERENCE_CAP))
                 .append(" items (all of them for season-a) and extrapolated to all the run's writes.\n\n");
-        b.append("| feed | composition | rows | stored | evaluated | alerts | seconds | snapshots/s | reference: PutItem/s (timed puts) | reference snapshots/s | ratio |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| feed | composition | rows | stored | evaluated | alerts | seconds | of which in engine calls | DynamoDB calls per snapshot | snapshots/s | reference: PutItem/s (timed puts) | reference snapshots/s | ratio |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ReplayBench.Result r : new ReplayBench.Result[]{seasonLocal, seasonFunctions, national}) {
             ReplayBench.Reference ref = r.reference();
-            b.append(f("| %s | %s | %,d | %,d | %,d | %,d | %.1f | %,.0f | %s | %s | %s |\n", r.name(), label(r.composition()), r.rows(),
-                    r.stored(), r.evaluated(), r.alerts(), r.seconds(), r.perSecond(),
+            b.append(f("| %s | %s | %,d | %,d | %,d | %,d | %.1f | %.1f s | %.2f | %,.0f | %s | %s | %s |\n", r.name(), label(r.composition()), r.rows(),
+                    r.stored(), r.evaluated(), r.alerts(), r.seconds(), r.engineSeconds(), calls(r), r.perSecond(),
                     ref == null ? "-" : f("%,.0f (%,d)", ref.putsPerSecond(), ref.timedPuts()),
                     ref == null ? "-" : f("%,.0f", r.stored() / ref.secondsForAll()),
                     ref == null ? "-" : f("%.2fx", ratio(r))));
         }
-        b.append(f("\nDynamoDB calls per stored snapshot: %.2f (season-a, `./vigie replay`), %.2f (season-a, functions), %.2f (national\n"
-                + "day); the reference makes exactly 1. On the embedded engine a call costs no network, so a ratio under 1 says the\n"
-                + "pipeline's reads (existence check, history, alert and disruption state) cost more engine time than batching the\n"
-                + "writes saves; against DynamoDB, where every call is a network round trip, the count of calls is what matters.\n",
-                calls(seasonLocal), calls(seasonFunctions), calls(national)));
+        b.append(f("\nReading the ratio: the reference does nothing but writes (one engine call per item); the pipeline parses, checks,\n"
+                + "projects and alerts as well. Inside engine calls the pipeline spent %.1f s of %.1f s on season-a and %.1f s of %.1f s\n"
+                + "on the national day: the rest is Vigie's own work per snapshot (CSV parsing and validation, the write-through cache,\n"
+                + "the projection, the alert level machine), about %.2f ms a snapshot on the national day on this loaded machine. The\n"
+                + "embedded engine costs no network, which flatters the one-at-a-time reference; against DynamoDB, where each call is a\n"
+                + "round trip of milliseconds, the calls per snapshot (%.2f for the `./vigie replay` composition on season-a, %.2f for\n"
+                + "the functions', 1 for the reference) decide instead, and batching 25 writes a call wins.\n",
+                seasonLocal.engineSeconds(), seasonLocal.seconds(), national.engineSeconds(), national.seconds(),
+                (national.seconds() - national.engineSeconds()) * 1000 / national.stored(), calls(seasonLocal), calls(seasonFunctions)));
         b.append("\n- season-a: `../shared/samples/season-a` (").append(span.series()).append(" series over ")
                 .append(f("%.1f", span.months())).append(" months, daily snapshots).\n");
         b.append(f("- national day: generated in Java (`Feeds.nationalDay`, seeded): %,d facilities x 60 devices, one snapshot each at\n", facilities));
@@ -175,7 +180,7 @@ final class Report {
         b.append("median of those paired ratios). The CPU columns add up the child's CPU time (all threads, JIT and GC included)\n");
         b.append("up to its answer, read from /proc: the machine's load moves them much less than wall time, so they are the\n");
         b.append("steadier cross-check of the ratio (the target itself is on time). Engines: ").append(cold.engines()).append(".\n\n");
-        b.append("| function (handler) | jar | init ms (median) | first answer ms (median) | x bare (median of paired ratios) | x bare (medians) | CPU ms to answer (median) | x bare CPU (paired) | answer | verdict (<= 3x) |\n");
+        b.append("| function (handler) | jar | init ms (median) | first answer ms (median) | x bare (median of paired ratios) | x bare (medians) | CPU ms to answer (median) | x bare CPU (paired) | answer | verdict (<= 3x): wall / CPU |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|\n");
         b.append(f("| bare `HelloHandler` (%d runs) | - | - | %.0f | 1.00 | 1.00 | %.0f | 1.00 | response | - |\n", cold.hello().size(),
                 cold.helloMedian(), cold.helloCpuMedian()));
@@ -184,7 +189,7 @@ final class Report {
             String detail = m.runs().stream().map(ColdStart.Run::detail).filter(d -> !d.isEmpty()).findFirst().orElse("");
             b.append(f("| %s | %.1f MB | %.0f | %.0f | %.2f | %.2f | %.0f | %.2f | %s%s | %s |\n", m.function().simpleName(), size(m.function()) / 1e6,
                     m.medianInitMs(), m.medianAnswerMs(), x, m.medianAnswerMs() / cold.helloMedian(), m.medianCpuMs(), m.medianPairedCpuRatio(), m.kinds(), detail.isEmpty() ? "" : " (" + detail.replace("|", "/") + ")",
-                    verdict(x, 3.0)));
+                    verdict(x, 3.0).replace("**", "") + " / " + verdict(m.medianPairedCpuRatio(), 3.0).replace("**", "")));
         }
         b.append("\n- Why the misses: the bare handler loads the runtime client and one class; a function also loads and builds\n");
         b.append("  its SDK clients (the SDK's endpoint-rules engine, SigV4 signer, protocol marshallers, credential chain), its\n");
