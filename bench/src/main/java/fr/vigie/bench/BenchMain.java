@@ -142,8 +142,8 @@ public final class BenchMain {
                 r.engineSeconds(), r.seconds() - r.engineSeconds());
         out.printf(Locale.ROOT, "      capacity: %.3f WCU and %.3f RCU per stored snapshot (%.0f WCU, %.0f RCU)%n",
                 r.wcu() / r.stored(), r.rcu() / r.stored(), r.wcu(), r.rcu());
-        r.operations().forEach((op, t) -> out.printf(Locale.ROOT, "        %-40s calls %,9d items %,10d RCU %,12.1f WCU %,12.1f%n",
-                op, t.calls(), t.items(), t.rcu(), t.wcu()));
+        r.operations().forEach((op, t) -> out.printf(Locale.ROOT, "        %-36s calls %,9d items %,10d RCU %,11.1f WCU %,11.1f %7.1f s%n",
+                op, t.calls(), t.items(), t.rcu(), t.wcu(), t.seconds()));
         if (r.reference() != null) {
             ReplayBench.Reference ref = r.reference();
             double refPerSecond = r.stored() / ref.secondsForAll();
