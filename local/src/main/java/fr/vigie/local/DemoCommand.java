@@ -62,7 +62,8 @@ final class DemoCommand {
     }
 
     int run(List<String> args) throws Exception {
-        Arguments a = new Arguments(args, Set.of("--seed", "--until"));
+        boolean details = args.contains("--details");
+        Arguments a = new Arguments(args.stream().filter(x -> !x.equals("--details")).toList(), Set.of("--seed", "--until"));
         long seed = Long.parseLong(a.optional("--seed", Long.toString(SEED)));
         LocalDate until = LocalDate.parse(a.optional("--until", LAST_DAY.toString()));
         List<WatchlistEntry> devices = WatchlistFile.check("demo/watchlist.json", WatchlistJson.parseList(resource("demo/watchlist.json")));
@@ -103,7 +104,7 @@ final class DemoCommand {
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
             vigie.evaluation.publishPending();
-            printTable(publisher.sent(), watchlist, byId);
+            printTable(publisher.sent(), details);
             printDisruptions(publisher.disruptions());
             printExample(publisher.sent(), watchlist);
             out.println();
@@ -114,17 +115,42 @@ final class DemoCommand {
         return 0;
     }
 
-    private void printTable(List<AlertEvent> alerts, MemoryWatchlist watchlist, Map<String, Facility> facilities) {
+    /**
+     * One line per hospital and device that had alerts: how many were opened, when the first one
+     * was, the worst level and the lowest coverage announced, and how it stands at the end; with
+     * {@code --details}, every event below.
+     */
+    private void printTable(List<AlertEvent> alerts, boolean details) {
         out.println();
         out.println("Alertes par établissement et dispositif");
-        out.printf("%-12s %-14s %-11s %-20s %10s %14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture", "Rupture prévue", "Motifs");
-        alerts.stream().sorted(Comparator.comparing(AlertEvent::facilityId).thenComparing(AlertEvent::deviceId).thenComparing(AlertEvent::at))
-                .forEach(e -> out.printf("%-12s %-14s %-11s %-20s %8.1f j %14s  %s%n", e.facilityId(), e.deviceId(),
-                        DAY.format(e.at().atZone(ZoneOffset.UTC)), AlertTexts.levelLabel(e.level()), e.coverageDays(),
-                        e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
-                        e.reasons().stream().map(Enum::name).collect(Collectors.joining(","))));
         if (alerts.isEmpty()) {
             out.println("  (aucune alerte)");
+            return;
+        }
+        out.printf("%-12s %-14s %8s %-11s %-12s %12s %-12s%n", "Établissement", "Dispositif", "Alertes", "Première",
+                "Pire niveau", "Couv. min.", "Fin");
+        Map<String, List<AlertEvent>> bySeries = alerts.stream().sorted(Comparator.comparing(AlertEvent::at))
+                .collect(Collectors.groupingBy(e -> e.facilityId() + " " + e.deviceId(), java.util.TreeMap::new, Collectors.toList()));
+        bySeries.forEach((series, events) -> {
+            List<AlertEvent> opened = events.stream().filter(e -> e.level().isOpen() && e.previousLevel() == null).toList();
+            boolean critical = events.stream().anyMatch(e -> e.level() == AlertLevel.CRITICAL);
+            double lowest = events.stream().filter(e -> e.level().isOpen()).mapToDouble(AlertEvent::coverageDays).min().orElse(0);
+            AlertEvent last = events.get(events.size() - 1);
+            out.printf("%-12s %-14s %8d %-11s %-12s %10.1f j %-12s%n", last.facilityId(), last.deviceId(), opened.size(),
+                    opened.isEmpty() ? "-" : DAY.format(opened.get(0).at().atZone(ZoneOffset.UTC)),
+                    AlertTexts.levelLabel(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING), lowest,
+                    last.level().isOpen() ? "ouverte" : "close");
+        });
+        if (details) {
+            out.println();
+            out.printf("%-12s %-14s %-11s %-20s %10s %14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture",
+                    "Rupture prévue", "Motifs");
+            bySeries.values().forEach(events -> events.forEach(e -> out.printf("%-12s %-14s %-11s %-20s %8.1f j %14s  %s%n",
+                    e.facilityId(), e.deviceId(), DAY.format(e.at().atZone(ZoneOffset.UTC)), AlertTexts.levelLabel(e.level()),
+                    e.coverageDays(), e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
+                    e.reasons().stream().map(Enum::name).collect(Collectors.joining(",")))));
+        } else {
+            out.println("(chaque événement : ./vigie demo --details)");
         }
     }
 

@@ -15,7 +15,7 @@ public final class Main {
     static final String HELP = String.join("\n",
             "Vigie — surveillance saisonnière des stocks de dispositifs médicaux",
             "",
-            "  ./vigie demo                         une saison simulée, de bout en bout, sur une base embarquée",
+            "  ./vigie demo [--details]             une saison simulée, de bout en bout, sur une base embarquée",
             "  " + ReplayCommand.USAGE,
             "                                       rejoue un fichier de relevés et écrit les alertes",
             "  " + WatchlistCommand.USAGE,
