@@ -20,6 +20,8 @@ public final class Main {
             "                                       rejoue un fichier de relevés et écrit les alertes",
             "  " + WatchlistCommand.USAGE,
             "                                       valide une liste surveillée et l'enregistre dans la base locale",
+            "  " + TensionCommand.USAGE,
+            "                                       les alertes ouvertes par région et dispositif, les plus graves d'abord",
             "  " + RetexCommand.USAGE,
             "                                       exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
             "");
@@ -44,6 +46,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
                 case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
                 case "retex" -> new RetexCommand(out, err).run(rest);
+                case "tension" -> new TensionCommand(out).run(rest);
                 default -> throw new UsageException("commande inconnue : " + args.get(0));
             };
         } catch (UsageException e) {

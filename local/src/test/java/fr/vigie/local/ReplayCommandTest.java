@@ -48,6 +48,13 @@ class ReplayCommandTest {
         assertTrue(second.out().contains("enregistrées           0"), second.out());
         assertTrue(second.out().contains("doublons           13066"), second.out());
         assertEquals(List.of(), Files.readAllLines(again));
+
+        Run tension = vigie("tension", "--db", dir.resolve("db").toString());
+        assertEquals(0, tension.code(), tension.err());
+        long stillOpen = lines.stream().filter(l -> l.contains("\"alertId\"")).map(l -> l.replaceAll(".*\"facilityId\":\"([^\"]+)\",\"deviceId\":\"([^\"]+)\",\"level\":\"([A-Z]+)\".*", "$1 $2 $3"))
+                .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.lastIndexOf(' ')), l -> l.substring(l.lastIndexOf(' ') + 1), (a, b) -> b))
+                .values().stream().filter(level -> !level.equals("RECOVERED")).count();
+        assertTrue(tension.out().startsWith("Tensions en cours : " + stillOpen + " alerte(s) ouverte(s)"), tension.out());
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.vigie.adapter.dynamodb;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.OpenAlert;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertStore;
@@ -23,6 +24,7 @@ import java.util.Map;
  * Alert state and alert events in the alerts table.
  * <pre>
  *   state: pk = FAC#{facilityId}#DEV#{deviceId}  sk = STATE                 level, state (JSON)
+ *          openPk = OPEN, openSk = {deviceId}#{facilityId}   (only while open: sparse OpenIndex)
  *   event: pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}    level, at, event (spec JSON),
  *          pendingPk = PENDING, pendingSk = {at}#{alertId}   (only until published: sparse PendingIndex)
  * </pre>
@@ -118,6 +120,23 @@ public final class DynamoAlertStore implements AlertStore {
         Map<String, AttributeValue> item = new HashMap<>(stateKey(series));
         item.put("level", Items.s(state.level().name()));
         item.put("state", Items.s(Json.write(state)));
+        if (state.level().isOpen()) {
+            item.put(Tables.OPEN_PK, Items.s(Keys.OPEN));
+            item.put(Tables.OPEN_SK, Items.s(series.deviceId() + "#" + series.facilityId()));
+        }
         return item;
+    }
+
+    /** Every series whose alert is open now, by device then facility (the operators' view of tension). */
+    public List<OpenAlert> openAlerts() {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Tables.OPEN_INDEX)
+                .keyConditionExpression("openPk = :o").expressionAttributeValues(Map.of(":o", Items.s(Keys.OPEN))).build();
+        List<OpenAlert> out = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(item -> {
+            String[] deviceAndFacility = Items.str(item, Tables.OPEN_SK).split("#", 2);
+            AlertState state = Json.read(Items.str(item, "state"), AlertState.class);
+            out.add(new OpenAlert(deviceAndFacility[1], deviceAndFacility[0], state.level(), state.since()));
+        });
+        return out;
     }
 }

@@ -15,6 +15,7 @@ final class Keys {
     static final String DISRUPTION_STATE = "DISRUPTION_STATE";
     static final String DISRUPTION_EVENT = "DISRUPTION#";
     static final String PENDING = "PENDING";
+    static final String OPEN = "OPEN";
     static final String FACILITY_REGISTRY = "FACILITY";
     static final String WATCHLIST = "WATCHLIST";
 

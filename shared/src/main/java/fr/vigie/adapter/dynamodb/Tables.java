@@ -29,6 +29,10 @@ public final class Tables {
     public static final String PENDING_INDEX = "PendingIndex";
     public static final String PENDING_PK = "pendingPk";
     public static final String PENDING_SK = "pendingSk";
+    /** Sparse index of the series whose alert is open: only open states carry these attributes. */
+    public static final String OPEN_INDEX = "OpenIndex";
+    public static final String OPEN_PK = "openPk";
+    public static final String OPEN_SK = "openSk";
 
     /** Names of the tables in one deployment (environment variables in the functions). */
     public record Names(String snapshots, String alerts, String registry) {
@@ -54,10 +58,14 @@ public final class Tables {
     /** Alerts: alert state and events per facility/device, disruption state and events per device. */
     public static CreateTableRequest alerts(String name) {
         return base(name)
-                .attributeDefinitions(attr(PK), attr(SK), attr(PENDING_PK), attr(PENDING_SK))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(PENDING_INDEX)
-                        .keySchema(key(PENDING_PK, KeyType.HASH), key(PENDING_SK, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
+                .attributeDefinitions(attr(PK), attr(SK), attr(PENDING_PK), attr(PENDING_SK), attr(OPEN_PK), attr(OPEN_SK))
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder().indexName(PENDING_INDEX)
+                                .keySchema(key(PENDING_PK, KeyType.HASH), key(PENDING_SK, KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName(OPEN_INDEX)
+                                .keySchema(key(OPEN_PK, KeyType.HASH), key(OPEN_SK, KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
                 .build();
     }
 

@@ -95,4 +95,17 @@ abstract class DynamoStoresContract {
         assertEquals(List.of(), alerts.pending());
         assertEquals(List.of(event), alerts.events(series, "2025", "2026"));
     }
+
+    @Test
+    void anOpenAlertIsListedUntilItRecovers() {
+        AlertEvent opened = new AlertEvent(AlertEvent.alertId("CH-9", "FFP2", T0), "CH-9", "FFP2", AlertLevel.CRITICAL,
+                null, T0, 5.0, LocalDate.of(2025, 11, 6), 50, 10, List.of(Reason.COVERAGE_BELOW_CRITICAL));
+        assertTrue(alerts.recordTransition(opened, new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, T0)));
+        assertEquals(List.of(new fr.vigie.domain.OpenAlert("CH-9", "FFP2", AlertLevel.CRITICAL, T0)), alerts.openAlerts());
+        Instant later = T0.plus(Duration.ofDays(9));
+        AlertEvent recovered = new AlertEvent(AlertEvent.alertId("CH-9", "FFP2", later), "CH-9", "FFP2", AlertLevel.RECOVERED,
+                AlertLevel.CRITICAL, later, 30.0, null, 500, 10, List.of(Reason.COVERAGE_RESTORED));
+        assertTrue(alerts.recordTransition(recovered, new AlertState(AlertLevel.NONE, AlertLevel.NONE, 0, later)));
+        assertEquals(List.of(), alerts.openAlerts());
+    }
 }
