@@ -5,13 +5,13 @@ import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.JsonLinesPublisher;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.app.SeasonReplay;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.AlertLevel;
-import fr.vigie.domain.RejectedRow;
 import fr.vigie.port.AlertPublisher;
 
 import java.io.IOException;
@@ -24,10 +24,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code ./vigie replay --watchlist FILE --feed FILE.csv --alerts OUT.jsonl [--db DIR]}: a whole
@@ -147,16 +149,16 @@ final class ReplayCommand {
                 out.println("  … et " + (r.rejectedCount() - r.rejected().size()) + " autres (" + r.rejectedByCode() + ")");
             }
         }
-        err.println("{\"event\":\"replay_summary\",\"rowsRead\":" + r.read() + ",\"rejected\":" + r.rejectedCount()
-                + ",\"stored\":" + r.stored() + ",\"duplicates\":" + r.duplicates() + ",\"evaluated\":" + s.evaluated()
-                + ",\"alerts\":" + publisher.sent().size() + ",\"disruptionEvents\":" + publisher.disruptions().size()
-                + ",\"rejectedByCode\":" + codes(r.rejectedByCode()) + "}");
-    }
-
-    private static String codes(Map<RejectedRow.RejectCode, Long> byCode) {
-        StringBuilder b = new StringBuilder("{");
-        byCode.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                b.append(b.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":").append(e.getValue()));
-        return b.append('}').toString();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "replay_summary");
+        line.put("rowsRead", r.read());
+        line.put("rejected", r.rejectedCount());
+        line.put("stored", r.stored());
+        line.put("duplicates", r.duplicates());
+        line.put("evaluated", s.evaluated());
+        line.put("alerts", publisher.sent().size());
+        line.put("disruptionEvents", publisher.disruptions().size());
+        line.put("rejectedByCode", new TreeMap<>(r.rejectedByCode()));
+        err.println(Json.write(line));
     }
 }

@@ -60,7 +60,19 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        // who and what kind first: an anonymous or unsupported request costs no decoding and no registry read
+        Optional<Caller> caller = HttpCaller.of(request);
+        if (caller.isEmpty()) {
+            return problem(401, "Authentification requise", "un jeton d'établissement ou d'opérateur est attendu");
+        }
+        if (!caller.get().operator() && !caller.get().hospital()) {
+            return problem(403, "Accès refusé", "ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
+        }
         String mediaType = mediaType(request.getHeaders());
+        if (!mediaType.equals("application/json") && !mediaType.equals("text/csv")) {
+            return problem(415, "Type de contenu non pris en charge",
+                    "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
+        }
         String body = body(request);
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             return problem(413, "Rapport trop volumineux", "le rapport dépasse " + MAX_BODY_BYTES / (1024 * 1024)
@@ -69,27 +81,14 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         if (body.isBlank()) {
             return problem(400, "Rapport vide", "le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu");
         }
-        Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return problem(401, "Authentification requise", "un jeton d'établissement ou d'opérateur est attendu");
-        }
-        if (!caller.get().operator() && !caller.get().hospital()) {
-            return problem(403, "Accès refusé", "ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
-        }
         ReportIngestion.Sender sender = caller.get().operator() ? ReportIngestion.Sender.ANY
                 : new ReportIngestion.Sender("l'établissement " + caller.get().facilityId(), caller.get()::mayActFor);
         String source = "http:" + request.getRequestContext().getRequestId();
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         ReportIngestion.Outcome outcome;
         try {
-            if (mediaType.equals("application/json")) {
-                outcome = ingestion.json(source, body, watchlist, sender);
-            } else if (mediaType.equals("text/csv")) {
-                outcome = ingestion.csv(source, new StringReader(body), watchlist, sender);
-            } else {
-                return problem(415, "Type de contenu non pris en charge",
-                        "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
-            }
+            outcome = mediaType.equals("application/json") ? ingestion.json(source, body, watchlist, sender)
+                    : ingestion.csv(source, new StringReader(body), watchlist, sender);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
