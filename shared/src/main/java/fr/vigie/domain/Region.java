@@ -1,6 +1,7 @@
 package fr.vigie.domain;
 
 import java.text.Normalizer;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,36 +12,41 @@ import java.util.Optional;
  * abbreviation that facility identifiers such as {@code CHU-IDF-01} use.
  */
 public enum Region {
-    GUADELOUPE("01", "GUA", "Guadeloupe"),
-    MARTINIQUE("02", "MTQ", "Martinique"),
-    GUYANE("03", "GUY", "Guyane"),
-    LA_REUNION("04", "REU", "La Réunion"),
-    MAYOTTE("06", "MAY", "Mayotte"),
-    ILE_DE_FRANCE("11", "IDF", "Île-de-France"),
-    CENTRE_VAL_DE_LOIRE("24", "CVL", "Centre-Val de Loire"),
-    BOURGOGNE_FRANCHE_COMTE("27", "BFC", "Bourgogne-Franche-Comté"),
-    NORMANDIE("28", "NOR", "Normandie"),
-    HAUTS_DE_FRANCE("32", "HDF", "Hauts-de-France"),
-    GRAND_EST("44", "GES", "Grand Est"),
-    PAYS_DE_LA_LOIRE("52", "PDL", "Pays de la Loire"),
-    BRETAGNE("53", "BRE", "Bretagne"),
-    NOUVELLE_AQUITAINE("75", "NAQ", "Nouvelle-Aquitaine"),
-    OCCITANIE("76", "OCC", "Occitanie"),
-    AUVERGNE_RHONE_ALPES("84", "ARA", "Auvergne-Rhône-Alpes"),
-    PROVENCE_ALPES_COTE_D_AZUR("93", "PAC", "Provence-Alpes-Côte d'Azur"),
-    CORSE("94", "COR", "Corse");
+    GUADELOUPE("01", "GUA", "Guadeloupe", "America/Guadeloupe"),
+    MARTINIQUE("02", "MTQ", "Martinique", "America/Martinique"),
+    GUYANE("03", "GUY", "Guyane", "America/Cayenne"),
+    LA_REUNION("04", "REU", "La Réunion", "Indian/Reunion"),
+    MAYOTTE("06", "MAY", "Mayotte", "Indian/Mayotte"),
+    ILE_DE_FRANCE("11", "IDF", "Île-de-France", "Europe/Paris"),
+    CENTRE_VAL_DE_LOIRE("24", "CVL", "Centre-Val de Loire", "Europe/Paris"),
+    BOURGOGNE_FRANCHE_COMTE("27", "BFC", "Bourgogne-Franche-Comté", "Europe/Paris"),
+    NORMANDIE("28", "NOR", "Normandie", "Europe/Paris"),
+    HAUTS_DE_FRANCE("32", "HDF", "Hauts-de-France", "Europe/Paris"),
+    GRAND_EST("44", "GES", "Grand Est", "Europe/Paris"),
+    PAYS_DE_LA_LOIRE("52", "PDL", "Pays de la Loire", "Europe/Paris"),
+    BRETAGNE("53", "BRE", "Bretagne", "Europe/Paris"),
+    NOUVELLE_AQUITAINE("75", "NAQ", "Nouvelle-Aquitaine", "Europe/Paris"),
+    OCCITANIE("76", "OCC", "Occitanie", "Europe/Paris"),
+    AUVERGNE_RHONE_ALPES("84", "ARA", "Auvergne-Rhône-Alpes", "Europe/Paris"),
+    PROVENCE_ALPES_COTE_D_AZUR("93", "PAC", "Provence-Alpes-Côte d'Azur", "Europe/Paris"),
+    CORSE("94", "COR", "Corse", "Europe/Paris");
 
     /** What reports and tables show for a facility whose region is not known. */
     public static final String UNKNOWN_LABEL = "Région inconnue";
 
+    /** Metropolitan France's time zone, the default calendar of a facility whose region is not known. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     private final String code;
     private final String abbreviation;
     private final String label;
+    private final ZoneId zone;
 
-    Region(String code, String abbreviation, String label) {
+    Region(String code, String abbreviation, String label, String zone) {
         this.code = code;
         this.abbreviation = abbreviation;
         this.label = label;
+        this.zone = ZoneId.of(zone);
     }
 
     public String code() {
@@ -49,6 +55,19 @@ public enum Region {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The region's civil time zone (IANA id): the calendar its hospitals count days in. Metropolitan
+     * regions and Corse are on Europe/Paris; the overseas regions on their own zones.
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The time zone of a region code, Europe/Paris when the code is unknown or absent (most facilities). */
+    public static ZoneId zoneOf(String code) {
+        return code == null ? PARIS : ofCode(code).map(Region::zone).orElse(PARIS);
     }
 
     public static Optional<Region> ofCode(String code) {
