@@ -26,7 +26,6 @@ public final class FacilityValidator {
 
     public static final int MIN_TIMEOUT_MILLIS = 100;
     public static final int MAX_TIMEOUT_MILLIS = 30_000;
-    private static final Pattern ID = Pattern.compile("[A-Z0-9-]{2,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{6,20}");
     /** A secret's name as the poll worker may read it (template.yaml grants vigie/{stage}/*). */
@@ -48,7 +47,7 @@ public final class FacilityValidator {
         List<Violation> v = new ArrayList<>();
         if (d.facilityId() == null || d.facilityId().isBlank()) {
             v.add(new Violation(label, "facilityId", "obligatoire"));
-        } else if (!ID.matcher(d.facilityId()).matches()) {
+        } else if (!Identifier.valid(d.facilityId())) {
             v.add(new Violation(label, "facilityId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + d.facilityId() + "\")"));
         }
         if (d.name() == null || d.name().isBlank()) {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 /** Every rule of the watch-list contract (spec section 1), each failure naming the entry and the field. */
 public final class WatchlistValidator {
 
-    private static final Pattern DEVICE_ID = Pattern.compile("[A-Z0-9-]{2,40}");
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern EMDN = Pattern.compile("[A-Z]\\d{0,12}");
     private static final int MAX_DAYS = 365;
@@ -48,7 +47,7 @@ public final class WatchlistValidator {
         List<Violation> v = new ArrayList<>();
         if (d.deviceId() == null || d.deviceId().isBlank()) {
             v.add(new Violation(label, "deviceId", "obligatoire"));
-        } else if (!DEVICE_ID.matcher(d.deviceId()).matches()) {
+        } else if (!Identifier.valid(d.deviceId())) {
             v.add(new Violation(label, "deviceId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + d.deviceId() + "\")"));
         }
         if (d.name() == null || d.name().isBlank()) {
