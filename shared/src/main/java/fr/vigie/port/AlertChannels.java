@@ -1,15 +1,18 @@
 package fr.vigie.port;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The messages people and machines receive for facility alerts (SNS in the cloud): each alert's own
- * message (the spec's JSON event for machines, its SMS, and its email unless a digest carries it), the
- * digest email of several alerts of one facility and level, and the reminder of an alert still open.
- * Each call throws when the message could not be sent.
+ * The messages people and machines receive (SNS in the cloud; locally also the replay's JSON Lines
+ * file and the demo's table): each facility alert's own message (the spec's JSON event for machines,
+ * its SMS, and its email unless a digest carries it), the digest email of several alerts of one
+ * facility and level, the reminder of an alert still open, and the operators' national events.
+ * Each call throws when the message could not be sent, so that the event stays pending.
  */
 public interface AlertChannels {
 
@@ -23,5 +26,8 @@ public interface AlertChannels {
     void digest(List<Notice> notices);
 
     /** The open alert's text again, marked as a reminder; never a new alert event. */
-    void reminder(Notice open, java.time.Instant now);
+    void reminder(Notice open, Instant now);
+
+    /** A national supply disruption, for operators. */
+    void national(SupplyDisruptionEvent event);
 }

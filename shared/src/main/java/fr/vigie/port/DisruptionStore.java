@@ -10,6 +10,6 @@ public interface DisruptionStore {
 
     void saveState(String deviceId, DisruptionState state);
 
-    /** Records an announced event; false when it was recorded before. */
+    /** Records an announced event, pending in the outbox; false, writing nothing, when it was recorded before. */
     boolean recordEvent(SupplyDisruptionEvent event);
 }

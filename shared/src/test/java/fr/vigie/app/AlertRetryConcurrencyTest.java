@@ -6,7 +6,6 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertChannels;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
@@ -20,11 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,15 +65,15 @@ class AlertRetryConcurrencyTest {
         DynamoAlertOutbox outbox = new DynamoAlertOutbox(dynamo, names.alerts());
         assertEquals(12, outbox.pending().size());
 
-        Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+        Instant now = Instant.parse("2025-12-01T00:00:00Z");
         RetrySchedule noGrace = new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<AlertDispatch.Report>> runs = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
             AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(dynamo, names.alerts()),
-                    new SnsAlertChannels(new SnsAlertPublisher(sns, topic, id -> Optional.of("11"))),
-                    MemoryWatchlist.of(List.of(CoverageEvaluationTest.FFP2)), noGrace, clock);
-            runs.add(dispatch::retryPending);
+                    new SnsAlertChannels(sns, topic, id -> Optional.of("11")),
+                    MemoryWatchlist.of(List.of(CoverageEvaluationTest.FFP2)), noGrace);
+            runs.add(() -> dispatch.retryPending(now));
         }
         int sent = 0;
         for (Future<AlertDispatch.Report> f : pool.invokeAll(runs)) {

@@ -3,13 +3,10 @@ package fr.vigie.app;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.WatchlistJson;
-import fr.vigie.adapter.memory.MemoryAlertStore;
-import fr.vigie.adapter.memory.MemoryDisruptionStore;
-import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
 
@@ -18,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,24 +37,31 @@ final class SampleSeason {
 
     static Raised replay(String season) throws IOException, FeedFormatException {
         MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
-        MemorySnapshotStore snapshots = new MemorySnapshotStore();
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
-        AlertPublisher capture = new AlertPublisher() {
+        AlertChannels capture = new AlertChannels() {
             @Override
-            public void publish(AlertEvent event, WatchlistEntry device) {
-                raised.alerts().add(event);
+            public void alert(Notice notice, boolean withEmail) {
+                raised.alerts().add(notice.event());
             }
 
             @Override
-            public void publish(SupplyDisruptionEvent event) {
+            public void digest(List<Notice> notices) {
+                // each alert of a digest is captured by its own message
+            }
+
+            @Override
+            public void reminder(Notice open, Instant now) {
+                // never: reminders are off
+            }
+
+            @Override
+            public void national(SupplyDisruptionEvent event) {
                 raised.disruptions().add(event);
             }
         };
-        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
-                new MemoryDisruptionStore(), capture);
         try (InputStream feed = Files.newInputStream(feed(season))) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+            InMemoryAlerting.replay(watchlist, capture).run(reader::next, (d, t) -> { });
         }
         return raised;
     }

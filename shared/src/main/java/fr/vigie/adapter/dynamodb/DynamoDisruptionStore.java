@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,11 @@ import java.util.Map;
  * National supply disruptions in the alerts table.
  * <pre>
  *   state: pk = DEV#{deviceId}  sk = DISRUPTION_STATE                          state (JSON)
- *   event: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}   event (spec JSON)
+ *   event: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}   event (spec JSON),
+ *          pendingPk = PENDING, pendingSk = {at}#{disruptionId}#{status}   (until sent: sparse PendingIndex)
  * </pre>
  * Access patterns: detector state of a device = GetItem; a device's disruptions in a season =
- * Query pk, sk begins_with DISRUPTION#.
+ * Query pk, sk begins_with DISRUPTION#; events waiting to be sent = {@link DynamoAlertOutbox}.
  */
 public final class DynamoDisruptionStore implements DisruptionStore {
 
@@ -68,15 +70,21 @@ public final class DynamoDisruptionStore implements DisruptionStore {
 
     @Override
     public boolean recordEvent(SupplyDisruptionEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>(key(event));
+        item.put("event", Items.s(AlertEventJson.write(event)));
+        item.put(Tables.PENDING_PK, Items.s(Keys.PENDING));
+        item.put(Tables.PENDING_SK, Items.s(Keys.time(event.at()) + "#" + event.disruptionId() + "#" + event.status()));
         try {
-            client.putItem(b -> b.tableName(table).item(Map.of(
-                            Tables.PK, Items.s(Keys.device(event.deviceId())),
-                            Tables.SK, Items.s(Keys.DISRUPTION_EVENT + event.disruptionId() + "#" + Keys.time(event.at()) + "#" + event.status()),
-                            "event", Items.s(AlertEventJson.write(event))))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** The event item's key. */
+    static Map<String, AttributeValue> key(SupplyDisruptionEvent event) {
+        return Map.of(Tables.PK, Items.s(Keys.device(event.deviceId())),
+                Tables.SK, Items.s(Keys.DISRUPTION_EVENT + event.disruptionId() + "#" + Keys.time(event.at()) + "#" + event.status()));
     }
 }

@@ -9,19 +9,30 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Disruption states in memory; in front of a durable store, a write-through cache for a single writer. */
+/**
+ * Disruption states and events in memory, the events recorded pending in a {@link MemoryOutbox}; in
+ * front of a durable store, a write-through cache for a single writer.
+ */
 public final class MemoryDisruptionStore implements DisruptionStore {
 
     private final DisruptionStore durable;
+    private final MemoryOutbox outbox;
     private final Map<String, DisruptionState> states = new HashMap<>();
     private final Set<String> events = new HashSet<>();
 
-    public MemoryDisruptionStore() {
-        this(null);
+    /** Standing alone: recorded events go pending into {@code outbox}. */
+    public MemoryDisruptionStore(MemoryOutbox outbox) {
+        this(null, outbox);
     }
 
+    /** A cache in front of {@code durable}. */
     public MemoryDisruptionStore(DisruptionStore durable) {
+        this(durable, null);
+    }
+
+    private MemoryDisruptionStore(DisruptionStore durable, MemoryOutbox outbox) {
         this.durable = durable;
+        this.outbox = outbox;
     }
 
     @Override
@@ -40,8 +51,10 @@ public final class MemoryDisruptionStore implements DisruptionStore {
     @Override
     public boolean recordEvent(SupplyDisruptionEvent event) {
         String id = event.disruptionId() + "#" + event.status() + "#" + event.at();
-        boolean fresh = durable != null ? durable.recordEvent(event) : !events.contains(id);
-        events.add(id);
+        boolean fresh = durable != null ? durable.recordEvent(event) : events.add(id);
+        if (fresh && outbox != null) {
+            outbox.add(event);
+        }
         return fresh;
     }
 }

@@ -2,10 +2,14 @@ package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.DisruptionStatus;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.forecast.AlertState;
+import fr.vigie.port.AlertOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -82,6 +86,7 @@ abstract class DynamoStoresContract {
 
     @Test
     void anAlertTransitionIsRecordedOnceWithItsStateAndStaysPendingUntilPublished() {
+        DynamoAlertOutbox outbox = new DynamoAlertOutbox(client(), names.alerts());
         SeriesKey series = new SeriesKey("CH-1", "HFNC-PED");
         AlertEvent event = new AlertEvent(AlertEvent.alertId("CH-1", "HFNC-PED", T0), "CH-1", "HFNC-PED", AlertLevel.WARNING,
                 null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING));
@@ -90,10 +95,30 @@ abstract class DynamoStoresContract {
         assertTrue(alerts.recordTransition(event, warning));
         assertFalse(alerts.recordTransition(event, warning), "a retried delivery records nothing");
         assertEquals(warning, alerts.state(series));
-        assertEquals(List.of(event), alerts.pending());
-        alerts.markPublished(event);
-        assertEquals(List.of(), alerts.pending());
+        assertEquals(List.of(new AlertOutbox.Pending(event, false, 0, null)), outbox.pending());
+        outbox.markPublished(event);
+        assertEquals(List.of(), outbox.pending());
         assertEquals(List.of(event), alerts.events(series, "2025", "2026"));
+    }
+
+    @Test
+    void aNationalDisruptionIsRecordedOnceAndStaysPendingBesideTheAlertsUntilPublished() {
+        DynamoDisruptionStore disruptions = new DynamoDisruptionStore(client(), names.alerts());
+        DynamoAlertOutbox outbox = new DynamoAlertOutbox(client(), names.alerts());
+        AlertEvent alert = new AlertEvent(AlertEvent.alertId("CH-1", "FFP2", T0), "CH-1", "FFP2", AlertLevel.WARNING,
+                null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING));
+        SupplyDisruptionEvent national = new SupplyDisruptionEvent("FFP2#" + T0, "FFP2", DisruptionStatus.OPEN, T0.plusSeconds(1), T0,
+                List.of("CH-1", "CH-2", "CH-3"), DisruptionKind.DELAY, 6, null);
+        assertTrue(alerts.recordTransition(alert, new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, T0)));
+        assertTrue(disruptions.recordEvent(national));
+        assertFalse(disruptions.recordEvent(national), "a retried delivery records nothing");
+        assertEquals(List.of(alert, national), outbox.pending().stream().map(AlertOutbox.Pending::event).toList());
+        AlertOutbox.Pending pending = outbox.pending().get(1);
+        assertTrue(outbox.claim(pending, T0.plusSeconds(60), true));
+        assertFalse(outbox.claim(pending, T0.plusSeconds(60), true), "claimed once");
+        outbox.markPublished(national);
+        assertEquals(List.of(alert), outbox.pending().stream().map(AlertOutbox.Pending::event).toList());
+        assertEquals(List.of(national), disruptions.events("FFP2", T0, T0.plusSeconds(60)));
     }
 
     @Test

@@ -11,6 +11,8 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.ReminderRule;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
@@ -151,7 +154,8 @@ class SnapshotStreamHandlerTest {
         }
 
         SnapshotStreamHandler handler() {
-            return new SnapshotStreamHandler(dynamo, sns, names.snapshots(), names.alerts(), names.registry(), topicArn);
+            return new SnapshotStreamHandler(dynamo, sns, names.snapshots(), names.alerts(), names.registry(), topicArn,
+                    Clock.systemUTC(), RetrySchedule.DEFAULT, new ReminderRule(0));
         }
 
         List<Map<String, AttributeValue>> alertEvents() {

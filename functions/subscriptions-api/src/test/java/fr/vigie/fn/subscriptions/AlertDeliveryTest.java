@@ -3,7 +3,7 @@ package fr.vigie.fn.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -14,6 +14,7 @@ import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fauxqs (like every emulator) delivers no email or SMS, so each subscription's own filter policy, as
  * the API wrote it on SNS, is put on an SQS queue that stands in for the mailbox or the phone.
  * fauxqs does not match String.Array attributes, so the epidemics filter is left out here (the policy
- * it writes is checked in SubscriptionsApiHandlerTest; the publisher's LocalStack test matches it).
+ * it writes is checked in SubscriptionsApiHandlerTest; the channels' LocalStack test matches it).
  */
 class AlertDeliveryTest {
 
@@ -95,10 +96,10 @@ class AlertDeliveryTest {
                         "{\"channel\":\"email\",\"endpoint\":\"veille@ars-hdf.fr\",\"region\":\"32\",\"nationalEvents\":false}"),
                 subscribe(topic, "national operator email", OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"cellule@sante.gouv.fr\"}"));
 
-        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic, id -> Optional.ofNullable(REGIONS.get(id)));
-        publisher.publish(alert("CHU-IDF-01", AlertLevel.WARNING, null), HFNC);
-        publisher.publish(alert("CH-HDF-03", AlertLevel.CRITICAL, AlertLevel.WARNING), HFNC);
-        publisher.publish(SHORTAGE);
+        SnsAlertChannels channels = new SnsAlertChannels(sns, topic, id -> Optional.ofNullable(REGIONS.get(id)));
+        channels.alert(new AlertChannels.Notice(alert("CHU-IDF-01", AlertLevel.WARNING, null), HFNC), true);
+        channels.alert(new AlertChannels.Notice(alert("CH-HDF-03", AlertLevel.CRITICAL, AlertLevel.WARNING), HFNC), true);
+        channels.national(SHORTAGE);
 
         Map<String, Set<String>> expected = Map.of(
                 "hospital A email", Set.of("CHU-IDF-01 WARNING"),
