@@ -3,6 +3,7 @@ package fr.vigie.fn.evaluator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
@@ -87,7 +88,9 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                 continue;
             }
             try {
-                snapshots.add(DynamoSnapshotStore.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage())));
+                // the events library's image as the SDK item the adapter reads, by AWS's own transformer
+                snapshots.add(DynamoSnapshotStore.fromItem(
+                        DynamodbAttributeValueTransformer.toAttributeValueMapV2(record.getDynamodb().getNewImage())));
                 taken.add(record);
             } catch (RuntimeException e) {
                 unreadable = e;

@@ -1,6 +1,7 @@
 package fr.vigie.fn.evaluator;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,7 +149,7 @@ class SnapshotStreamHandlerTest {
             }
             DynamoSnapshotStore store = new DynamoSnapshotStore(dynamo, names.snapshots());
             for (DynamodbEvent.DynamodbStreamRecord r : loadSample().getRecords()) {
-                history.add(DynamoSnapshotStore.fromItem(StreamImages.toSdk(r.getDynamodb().getNewImage())));
+                history.add(DynamoSnapshotStore.fromItem(DynamodbAttributeValueTransformer.toAttributeValueMapV2(r.getDynamodb().getNewImage())));
             }
             store.storeNew(history);
         }
