@@ -19,12 +19,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The public sample seasons in ../shared/samples, beside the checkout. */
+/**
+ * The public sample seasons in ../shared/samples, beside the checkout (CI always has it there). The
+ * backtest and every test built on it fail, never skip, when they are missing.
+ */
 final class SampleSeason {
 
-    static final Path SAMPLES = fr.vigie.testkit.ProjectRoot.find().resolve("../shared/samples").normalize();
+    static final Path SAMPLES = samplesBeside(fr.vigie.testkit.ProjectRoot.find());
 
     private SampleSeason() {
+    }
+
+    /** The samples folder beside the checkout {@code root}; an AssertionError (a failure, not a skip) when it is not there. */
+    static Path samplesBeside(Path root) {
+        Path samples = root.resolve("../shared/samples").normalize();
+        if (!Files.isDirectory(samples)) {
+            throw new AssertionError("the sample seasons are missing: " + samples + " (the shared folder must sit beside the checkout,"
+                    + " as in CI); the backtest fails rather than skip");
+        }
+        return samples;
     }
 
     static Path feed(String season) {
