@@ -25,6 +25,7 @@ import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.SeriesEvaluator;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A feed through ingestion, storage, projection and alerting on a fresh DynamoDB Local (embedded,
@@ -96,7 +98,10 @@ final class ReplayBench {
         long evaluated;
         double seconds;
         double ingestSeconds = Double.NaN;
-        CountingChannels publisher = new CountingChannels();
+        // stands where SNS would: counts what would be sent, sends nothing
+        AtomicLong alertsSent = new AtomicLong();
+        AtomicLong disruptionsSent = new AtomicLong();
+        AlertChannels publisher = AlertChannels.eventsOnly(e -> alertsSent.incrementAndGet(), d -> disruptionsSent.incrementAndGet());
         MeteredDynamoDb metered = new MeteredDynamoDb(engine.dynamoDbClient());
         try {
             Tables.createMissing(metered, names);
@@ -149,7 +154,7 @@ final class ReplayBench {
             engine.shutdown();
         }
         Reference reference = referenceCap > 0 ? reference(puts, writesSeen) : null;
-        return new Result(name, composition, rows, stored, evaluated, publisher.alerts, publisher.disruptions, seconds,
+        return new Result(name, composition, rows, stored, evaluated, alertsSent.get(), disruptionsSent.get(), seconds,
                 metered.rcu(), metered.wcu(), metered.byOperation(), writesSeen, itemBytes, ingestSeconds, reference);
     }
 

@@ -61,7 +61,7 @@ final class ReplayCommand {
              LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);
             List<AlertChannels> destinations = new ArrayList<>();
-            destinations.add(new JsonLinesChannels(alerts));
+            destinations.add(JsonLinesChannels.to(alerts));
             Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
             sns.ifPresent(c -> destinations.add(new SnsAlertChannels(c.client(), c.topicArn(), id -> Optional.empty())));
             FanOutChannels publisher = new FanOutChannels(destinations);

@@ -6,6 +6,7 @@ import fr.vigie.domain.WatchlistEntry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The messages people and machines receive (SNS in the cloud; locally also the replay's JSON Lines
@@ -30,4 +31,33 @@ public interface AlertChannels {
 
     /** A national supply disruption, for operators. */
     void national(SupplyDisruptionEvent event);
+
+    /**
+     * Channels that take the spec's events only (spec section 3: a facility alert, in or out of a
+     * digest, and a national disruption), each handed to its consumer; digests and reminders, which
+     * are not events, leave nothing. What a JSON Lines file, a counter or a test capture needs.
+     */
+    static AlertChannels eventsOnly(Consumer<AlertEvent> alerts, Consumer<SupplyDisruptionEvent> nationals) {
+        return new AlertChannels() {
+            @Override
+            public void alert(Notice notice, boolean withEmail) {
+                alerts.accept(notice.event());
+            }
+
+            @Override
+            public void digest(List<Notice> notices) {
+                // each alert of a digest comes through its own message
+            }
+
+            @Override
+            public void reminder(Notice open, Instant now) {
+                // not an alert event
+            }
+
+            @Override
+            public void national(SupplyDisruptionEvent event) {
+                nationals.accept(event);
+            }
+        };
+    }
 }

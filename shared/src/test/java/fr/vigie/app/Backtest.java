@@ -28,7 +28,7 @@ public final class Backtest {
         try (InputStream feed = Files.newInputStream(Path.of(args[1]));
              Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, new JsonLinesChannels(out)).run(reader::next, (done, total) -> { });
+            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out)).run(reader::next, (done, total) -> { });
             System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
                     + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
         }

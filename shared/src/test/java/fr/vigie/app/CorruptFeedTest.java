@@ -46,7 +46,7 @@ class CorruptFeedTest {
         MemoryWatchlist watchlist = MemoryWatchlist.of(SampleSeason.watchlist("season-a"));
         StringWriter out = new StringWriter();
         FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
-        SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, new JsonLinesChannels(out)).run(reader::next, (d, t) -> { });
+        SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out)).run(reader::next, (d, t) -> { });
         return new Replayed(out.toString(), s.ingestion());
     }
 

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,27 +50,7 @@ final class SampleSeason {
     static Raised replay(String season) throws IOException, FeedFormatException {
         MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
-        AlertChannels capture = new AlertChannels() {
-            @Override
-            public void alert(Notice notice, boolean withEmail) {
-                raised.alerts().add(notice.event());
-            }
-
-            @Override
-            public void digest(List<Notice> notices) {
-                // each alert of a digest is captured by its own message
-            }
-
-            @Override
-            public void reminder(Notice open, Instant now) {
-                // never: reminders are off
-            }
-
-            @Override
-            public void national(SupplyDisruptionEvent event) {
-                raised.disruptions().add(event);
-            }
-        };
+        AlertChannels capture = AlertChannels.eventsOnly(raised.alerts()::add, raised.disruptions()::add);
         try (InputStream feed = Files.newInputStream(feed(season))) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             InMemoryAlerting.replay(watchlist, capture).run(reader::next, (d, t) -> { });

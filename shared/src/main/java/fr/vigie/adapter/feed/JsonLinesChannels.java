@@ -1,48 +1,27 @@
 package fr.vigie.adapter.feed;
 
-import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.AlertChannels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.util.List;
 
 /**
- * Writes the events as JSON Lines, one spec event a line (facility alerts and national disruptions):
- * the {@code --alerts} output of {@code ./vigie replay}. Digests and reminders are not alert events
+ * The events as JSON Lines, one spec event a line (facility alerts and national disruptions): the
+ * {@code --alerts} output of {@code ./vigie replay}. Digests and reminders are not alert events
  * (spec section 3): they leave no line.
  */
-public final class JsonLinesChannels implements AlertChannels {
+public final class JsonLinesChannels {
 
-    private final Writer out;
-
-    public JsonLinesChannels(Writer out) {
-        this.out = out;
+    private JsonLinesChannels() {
     }
 
-    @Override
-    public void alert(Notice notice, boolean withEmail) {
-        line(AlertEventJson.write(notice.event()));
+    /** Channels writing each event to {@code out}; a write failure is thrown, so the event stays pending. */
+    public static AlertChannels to(Writer out) {
+        return AlertChannels.eventsOnly(e -> line(out, AlertEventJson.write(e)), d -> line(out, AlertEventJson.write(d)));
     }
 
-    @Override
-    public void digest(List<Notice> notices) {
-        // the digest's alerts each have their own line
-    }
-
-    @Override
-    public void reminder(Notice open, Instant now) {
-        // not an alert event
-    }
-
-    @Override
-    public void national(SupplyDisruptionEvent event) {
-        line(AlertEventJson.write(event));
-    }
-
-    private void line(String json) {
+    private static void line(Writer out, String json) {
         try {
             out.write(json);
             out.write('\n');
