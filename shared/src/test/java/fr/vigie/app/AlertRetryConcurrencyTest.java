@@ -11,7 +11,6 @@ import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.forecast.AlertState;
-import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,12 +42,11 @@ class AlertRetryConcurrencyTest {
 
     @Test
     void fourRunsRetryingTheSamePendingAlertsSendEachExactlyOnce() throws Exception {
-        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        SnsClient sns = Fauxqs.get().sns();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
-        Tables.createMissing(dynamo, names);
-        String topic = sns.createTopic(b -> b.name("retry-" + suffix)).topicArn();
+        Engines engines = Engines.fresh("retry");
+        DynamoDbClient dynamo = engines.dynamo();
+        SnsClient sns = engines.sns();
+        Tables.Names names = engines.names();
+        String topic = engines.topic();
         SnsProbe machines = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"delivery\":[\"SINGLE\",\"GROUPED\"]}");
 
         DynamoAlertStore store = new DynamoAlertStore(dynamo, names.alerts());

@@ -4,7 +4,6 @@ import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
-import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.memory.MemoryWatchlist;
@@ -18,7 +17,6 @@ import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
-import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
@@ -46,7 +44,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,27 +97,23 @@ class ReplayAlertingTest {
 
     @Test
     void aReplayMailsDigestsAndRetriesWhatSnsRefusedClaimedAfterItsGrace() throws Exception {
-        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        SnsClient emulator = Fauxqs.get().sns();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
-        Tables.createMissing(dynamo, names);
-        String topic = emulator.createTopic(b -> b.name("replay-" + suffix)).topicArn();
-        SnsProbe emailA = probe(emulator, topic, AlertSubscription.Channel.EMAIL, "CH-A");
-        SnsProbe smsA = probe(emulator, topic, AlertSubscription.Channel.SMS, "CH-A");
-        SnsProbe emailB = probe(emulator, topic, AlertSubscription.Channel.EMAIL, "CH-B");
+        Engines engines = Engines.fresh("replay");
+        DynamoDbClient dynamo = engines.dynamo();
+        SnsProbe emailA = probe(engines.sns(), engines.topic(), AlertSubscription.Channel.EMAIL, "CH-A");
+        SnsProbe smsA = probe(engines.sns(), engines.topic(), AlertSubscription.Channel.SMS, "CH-A");
+        SnsProbe emailB = probe(engines.sns(), engines.topic(), AlertSubscription.Channel.EMAIL, "CH-B");
         SnsClient flaky = SnsClient.builder().endpointOverride(Fauxqs.get().endpoint()).region(Region.EU_WEST_3)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new Outage(1)).retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
 
         MemoryWatchlist watchlist = MemoryWatchlist.of(List.of(FFP2, SWAB));
-        DynamoSnapshotStore snapshots = new DynamoSnapshotStore(dynamo, names.snapshots());
-        DynamoAlertStore alerts = new DynamoAlertStore(dynamo, names.alerts());
-        DynamoAlertOutbox outbox = new DynamoAlertOutbox(dynamo, names.alerts());
+        DynamoSnapshotStore snapshots = new DynamoSnapshotStore(dynamo, engines.names().snapshots());
+        DynamoAlertStore alerts = new DynamoAlertStore(dynamo, engines.names().alerts());
+        DynamoAlertOutbox outbox = new DynamoAlertOutbox(dynamo, engines.names().alerts());
         SeasonReplay replay = new SeasonReplay(new SnapshotIngestion(snapshots), new BatchEvaluation(
-                new CoverageEvaluation(watchlist, snapshots, alerts, new DynamoDisruptionStore(dynamo, names.alerts())),
-                new AlertDispatch(outbox, new SnsAlertChannels(flaky, topic, id -> Optional.of(id.equals("CH-A") ? "11" : "32")),
+                new CoverageEvaluation(watchlist, snapshots, alerts, new DynamoDisruptionStore(dynamo, engines.names().alerts())),
+                new AlertDispatch(outbox, new SnsAlertChannels(flaky, engines.topic(), id -> Optional.of(id.equals("CH-A") ? "11" : "32")),
                         watchlist, RetrySchedule.DEFAULT),
                 AlertReminders.never()));
         FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed().getBytes(StandardCharsets.UTF_8)), watchlist::knows);
