@@ -23,7 +23,7 @@ final class LocalVigie {
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertPublisher publisher) {
         var names = db.tables();
-        MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
         ingestion = new SnapshotIngestion(snapshots);
         evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
