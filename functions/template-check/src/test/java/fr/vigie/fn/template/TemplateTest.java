@@ -141,13 +141,14 @@ class TemplateTest {
     @Test
     void parametersAndOutputs() {
         Map<String, Object> parameters = map(template.get("Parameters"));
-        assertTrue(parameters.keySet().containsAll(Set.of("Stage", "PollSchedule", "AlertTopicName")), parameters.keySet().toString());
+        assertTrue(parameters.keySet().containsAll(Set.of("Stage", "PollSchedule", "EvaluatorConcurrency", "ApiConcurrency",
+                "LogRetentionDays")), parameters.keySet().toString());
         assertEquals("rate(1 hour)", map(parameters.get("PollSchedule")).get("Default"));
         assertTrue(map(template.get("Outputs")).keySet().containsAll(Set.of("ApiUrl", "AlertTopicArn", "ReportsBucketName")));
         Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), globals.get("SnapStart"));
         assertEquals(List.of("arm64"), globals.get("Architectures"));
-        assertEquals(Map.of("LogFormat", "JSON"), globals.get("LoggingConfig"));
+        assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", "FunctionsLogGroup")), globals.get("LoggingConfig"));
         assertNotNull(globals.get("AutoPublishAlias"));
     }
 
