@@ -3,12 +3,8 @@ package fr.vigie.app;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
-import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
-import fr.vigie.domain.forecast.DisruptionDetector;
-import fr.vigie.domain.forecast.DisruptionState;
-import fr.vigie.domain.forecast.DisruptionStep;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.port.AlertPublisher;
@@ -39,17 +35,16 @@ public final class CoverageEvaluation {
     private final Watchlist watchlist;
     private final SnapshotStore snapshots;
     private final AlertStore alerts;
-    private final DisruptionStore disruptions;
+    private final NationalSignals national;
     private final AlertPublisher publisher;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
-    private final DisruptionDetector detector = new DisruptionDetector();
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts,
                               DisruptionStore disruptions, AlertPublisher publisher) {
         this.watchlist = watchlist;
         this.snapshots = snapshots;
         this.alerts = alerts;
-        this.disruptions = disruptions;
+        this.national = new NationalSignals(disruptions);
         this.publisher = publisher;
     }
 
@@ -64,10 +59,10 @@ public final class CoverageEvaluation {
             // a late row older than the last level change: kept in history, it cannot rewrite alerts already sent
             return Outcome.SKIPPED_LATE;
         }
-        DisruptionState national = disruptions.state(snapshot.deviceId());
+        DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
                 snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS),
-                previous, detector.outlook(national));
+                previous, national.outlook(supply));
         Outcome outcome = Outcome.HELD;
         if (evaluation.event().isPresent()) {
             AlertEvent event = evaluation.event().get();
@@ -78,7 +73,7 @@ public final class CoverageEvaluation {
         } else if (!evaluation.state().equals(previous)) {
             alerts.saveState(series, evaluation.state());
         }
-        observeSupply(national, snapshot, evaluation);
+        national.observe(supply, snapshot.facilityId(), evaluation.assessment()).ifPresent(publisher::publish);
         return outcome;
     }
 
@@ -103,19 +98,6 @@ public final class CoverageEvaluation {
             LOG.log(Level.WARNING, "alert_publish_failed alertId={0} pending=true cause={1}",
                     new Object[]{event.alertId(), e.toString()});
             return false;
-        }
-    }
-
-    private void observeSupply(DisruptionState national, Snapshot snapshot, Evaluation evaluation) {
-        DisruptionStep step = detector.observe(national, snapshot.facilityId(), evaluation.assessment());
-        if (!step.state().equals(national)) {
-            disruptions.saveState(snapshot.deviceId(), step.state());
-        }
-        if (step.event().isPresent()) {
-            SupplyDisruptionEvent event = step.event().get();
-            if (disruptions.recordEvent(event)) {
-                publisher.publish(event);
-            }
         }
     }
 }
