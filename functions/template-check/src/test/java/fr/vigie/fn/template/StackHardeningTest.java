@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static fr.vigie.fn.template.CloudFormationYaml.list;
+import static fr.vigie.fn.template.CloudFormationYaml.map;
+import static fr.vigie.fn.template.CloudFormationYaml.props;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -152,19 +155,5 @@ class StackHardeningTest {
         Map<String, Object> routes = map(props(resources.get("VigieApi")).get("DefaultRouteSettings"));
         assertEquals(Map.of("Ref", "ApiRateLimit"), routes.get("ThrottlingRateLimit"));
         assertEquals(Map.of("Ref", "ApiBurstLimit"), routes.get("ThrottlingBurstLimit"));
-    }
-
-    private static Map<String, Object> props(Map<String, Object> resource) {
-        return map(resource.getOrDefault("Properties", Map.of()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
     }
 }
