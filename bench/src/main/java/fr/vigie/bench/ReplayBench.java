@@ -113,7 +113,7 @@ final class ReplayBench {
             long start = System.nanoTime();
             FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
             if (composition == Composition.LOCAL) {
-                MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(metered, names.snapshots()));
+                MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(metered, names.snapshots()));
                 CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                         new MemoryAlertStore(new DynamoAlertStore(metered, names.alerts())),
                         new MemoryDisruptionStore(new DynamoDisruptionStore(metered, names.alerts())));

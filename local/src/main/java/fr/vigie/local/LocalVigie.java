@@ -34,7 +34,7 @@ final class LocalVigie {
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertChannels channels, Map<String, String> env) {
         var names = db.tables();
-        MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
         ingestion = new SnapshotIngestion(snapshots);
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),

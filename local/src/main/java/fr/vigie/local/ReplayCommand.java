@@ -136,6 +136,7 @@ final class ReplayCommand {
         out.printf("  rejetées        %8d%n", r.rejectedCount());
         out.printf("  enregistrées    %8d%n", r.stored());
         out.printf("  doublons        %8d%n", r.duplicates());
+        out.printf("  en conflit      %8d%n", r.conflictCount());
         out.printf("  évaluées        %8d%n", s.evaluated());
         Map<AlertLevel, Long> levels = publisher.byLevel();
         out.printf("  alertes         WARNING %d, CRITICAL %d, RECOVERED %d%n", levels.getOrDefault(AlertLevel.WARNING, 0L),
@@ -149,12 +150,17 @@ final class ReplayCommand {
                 out.println("  … et " + (r.rejectedCount() - r.rejected().size()) + " autres (" + r.rejectedByCode() + ")");
             }
         }
+        if (r.conflictCount() > 0) {
+            out.println("Relevés en conflit, non enregistrés (" + r.conflictCount() + ") :");
+            r.conflicts().forEach(c -> out.println("  " + c.message() + " [" + c.code() + "]"));
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", "replay_summary");
         line.put("rowsRead", r.read());
         line.put("rejected", r.rejectedCount());
         line.put("stored", r.stored());
         line.put("duplicates", r.duplicates());
+        line.put("conflicts", r.conflictCount());
         line.put("evaluated", s.evaluated());
         line.put("alerts", publisher.sent().size());
         line.put("disruptionEvents", publisher.disruptions().size());

@@ -4,12 +4,8 @@ import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
-import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
-import fr.vigie.domain.forecast.DisruptionDetector;
-import fr.vigie.domain.forecast.DisruptionState;
-import fr.vigie.domain.forecast.DisruptionStep;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.port.AlertStore;
@@ -47,15 +43,14 @@ public final class CoverageEvaluation {
     private final Watchlist watchlist;
     private final SnapshotStore snapshots;
     private final AlertStore alerts;
-    private final DisruptionStore disruptions;
+    private final NationalSignals national;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
-    private final DisruptionDetector detector = new DisruptionDetector();
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions) {
         this.watchlist = watchlist;
         this.snapshots = snapshots;
         this.alerts = alerts;
-        this.disruptions = disruptions;
+        this.national = new NationalSignals(disruptions);
     }
 
     public Evaluated evaluate(Snapshot snapshot) {
@@ -69,10 +64,10 @@ public final class CoverageEvaluation {
             // a late row older than the last level change: kept in history, it cannot rewrite alerts already sent
             return new Evaluated(Outcome.SKIPPED_LATE, List.of());
         }
-        DisruptionState national = disruptions.state(snapshot.deviceId());
+        DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
                 snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS),
-                previous, detector.outlook(national));
+                previous, national.outlook(supply));
         Outcome outcome = Outcome.HELD;
         List<OutgoingEvent> recorded = new ArrayList<>(2);
         if (evaluation.event().isPresent()) {
@@ -84,19 +79,7 @@ public final class CoverageEvaluation {
         } else if (!evaluation.state().equals(previous)) {
             alerts.saveState(series, evaluation.state());
         }
-        observeSupply(national, snapshot, evaluation).ifPresent(recorded::add);
+        national.observe(supply, snapshot.facilityId(), evaluation.assessment()).ifPresent(recorded::add);
         return new Evaluated(outcome, recorded);
-    }
-
-    /** Moves the national detector; the disruption event it announces, if this evaluation recorded one. */
-    private Optional<SupplyDisruptionEvent> observeSupply(DisruptionState national, Snapshot snapshot, Evaluation evaluation) {
-        DisruptionStep step = detector.observe(national, snapshot.facilityId(), evaluation.assessment());
-        if (!step.state().equals(national)) {
-            disruptions.saveState(snapshot.deviceId(), step.state());
-        }
-        if (step.event().isPresent() && disruptions.recordEvent(step.event().get())) {
-            return step.event();
-        }
-        return Optional.empty();
     }
 }

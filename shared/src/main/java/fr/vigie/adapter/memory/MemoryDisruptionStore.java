@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Disruption states and events in memory, the events recorded pending in a {@link MemoryOutbox}; in
- * front of a durable store, a write-through cache for a single writer.
+ * Disruption states and events in memory, states versioned as the durable store versions them and
+ * events recorded pending in a {@link MemoryOutbox}; in front of a durable store, a write-through
+ * cache for a single writer.
  */
 public final class MemoryDisruptionStore implements DisruptionStore {
 
     private final DisruptionStore durable;
     private final MemoryOutbox outbox;
-    private final Map<String, DisruptionState> states = new HashMap<>();
+    private final Map<String, Versioned> states = new HashMap<>();
+    private final Set<String> reporters = new HashSet<>();
     private final Set<String> events = new HashSet<>();
 
     /** Standing alone: recorded events go pending into {@code outbox}. */
@@ -36,16 +38,32 @@ public final class MemoryDisruptionStore implements DisruptionStore {
     }
 
     @Override
-    public DisruptionState state(String deviceId) {
-        return states.computeIfAbsent(deviceId, k -> durable == null ? DisruptionState.NONE : durable.state(k));
+    public Versioned state(String deviceId) {
+        return states.computeIfAbsent(deviceId, k -> durable == null ? new Versioned(DisruptionState.NONE, 0) : durable.state(k));
     }
 
     @Override
-    public void saveState(String deviceId, DisruptionState state) {
-        if (durable != null) {
-            durable.saveState(deviceId, state);
+    public boolean saveState(String deviceId, long version, DisruptionState state) {
+        if (state(deviceId).version() != version || durable != null && !durable.saveState(deviceId, version, state)) {
+            states.remove(deviceId); // read again from the durable store
+            return false;
         }
-        states.put(deviceId, state);
+        states.put(deviceId, new Versioned(state, version + 1));
+        return true;
+    }
+
+    @Override
+    public void countReporter(String deviceId, String facilityId) {
+        if (!reporters.add(deviceId + "#" + facilityId)) {
+            return;
+        }
+        if (durable != null) {
+            durable.countReporter(deviceId, facilityId);
+            states.remove(deviceId); // the durable count may have moved
+        } else {
+            Versioned v = state(deviceId);
+            states.put(deviceId, new Versioned(v.state().withReportingCount(v.state().reportingCount() + 1), v.version()));
+        }
     }
 
     @Override

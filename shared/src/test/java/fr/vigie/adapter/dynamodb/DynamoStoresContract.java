@@ -7,7 +7,9 @@ import fr.vigie.domain.DisruptionStatus;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotConflict;
 import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.port.SnapshotStore;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertOutbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,6 +64,66 @@ abstract class DynamoStoresContract {
         assertEquals(List.of(snap("CH-1", 2, 80)), again);
         List<Snapshot> history = snapshots.history(new SeriesKey("CH-1", "HFNC-PED"), T0.plus(Duration.ofDays(10)), 30);
         assertEquals(List.of(snap("CH-1", 0, 100), snap("CH-1", 1, 90), snap("CH-1", 2, 80)), history);
+    }
+
+    @Test
+    void anotherValueForAStoredKeyIsAConflictWithBothValuesAndOverwritesNothing() {
+        snapshots.store(List.of(snap("CH-1", 1, 90)));
+        SnapshotStore.Outcome again = snapshots.store(List.of(snap("CH-1", 1, 999), snap("CH-1", 1, 90), snap("CH-1", 2, 80)));
+        assertEquals(List.of(snap("CH-1", 2, 80)), again.stored());
+        assertEquals(List.of(new SnapshotConflict(snap("CH-1", 1, 90), snap("CH-1", 1, 999))), again.conflicts(),
+                "the same value again is a duplicate, another value a conflict");
+        assertEquals(List.of(snap("CH-1", 1, 90), snap("CH-1", 2, 80)),
+                snapshots.history(new SeriesKey("CH-1", "HFNC-PED"), T0.plus(Duration.ofDays(10)), 30));
+    }
+
+    @Test
+    void theSoleWriterOfALockedDatabaseStillAnswersConflictsAndDuplicates() {
+        DynamoSnapshotStore sole = DynamoSnapshotStore.soleWriter(client(), names.snapshots());
+        assertEquals(List.of(snap("CH-1", 1, 90)), sole.store(List.of(snap("CH-1", 1, 90), snap("CH-1", 1, 90))).stored());
+        SnapshotStore.Outcome again = sole.store(List.of(snap("CH-1", 1, 91), snap("CH-1", 1, 90)));
+        assertEquals(List.of(), again.stored());
+        assertEquals(List.of(new SnapshotConflict(snap("CH-1", 1, 90), snap("CH-1", 1, 91))), again.conflicts());
+    }
+
+    /**
+     * Two writers report each key at once with different stock (issue 17: with an unconditional batch
+     * write both answered "stored" and the last write won for 51 keys of 60). Each key is now stored
+     * by exactly one of them, the other is told of the conflict with the value that stayed.
+     */
+    @Test
+    void twoWritersOfOneKeyAtOnceStoreItOnceAndTheOtherHearsOfTheConflict() throws Exception {
+        int keys = 60;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<List<SnapshotStore.Outcome>>> runs = new ArrayList<>();
+        for (long stock : new long[]{100, 200}) {
+            DynamoSnapshotStore own = new DynamoSnapshotStore(client(), names.snapshots());
+            runs.add(writers.submit(() -> {
+                List<SnapshotStore.Outcome> outcomes = new ArrayList<>();
+                for (int day = 0; day < keys; day++) {
+                    together.await();
+                    outcomes.add(own.store(List.of(snap("CH-9", day, stock + day))));
+                }
+                return outcomes;
+            }));
+        }
+        List<SnapshotStore.Outcome> first = runs.get(0).get();
+        List<SnapshotStore.Outcome> second = runs.get(1).get();
+        writers.shutdown();
+        List<Snapshot> kept = snapshots.history(new SeriesKey("CH-9", "HFNC-PED"), T0.plus(Duration.ofDays(keys)), keys + 1);
+        assertEquals(keys, kept.size());
+        long lostSilently = IntStream.range(0, keys)
+                .filter(day -> first.get(day).stored().size() + second.get(day).stored().size() != 1).count();
+        assertEquals(0, lostSilently, "keys of " + keys + " that both writers were told they stored");
+        for (int day = 0; day < keys; day++) {
+            boolean firstWon = !first.get(day).stored().isEmpty();
+            SnapshotStore.Outcome winner = firstWon ? first.get(day) : second.get(day);
+            SnapshotStore.Outcome loser = firstWon ? second.get(day) : first.get(day);
+            assertEquals(winner.stored(), List.of(kept.get(day)), "day " + day + ": the value stored is the one answered stored");
+            Snapshot refused = snap("CH-9", day, (firstWon ? 200 : 100) + day);
+            assertEquals(List.of(new SnapshotConflict(kept.get(day), refused)), loser.conflicts(), "day " + day);
+        }
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
             throw new UncheckedIOException(e);
         }
         context.getLogger().log(Json.write(Map.of("event", "report_ingested", "source", source, "read", outcome.read(),
-                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount())));
         if (outcome.error() != null) {
             return problem(400, "Rapport illisible", outcome.error());
         }

@@ -77,6 +77,33 @@ class HttpReportHandlerTest {
         assertEquals(4, again.get("duplicates").asInt());
     }
 
+    /** Issue 17: a second report with another stock for a stored key is a CONFLICT with both values, not a duplicate. */
+    @Test
+    void anotherStockForAStoredSnapshotIsAConflictAndTheFirstStays() throws Exception {
+        APIGatewayV2HTTPEvent first = load("stock-report-http-json.json");
+        first.setBody(first.getBody().replace("2025-11-02T05:00:00Z", "2025-11-09T05:00:00Z"));
+        assertEquals(2, Json.MAPPER.readTree(handle(first).getBody()).get("stored").asInt());
+        APIGatewayV2HTTPEvent second = load("stock-report-http-json.json");
+        second.setBody(first.getBody().replace("\"onHand\":120", "\"onHand\":95"));
+
+        APIGatewayV2HTTPResponse response = handle(second);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode answer = Json.MAPPER.readTree(response.getBody());
+        assertEquals(0, answer.get("stored").asInt());
+        assertEquals(1, answer.get("duplicates").asInt(), "NEB-MASK-PED again with the same stock");
+        assertEquals(1, answer.get("conflictCount").asInt());
+        JsonNode conflict = answer.get("conflicts").get(0);
+        assertEquals("CONFLICT", conflict.get("code").asText());
+        assertEquals(1, conflict.get("line").asInt(), "the report's first item");
+        assertEquals(120, conflict.get("stored").get("onHand").asInt());
+        assertEquals(95, conflict.get("offered").get("onHand").asInt());
+        assertTrue(conflict.get("message").asText().contains("09/11/2025 06:00"), conflict.get("message").asText());
+        Map<String, AttributeValue> kept = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01").stream()
+                .filter(i -> i.get("sk").s().startsWith("SNAP#2025-11-09") && i.get("deviceId").s().equals("HFNC-PED"))
+                .findFirst().orElseThrow();
+        assertEquals("120", kept.get("onHand").n(), "nothing overwritten");
+    }
+
     @Test
     void notAReportIs400AndAnotherMediaTypeIs415() throws Exception {
         APIGatewayV2HTTPEvent garbage = load("stock-report-http-json.json");
