@@ -116,6 +116,39 @@ class HttpReportHandlerTest {
         assertTrue(Json.MAPPER.readTree(answer.getBody()).get("detail").asText().contains("S3"));
     }
 
+    @Test
+    void aBodyThatIsNotTheBase64ItClaimsIs400NotAnUncaught500() throws Exception {
+        APIGatewayV2HTTPEvent bad = load("stock-report-http-json.json");
+        bad.setBody("%%% pas du base64 %%%");
+        bad.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse answer = handle(bad);
+        assertEquals(400, answer.getStatusCode(), answer.getBody());
+        JsonNode problem = Json.MAPPER.readTree(answer.getBody());
+        assertEquals("urn:vigie:problem:invalid-input", problem.get("type").asText());
+        assertEquals("(corps)", problem.at("/errors/0/field").asText());
+
+        APIGatewayV2HTTPEvent good = load("stock-report-http-json.json");
+        String another = good.getBody().replace("CHU-IDF-01", "CH-B64-01");
+        good.setBody(java.util.Base64.getEncoder().encodeToString(another.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        good.setIsBase64Encoded(true);
+        good.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "op", "cognito:groups", "[operators]"));
+        APIGatewayV2HTTPResponse read = handle(good);
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        assertEquals(2, Json.MAPPER.readTree(read.getBody()).get("stored").asInt(), "a well-encoded body is read as the plain one");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAProblem500LoggedAtError() throws Exception {
+        TestLambdaContext context = new TestLambdaContext("stock-report-http");
+        APIGatewayV2HTTPResponse answer = new HttpReportHandler(dynamo, NAMES.snapshots(), "no-such-registry-table")
+                .handleRequest(load("stock-report-http-json.json"), context);
+        assertEquals(500, answer.getStatusCode(), answer.getBody());
+        assertTrue(answer.getHeaders().get("Content-Type").startsWith("application/problem+json"));
+        assertEquals("urn:vigie:problem:internal-error", Json.MAPPER.readTree(answer.getBody()).get("type").asText());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
+        assertTrue(context.loggedErrors().get(0).contains("ResourceNotFoundException"), context.loggedErrors().get(0));
+    }
+
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return new HttpReportHandler(dynamo, NAMES.snapshots(), NAMES.registry())
                 .handleRequest(event, new TestLambdaContext("stock-report-http"));

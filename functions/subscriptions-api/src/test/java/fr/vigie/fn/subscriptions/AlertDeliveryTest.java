@@ -3,6 +3,7 @@ package fr.vigie.fn.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsSubscriptions;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
@@ -72,7 +73,7 @@ class AlertDeliveryTest {
     }
 
     Subscriber subscribe(String topic, String name, Map<String, String> claims, String request) throws Exception {
-        SubscriptionsApiHandler api = new SubscriptionsApiHandler(sns, topic);
+        SubscriptionsApiHandler api = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic));
         var response = api.handleRequest(post(claims, request), SubscriptionsApiHandlerTest.CONTEXT);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);

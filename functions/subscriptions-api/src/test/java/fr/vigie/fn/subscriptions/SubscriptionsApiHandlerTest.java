@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsSubscriptions;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.TestLambdaContext;
@@ -39,7 +40,7 @@ class SubscriptionsApiHandlerTest {
     @BeforeEach
     void setUp() {
         topic = sns.createTopic(b -> b.name("subs-api-" + UUID.randomUUID())).topicArn();
-        handler = new SubscriptionsApiHandler(sns, topic);
+        handler = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic));
     }
 
     // ------------------------------------------------------------------ requests as API Gateway sends them
@@ -124,6 +125,7 @@ class SubscriptionsApiHandlerTest {
             assertEquals(403, r.getStatusCode(), request + " -> " + r.getBody());
             assertTrue(r.getHeaders().get("Content-Type").startsWith("application/problem+json"));
             assertEquals("Accès refusé", body(r).get("title").asText());
+            assertEquals("urn:vigie:problem:forbidden", body(r).get("type").asText());
         }
         assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size(), "nothing was subscribed");
         APIGatewayV2HTTPResponse own = call(post(hospital("CHU-IDF-01"),
@@ -157,9 +159,10 @@ class SubscriptionsApiHandlerTest {
             APIGatewayV2HTTPResponse r = call(post(OPERATOR, c.getKey()));
             assertEquals(400, r.getStatusCode(), c.getKey() + " -> " + r.getBody());
             JsonNode problem = body(r);
-            assertEquals("Abonnement invalide", problem.get("title").asText());
+            assertEquals("urn:vigie:problem:invalid-input", problem.get("type").asText());
+            assertEquals("Requête invalide", problem.get("title").asText());
             assertEquals(c.getValue(), problem.get("errors").get(0).get("field").asText(), r.getBody());
-            assertFalse(problem.get("errors").get(0).get("detail").asText().isBlank());
+            assertFalse(problem.get("errors").get(0).get("message").asText().isBlank());
         }
         APIGatewayV2HTTPResponse notJson = call(post(OPERATOR, "channel=email"));
         assertEquals(400, notJson.getStatusCode());

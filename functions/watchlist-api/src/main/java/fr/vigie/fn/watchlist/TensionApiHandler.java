@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.adapter.api.HttpApi;
+import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /tension} (operators): where tension is now — the open alerts counted by region and
@@ -44,15 +44,13 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return Http.unauthenticated();
-        }
-        if (!caller.get().operator()) {
-            return Http.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
-        }
-        List<OpenAlert> open = alerts.openAlerts();
-        return Http.json(200, Map.of("openAlerts", open.size(), "rows", TensionMap.of(open, facilities::regionOf)));
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> {
+            if (!request.caller().operator()) {
+                throw Problem.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
+            }
+            List<OpenAlert> open = alerts.openAlerts();
+            return HttpApi.json(200, Map.of("openAlerts", open.size(), "rows", TensionMap.of(open, facilities::regionOf)));
+        });
     }
 }

@@ -1,0 +1,171 @@
+package fr.vigie.app;
+
+import fr.vigie.domain.Caller;
+import fr.vigie.domain.RegisteredFacility;
+import fr.vigie.domain.Refusal;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.Registry;
+import fr.vigie.port.Registry.Author;
+import fr.vigie.port.Registry.Change;
+import fr.vigie.port.Registry.Outcome;
+import fr.vigie.port.Registry.Versioned;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The operators' registry as a use case: who may read and change the watch-list and the
+ * facilities, and what each change answers. Watch-list: operators and hospitals read, operators
+ * change. Facilities: operators read and change them, a hospital reads its own record. Every
+ * refusal is a {@link Refusal} in French: FORBIDDEN, NOT_FOUND, EXISTS (a creation on a taken id),
+ * CONFLICT (a stale version, with the current one). Input is already valid: the domain's
+ * validators built it.
+ */
+public final class RegistryEditing {
+
+    private final Registry registry;
+    private final Clock clock;
+
+    public RegistryEditing(Registry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ who may
+
+    /** Refuses a caller who may not read the watch-list (neither an operator nor a hospital). */
+    public void mayReadWatchlist(Caller caller) {
+        if (!caller.operator() && !caller.hospital()) {
+            throw Refusal.forbidden("lecture réservée aux opérateurs et aux établissements déclarés");
+        }
+    }
+
+    /** Refuses a caller who may not change the watch-list or read its history; {@code what} names the action. */
+    public void mayEditWatchlist(Caller caller, String what) {
+        if (!caller.operator()) {
+            throw Refusal.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\") : " + what);
+        }
+    }
+
+    /** Refuses a caller who may not change the facility registry, list it or read its history. */
+    public void mayEditFacilities(Caller caller, String what) {
+        if (!caller.operator()) {
+            throw Refusal.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\") : " + what);
+        }
+    }
+
+    // ------------------------------------------------------------------ watch-list
+
+    public List<Versioned<WatchlistEntry>> entries(Caller caller) {
+        mayReadWatchlist(caller);
+        return registry.entries();
+    }
+
+    public Versioned<WatchlistEntry> entry(Caller caller, String deviceId) {
+        mayReadWatchlist(caller);
+        return registry.entry(deviceId).orElseThrow(() -> unknownDevice(deviceId));
+    }
+
+    /** A new entry at version 1; EXISTS when the id is taken. */
+    public Versioned<WatchlistEntry> create(Caller caller, WatchlistEntry entry) {
+        mayEditWatchlist(caller, "modifier la liste de surveillance");
+        Outcome outcome = registry.create(entry, author(caller, "CREATE"));
+        if (outcome.status() == Registry.Status.EXISTS) {
+            throw Refusal.exists("l'entrée \"" + entry.deviceId() + "\" existe déjà (version " + outcome.version()
+                    + ") : remplacez-la par PUT /watchlist/" + entry.deviceId() + " avec If-Match", outcome.version());
+        }
+        return registry.entry(entry.deviceId()).orElseThrow();
+    }
+
+    /** Replaces the entry at {@code expectedVersion}; an equal entry is left as it is (same version). */
+    public Versioned<WatchlistEntry> replace(Caller caller, WatchlistEntry entry, long expectedVersion) {
+        mayEditWatchlist(caller, "modifier la liste de surveillance");
+        return entryAfter(entry.deviceId(), registry.replace(entry, expectedVersion, author(caller, "REPLACE")), expectedVersion);
+    }
+
+    /** The entry made inactive (no more polling nor alerts), at {@code expectedVersion}. */
+    public Versioned<WatchlistEntry> deactivate(Caller caller, String deviceId, long expectedVersion) {
+        mayEditWatchlist(caller, "désactiver une entrée");
+        WatchlistEntry e = registry.entry(deviceId).orElseThrow(() -> unknownDevice(deviceId)).value();
+        WatchlistEntry inactive = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(),
+                e.season(), e.thresholds(), false);
+        return entryAfter(deviceId, registry.replace(inactive, expectedVersion, author(caller, "DEACTIVATE")), expectedVersion);
+    }
+
+    /** The entry's changes, oldest first; NOT_FOUND when it never existed. */
+    public List<Change> entryHistory(Caller caller, String deviceId) {
+        mayEditWatchlist(caller, "lire l'historique des modifications");
+        List<Change> changes = registry.entryHistory(deviceId);
+        if (changes.isEmpty() && registry.entry(deviceId).isEmpty()) {
+            throw unknownDevice(deviceId);
+        }
+        return changes;
+    }
+
+    private Versioned<WatchlistEntry> entryAfter(String deviceId, Outcome outcome, long expected) {
+        return switch (outcome.status()) {
+            case NOT_FOUND -> throw unknownDevice(deviceId);
+            case CONFLICT -> throw Refusal.conflict("l'entrée \"" + deviceId + "\" est en version " + outcome.version() + ", pas " + expected
+                    + " : relisez-la (GET /watchlist/" + deviceId + ") et refaites votre modification sur cette version", outcome.version());
+            default -> registry.entry(deviceId).orElseThrow();
+        };
+    }
+
+    private static Refusal unknownDevice(String deviceId) {
+        return Refusal.notFound("aucune entrée de la liste de surveillance pour \"" + deviceId + "\"");
+    }
+
+    // ------------------------------------------------------------------ facilities
+
+    public List<Versioned<RegisteredFacility>> facilities(Caller caller) {
+        mayEditFacilities(caller, "lister les établissements");
+        return registry.facilities();
+    }
+
+    /** One facility's record: operators, or the hospital of that facility. */
+    public Versioned<RegisteredFacility> facility(Caller caller, String facilityId) {
+        if (!caller.operator() && !(caller.hospital() && caller.facilityId().equals(facilityId))) {
+            throw Refusal.forbidden("un établissement ne lit que sa propre fiche ; la liste et les autres fiches sont réservées aux opérateurs");
+        }
+        return registry.facility(facilityId).orElseThrow(() -> unknownFacility(facilityId));
+    }
+
+    public Versioned<RegisteredFacility> create(Caller caller, RegisteredFacility facility) {
+        mayEditFacilities(caller, "modifier le registre des établissements");
+        Outcome outcome = registry.create(facility, author(caller, "CREATE"));
+        if (outcome.status() == Registry.Status.EXISTS) {
+            throw Refusal.exists("l'établissement \"" + facility.facilityId() + "\" existe déjà (version " + outcome.version()
+                    + ") : remplacez-le par PUT /facilities/" + facility.facilityId() + " avec If-Match", outcome.version());
+        }
+        return registry.facility(facility.facilityId()).orElseThrow();
+    }
+
+    public Versioned<RegisteredFacility> replace(Caller caller, RegisteredFacility facility, long expectedVersion) {
+        mayEditFacilities(caller, "modifier le registre des établissements");
+        String facilityId = facility.facilityId();
+        Outcome outcome = registry.replace(facility, expectedVersion, author(caller, "REPLACE"));
+        return switch (outcome.status()) {
+            case NOT_FOUND -> throw unknownFacility(facilityId);
+            case CONFLICT -> throw Refusal.conflict("l'établissement \"" + facilityId + "\" est en version " + outcome.version() + ", pas "
+                    + expectedVersion + " : relisez sa fiche et refaites votre modification sur cette version", outcome.version());
+            default -> registry.facility(facilityId).orElseThrow();
+        };
+    }
+
+    public List<Change> facilityHistory(Caller caller, String facilityId) {
+        mayEditFacilities(caller, "lire l'historique des modifications");
+        List<Change> changes = registry.facilityHistory(facilityId);
+        if (changes.isEmpty() && registry.facility(facilityId).isEmpty()) {
+            throw unknownFacility(facilityId);
+        }
+        return changes;
+    }
+
+    private static Refusal unknownFacility(String facilityId) {
+        return Refusal.notFound("aucun établissement \"" + facilityId + "\" dans le registre");
+    }
+
+    private Author author(Caller caller, String action) {
+        return new Author(caller.who(), caller.subject(), action, clock.instant());
+    }
+}
