@@ -69,18 +69,20 @@ public final class RegistryEditing {
     /** A new entry at version 1; EXISTS when the id is taken. */
     public Versioned<WatchlistEntry> create(Caller caller, WatchlistEntry entry) {
         mayEditWatchlist(caller, "modifier la liste de surveillance");
-        Outcome outcome = registry.create(entry, author(caller, "CREATE"));
+        Author author = author(caller, "CREATE");
+        Outcome outcome = registry.create(entry, author);
         if (outcome.status() == Registry.Status.EXISTS) {
             throw Refusal.exists("l'entrée \"" + entry.deviceId() + "\" existe déjà (version " + outcome.version()
                     + ") : remplacez-la par PUT /watchlist/" + entry.deviceId() + " avec If-Match", outcome.version());
         }
-        return registry.entry(entry.deviceId()).orElseThrow();
+        return new Versioned<>(entry, outcome.version(), outcome.updatedAt(), author.by());
     }
 
     /** Replaces the entry at {@code expectedVersion}; an equal entry is left as it is (same version). */
     public Versioned<WatchlistEntry> replace(Caller caller, WatchlistEntry entry, long expectedVersion) {
         mayEditWatchlist(caller, "modifier la liste de surveillance");
-        return entryAfter(entry.deviceId(), registry.replace(entry, expectedVersion, author(caller, "REPLACE")), expectedVersion);
+        Author author = author(caller, "REPLACE");
+        return entryAfter(entry, registry.replace(entry, expectedVersion, author), expectedVersion, author);
     }
 
     /** The entry made inactive (no more polling nor alerts), at {@code expectedVersion}. */
@@ -89,7 +91,8 @@ public final class RegistryEditing {
         WatchlistEntry e = registry.entry(deviceId).orElseThrow(() -> unknownDevice(deviceId)).value();
         WatchlistEntry inactive = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(),
                 e.season(), e.thresholds(), false);
-        return entryAfter(deviceId, registry.replace(inactive, expectedVersion, author(caller, "DEACTIVATE")), expectedVersion);
+        Author author = author(caller, "DEACTIVATE");
+        return entryAfter(inactive, registry.replace(inactive, expectedVersion, author), expectedVersion, author);
     }
 
     /** The entry's changes, oldest first; NOT_FOUND when it never existed. */
@@ -102,11 +105,14 @@ public final class RegistryEditing {
         return changes;
     }
 
-    private Versioned<WatchlistEntry> entryAfter(String deviceId, Outcome outcome, long expected) {
+    /** What a replacement answers: the entry as written (not read back and validated again), or the refusal. */
+    private Versioned<WatchlistEntry> entryAfter(WatchlistEntry entry, Outcome outcome, long expected, Author author) {
+        String deviceId = entry.deviceId();
         return switch (outcome.status()) {
             case NOT_FOUND -> throw unknownDevice(deviceId);
             case CONFLICT -> throw Refusal.conflict("l'entrée \"" + deviceId + "\" est en version " + outcome.version() + ", pas " + expected
                     + " : relisez-la (GET /watchlist/" + deviceId + ") et refaites votre modification sur cette version", outcome.version());
+            case UPDATED -> new Versioned<>(entry, outcome.version(), outcome.updatedAt(), author.by());
             default -> registry.entry(deviceId).orElseThrow();
         };
     }
@@ -132,22 +138,25 @@ public final class RegistryEditing {
 
     public Versioned<RegisteredFacility> create(Caller caller, RegisteredFacility facility) {
         mayEditFacilities(caller, "modifier le registre des établissements");
-        Outcome outcome = registry.create(facility, author(caller, "CREATE"));
+        Author author = author(caller, "CREATE");
+        Outcome outcome = registry.create(facility, author);
         if (outcome.status() == Registry.Status.EXISTS) {
             throw Refusal.exists("l'établissement \"" + facility.facilityId() + "\" existe déjà (version " + outcome.version()
                     + ") : remplacez-le par PUT /facilities/" + facility.facilityId() + " avec If-Match", outcome.version());
         }
-        return registry.facility(facility.facilityId()).orElseThrow();
+        return new Versioned<>(facility, outcome.version(), outcome.updatedAt(), author.by());
     }
 
     public Versioned<RegisteredFacility> replace(Caller caller, RegisteredFacility facility, long expectedVersion) {
         mayEditFacilities(caller, "modifier le registre des établissements");
         String facilityId = facility.facilityId();
-        Outcome outcome = registry.replace(facility, expectedVersion, author(caller, "REPLACE"));
+        Author author = author(caller, "REPLACE");
+        Outcome outcome = registry.replace(facility, expectedVersion, author);
         return switch (outcome.status()) {
             case NOT_FOUND -> throw unknownFacility(facilityId);
             case CONFLICT -> throw Refusal.conflict("l'établissement \"" + facilityId + "\" est en version " + outcome.version() + ", pas "
                     + expectedVersion + " : relisez sa fiche et refaites votre modification sur cette version", outcome.version());
+            case UPDATED -> new Versioned<>(facility, outcome.version(), outcome.updatedAt(), author.by());
             default -> registry.facility(facilityId).orElseThrow();
         };
     }

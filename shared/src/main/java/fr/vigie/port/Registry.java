@@ -24,8 +24,15 @@ public interface Registry {
 
     enum Status { CREATED, UPDATED, UNCHANGED, CONFLICT, NOT_FOUND, EXISTS }
 
-    /** The outcome of a change: its status and the version the item has now (the current one on a conflict). */
-    record Outcome(Status status, long version) {
+    /**
+     * The outcome of a change: its status, the version the item has now (the current one on a
+     * conflict) and, when this change was written, its time as stored ({@code updatedAt}; null otherwise).
+     */
+    record Outcome(Status status, long version, String updatedAt) {
+        public Outcome(Status status, long version) {
+            this(status, version, null);
+        }
+
         public boolean written() {
             return status == Status.CREATED || status == Status.UPDATED;
         }

@@ -13,14 +13,15 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.Caller;
+import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /stock-reports} (HTTP API): a hospital sends its stock as the spec's JSON report
@@ -39,8 +40,7 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
 
-    private final DynamoDbClient dynamo;
-    private final String registryTable;
+    private final Supplier<Watchlist> watchlist;
     private final ReportIngestion ingestion;
 
     public HttpReportHandler() {
@@ -48,13 +48,14 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private HttpReportHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+        this(new DynamoSnapshotStore(env.dynamoDb(), env.require("SNAPSHOTS_TABLE")),
+                () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")));
     }
 
-    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable) {
-        this.dynamo = dynamo;
-        this.registryTable = registryTable;
-        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+    /** @param watchlist read once per request (operators may change it at any time) */
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist) {
+        this.watchlist = watchlist;
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(snapshots));
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         ReportIngestion.Sender sender = caller.operator() ? ReportIngestion.Sender.ANY
                 : new ReportIngestion.Sender("l'établissement " + caller.facilityId(), caller::mayActFor);
         String source = "http:" + request.requestId();
-        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        Watchlist watchlist = this.watchlist.get();
         ReportIngestion.Outcome outcome;
         try {
             outcome = mediaType.equals("application/json") ? ingestion.json(source, body, watchlist, sender)

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.testkit.DynamoDbLocalServer;
@@ -140,7 +142,7 @@ class HttpReportHandlerTest {
     @Test
     void anUnexpectedFailureIsAProblem500LoggedAtError() throws Exception {
         TestLambdaContext context = new TestLambdaContext("stock-report-http");
-        APIGatewayV2HTTPResponse answer = new HttpReportHandler(dynamo, NAMES.snapshots(), "no-such-registry-table")
+        APIGatewayV2HTTPResponse answer = new HttpReportHandler(new DynamoSnapshotStore(dynamo, NAMES.snapshots()), () -> DynamoWatchlist.load(dynamo, "no-such-registry-table"))
                 .handleRequest(load("stock-report-http-json.json"), context);
         assertEquals(500, answer.getStatusCode(), answer.getBody());
         assertTrue(answer.getHeaders().get("Content-Type").startsWith("application/problem+json"));
@@ -150,7 +152,7 @@ class HttpReportHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return new HttpReportHandler(dynamo, NAMES.snapshots(), NAMES.registry())
+        return new HttpReportHandler(new DynamoSnapshotStore(dynamo, NAMES.snapshots()), () -> DynamoWatchlist.load(dynamo, NAMES.registry()))
                 .handleRequest(event, new TestLambdaContext("stock-report-http"));
     }
 

@@ -120,6 +120,12 @@ final class RegistryApi {
 
     // ------------------------------------------------------------------ watch-list
 
+    /**
+     * The entry of a request body, mapped once from JSON to the domain: the body as a draft
+     * ({@link WatchlistJson#draft}), then one pass of the validator that builds the entry and its
+     * value objects ({@code Thresholds}); 400 naming every invalid field otherwise. The id in the
+     * URL, when there is one, must be the body's (or fills it in).
+     */
     private static WatchlistEntry validEntry(JsonNode body, String pathId) {
         WatchlistDraft draft = WatchlistJson.draft(body);
         List<Violation> violations = new ArrayList<>();
@@ -132,13 +138,14 @@ final class RegistryApi {
             }
         }
         String label = draft.deviceId() == null ? "(entrée)" : draft.deviceId();
-        violations.addAll(VALIDATOR.validate(draft, label));
+        WatchlistValidator.Checked checked = VALIDATOR.check(draft, label);
+        violations.addAll(checked.violations());
         structure(body, violations, label);
         if (!violations.isEmpty()) {
             throw Problem.invalid("l'entrée de la liste de surveillance est invalide ("
                     + violations.size() + " champ(s)) : rien n'a été enregistré", violations);
         }
-        return VALIDATOR.validateAll(List.of(draft)).entries().get(0);
+        return checked.entry();
     }
 
     /** Type errors that the draft's text view would hide: epidemics, season and thresholds must have their JSON shape. */
