@@ -15,8 +15,10 @@ import java.util.List;
 
 /**
  * The operators' registry as a use case: who may read and change the watch-list and the
- * facilities, and what each change answers. Watch-list: operators and hospitals read, operators
- * change. Facilities: operators read and change them, a hospital reads its own record. Every
+ * facilities, and what each change answers. Watch-list: operators (national and regional) and
+ * hospitals read it, national operators change it. Facilities: national operators read and change
+ * every one, a regional operator those of its region only (a facility it creates or changes is in
+ * its region before and after), a hospital reads its own record. Every
  * refusal is a {@link Refusal} in French: FORBIDDEN, NOT_FOUND, EXISTS (a creation on a taken id),
  * CONFLICT (a stale version, with the current one). Input is already valid: the domain's
  * validators built it.
@@ -35,7 +37,7 @@ public final class RegistryEditing {
 
     /** Refuses a caller who may not read the watch-list (neither an operator nor a hospital). */
     public void mayReadWatchlist(Caller caller) {
-        if (!caller.operator() && !caller.hospital()) {
+        if (!caller.anyOperator() && !caller.hospital()) {
             throw Refusal.forbidden("lecture réservée aux opérateurs et aux établissements déclarés");
         }
     }
@@ -43,15 +45,32 @@ public final class RegistryEditing {
     /** Refuses a caller who may not change the watch-list or read its history; {@code what} names the action. */
     public void mayEditWatchlist(Caller caller, String what) {
         if (!caller.operator()) {
-            throw Refusal.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\") : " + what);
+            throw Refusal.forbidden("réservé aux opérateurs nationaux (groupe \"" + Caller.OPERATORS + "\") : " + what);
         }
     }
 
-    /** Refuses a caller who may not change the facility registry, list it or read its history. */
+    /**
+     * Refuses a caller who may change, list or audit no facility at all (neither a national nor a
+     * regional operator); which facilities a regional operator may is checked on each one.
+     */
     public void mayEditFacilities(Caller caller, String what) {
-        if (!caller.operator()) {
-            throw Refusal.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\") : " + what);
+        if (!caller.anyOperator()) {
+            throw Refusal.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\", ou \""
+                    + Caller.REGIONAL_OPERATORS_PREFIX + "<code région>\" pour les établissements de leur région) : " + what);
         }
+    }
+
+    /** Refuses an operator acting on a facility outside its region(s). */
+    private static void inRegion(Caller caller, String facilityId, String region) {
+        if (!caller.operatesIn(region)) {
+            throw Refusal.forbidden("l'établissement \"" + facilityId + "\" n'est pas dans votre région ("
+                    + String.join(", ", caller.operatorRegions().stream().sorted().toList()) + ") : réservé aux opérateurs nationaux ou de sa région");
+        }
+    }
+
+    /** The stored region of a facility, for the region checks (null when it is not registered). */
+    private String storedRegion(String facilityId) {
+        return registry.facility(facilityId).map(v -> v.value().facility().region()).orElse(null);
     }
 
     // ------------------------------------------------------------------ watch-list
@@ -125,19 +144,24 @@ public final class RegistryEditing {
 
     public List<Versioned<RegisteredFacility>> facilities(Caller caller) {
         mayEditFacilities(caller, "lister les établissements");
-        return registry.facilities();
+        return registry.facilities().stream().filter(v -> caller.operatesIn(v.value().facility().region())).toList();
     }
 
-    /** One facility's record: operators, or the hospital of that facility. */
+    /** One facility's record: national operators, the operators of its region, or the hospital of that facility. */
     public Versioned<RegisteredFacility> facility(Caller caller, String facilityId) {
-        if (!caller.operator() && !(caller.hospital() && caller.facilityId().equals(facilityId))) {
+        if (!caller.anyOperator() && !(caller.hospital() && caller.facilityId().equals(facilityId))) {
             throw Refusal.forbidden("un établissement ne lit que sa propre fiche ; la liste et les autres fiches sont réservées aux opérateurs");
         }
-        return registry.facility(facilityId).orElseThrow(() -> unknownFacility(facilityId));
+        Versioned<RegisteredFacility> found = registry.facility(facilityId).orElseThrow(() -> unknownFacility(facilityId));
+        if (caller.regionalOperator()) {
+            inRegion(caller, facilityId, found.value().facility().region());
+        }
+        return found;
     }
 
     public Versioned<RegisteredFacility> create(Caller caller, RegisteredFacility facility) {
         mayEditFacilities(caller, "modifier le registre des établissements");
+        inRegion(caller, facility.facilityId(), facility.facility().region());
         Author author = author(caller, "CREATE");
         Outcome outcome = registry.create(facility, author);
         if (outcome.status() == Registry.Status.EXISTS) {
@@ -150,6 +174,11 @@ public final class RegistryEditing {
     public Versioned<RegisteredFacility> replace(Caller caller, RegisteredFacility facility, long expectedVersion) {
         mayEditFacilities(caller, "modifier le registre des établissements");
         String facilityId = facility.facilityId();
+        if (caller.regionalOperator()) {
+            // in its region now and after: a regional operator neither takes another region's facility nor gives one away
+            inRegion(caller, facilityId, storedRegion(facilityId));
+            inRegion(caller, facilityId, facility.facility().region());
+        }
         Author author = author(caller, "REPLACE");
         Outcome outcome = registry.replace(facility, expectedVersion, author);
         return switch (outcome.status()) {
@@ -163,6 +192,9 @@ public final class RegistryEditing {
 
     public List<Change> facilityHistory(Caller caller, String facilityId) {
         mayEditFacilities(caller, "lire l'historique des modifications");
+        if (caller.regionalOperator()) {
+            inRegion(caller, facilityId, storedRegion(facilityId));
+        }
         List<Change> changes = registry.facilityHistory(facilityId);
         if (changes.isEmpty() && registry.facility(facilityId).isEmpty()) {
             throw unknownFacility(facilityId);

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Where tension is now ({@code GET /tension}, {@code ./vigie tension}): the open alerts by region and
- * device, worst first ({@link TensionMap}), regions from the facility registry. Operators only.
+ * device, worst first ({@link TensionMap}), regions from the facility registry. National operators
+ * see the whole country, a regional operator its region(s) only; anyone else is refused.
  */
 public final class TensionView {
 
@@ -28,10 +29,14 @@ public final class TensionView {
     }
 
     public Tension now(Caller caller) {
-        if (!caller.operator()) {
-            throw Refusal.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
+        if (!caller.anyOperator()) {
+            throw Refusal.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\" ou \""
+                    + Caller.REGIONAL_OPERATORS_PREFIX + "<code région>\")");
         }
         List<OpenAlert> open = alerts.openAlerts();
+        if (!caller.operator()) {
+            open = open.stream().filter(a -> caller.operatesIn(facilities.regionOf(a.facilityId()).orElse(null))).toList();
+        }
         return new Tension(open.size(), TensionMap.of(open, facilities::regionOf));
     }
 }

@@ -9,10 +9,12 @@ import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
 import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.Caller;
+import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
 
@@ -20,7 +22,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +33,8 @@ import java.util.function.Supplier;
  * every refused row (line and reason), 400 (RFC 7807 problem) when the body is not a report at all
  * or not the base64 it says it is, 413 over 5 MB, 415 for any other media type, 401 without a
  * verified token; any unexpected failure is a 500 problem, logged at ERROR ({@link HttpApi}). A hospital reports for itself only:
- * rows of another facility are refused with their line (FACILITY_NOT_ALLOWED); operators may
- * report for any facility.
+ * rows of another facility are refused with their line (FACILITY_NOT_ALLOWED); national operators
+ * may report for any facility, a regional operator for the registered facilities of its region.
  */
 public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -41,6 +45,7 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
 
     private final Supplier<Watchlist> watchlist;
+    private final FacilityDirectory facilities;
     private final ReportIngestion ingestion;
 
     public HttpReportHandler() {
@@ -49,12 +54,17 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private HttpReportHandler(LambdaEnvironment env) {
         this(new DynamoSnapshotStore(env.dynamoDb(), env.require("SNAPSHOTS_TABLE")),
-                () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")));
+                () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
     }
 
-    /** @param watchlist read once per request (operators may change it at any time) */
-    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist) {
+    /**
+     * @param watchlist  read once per request (operators may change it at any time)
+     * @param facilities the registry's facilities: a regional operator reports for its region's only
+     */
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities) {
         this.watchlist = watchlist;
+        this.facilities = facilities;
         this.ingestion = new ReportIngestion(new SnapshotIngestion(snapshots));
     }
 
@@ -63,10 +73,16 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         return HttpApi.serve(event, context, request -> answer(request, context));
     }
 
+    /** A regional operator's rule, one registry read per facility of the report. */
+    private Predicate<String> inRegion(Caller caller) {
+        Map<String, Boolean> allowed = new HashMap<>();
+        return facility -> allowed.computeIfAbsent(facility, f -> caller.operatesIn(facilities.regionOf(f).orElse(null)));
+    }
+
     private APIGatewayV2HTTPResponse answer(HttpRequest request, Context context) {
         // who and what kind first: an anonymous or unsupported request costs no decoding and no registry read
         Caller caller = request.caller();
-        if (!caller.operator() && !caller.hospital()) {
+        if (!caller.anyOperator() && !caller.hospital()) {
             throw Problem.forbidden("ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
         }
         String mediaType = request.mediaType();
@@ -80,6 +96,9 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
                     HttpRequest.BODY, "obligatoire");
         }
         ReportIngestion.Sender sender = caller.operator() ? ReportIngestion.Sender.ANY
+                : caller.regionalOperator() ? new ReportIngestion.Sender("l'opérateur de la région "
+                        + String.join(", ", caller.operatorRegions().stream().sorted().toList()),
+                        inRegion(caller))
                 : new ReportIngestion.Sender("l'établissement " + caller.facilityId(), caller::mayActFor);
         String source = "http:" + request.requestId();
         Watchlist watchlist = this.watchlist.get();

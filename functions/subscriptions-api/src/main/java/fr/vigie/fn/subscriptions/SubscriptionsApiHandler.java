@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsSubscriptions;
 import fr.vigie.app.SubscriptionManagement;
@@ -19,6 +20,7 @@ import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Violation;
+import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.Subscriptions;
 import fr.vigie.port.Subscriptions.Listed;
 
@@ -45,7 +47,7 @@ import java.util.Set;
 public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = List.of("ALERT_TOPIC_ARN");
+    public static final List<String> ENV = List.of("ALERT_TOPIC_ARN", "REGISTRY_TABLE");
 
     static final int MAX_BODY_BYTES = 4096;
     private static final Set<String> FIELDS = Set.of("channel", "endpoint", "facilityId", "region", "levels", "epidemics", "nationalEvents");
@@ -58,11 +60,13 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
     }
 
     private SubscriptionsApiHandler(LambdaEnvironment env) {
-        this(new SnsSubscriptions(env.sns(), env.require("ALERT_TOPIC_ARN")));
+        this(new SnsSubscriptions(env.sns(), env.require("ALERT_TOPIC_ARN")),
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
     }
 
-    SubscriptionsApiHandler(Subscriptions subscriptions) {
-        this.subscriptions = new SubscriptionManagement(subscriptions);
+    /** @param facilities the registry's facilities: where a regional operator's facilities are */
+    SubscriptionsApiHandler(Subscriptions subscriptions, FacilityDirectory facilities) {
+        this.subscriptions = new SubscriptionManagement(subscriptions, facilities);
     }
 
     @Override

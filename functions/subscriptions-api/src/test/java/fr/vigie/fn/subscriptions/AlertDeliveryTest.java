@@ -73,7 +73,7 @@ class AlertDeliveryTest {
     }
 
     Subscriber subscribe(String topic, String name, Map<String, String> claims, String request) throws Exception {
-        SubscriptionsApiHandler api = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic));
+        SubscriptionsApiHandler api = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic), SubscriptionsApiHandlerTest.registry());
         var response = api.handleRequest(post(claims, request), SubscriptionsApiHandlerTest.CONTEXT);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);

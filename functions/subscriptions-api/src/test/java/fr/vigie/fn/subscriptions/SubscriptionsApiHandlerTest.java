@@ -6,13 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsSubscriptions;
+import fr.vigie.domain.Facility;
+import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -40,7 +45,18 @@ class SubscriptionsApiHandlerTest {
     @BeforeEach
     void setUp() {
         topic = sns.createTopic(b -> b.name("subs-api-" + UUID.randomUUID())).topicArn();
-        handler = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic));
+        handler = new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic), registry());
+    }
+
+    /** A registry on DynamoDB Local with CHU-IDF-01 in Île-de-France (11) and CH-HDF-03 in Hauts-de-France (32). */
+    static DynamoFacilityDirectory registry() {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        String table = "subs-registry-" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.createTable(Tables.registry(table));
+        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, table);
+        facilities.put(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null));
+        facilities.put(new Facility("CH-HDF-03", "CH Lens", "32", null));
+        return facilities;
     }
 
     // ------------------------------------------------------------------ requests as API Gateway sends them
@@ -226,6 +242,54 @@ class SubscriptionsApiHandlerTest {
         assertEquals(queueArn, list.get(0).get("endpoint").asText());
         assertEquals(0, body(call(get(hospital("CHU-IDF-01")))).size());
         assertEquals(403, call(delete(OPERATOR, list.get(0).get("id").asText())).getStatusCode());
+    }
+
+    static Map<String, String> groups(String claim) {
+        return Map.of("sub", "u-" + claim.hashCode(), "cognito:groups", claim);
+    }
+
+    static final Map<String, String> IDF = groups("[operators-11]");
+
+    @Test
+    void aRegionalOperatorSubscribesSeesAndRemovesItsRegionOnly() throws Exception {
+        JsonNode region = body(call(post(IDF, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"11\"}")));
+        assertEquals("11", region.get("region").asText(), region.toString());
+        assertEquals(Json.MAPPER.readTree("{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]}"), region.get("filterPolicy"),
+                "no national events for a regional operator");
+        APIGatewayV2HTTPResponse facility = call(post(IDF, "{\"channel\":\"sms\",\"endpoint\":\"+33611111111\",\"facilityId\":\"CHU-IDF-01\"}"));
+        assertEquals(201, facility.getStatusCode(), facility.getBody());
+        for (String refused : List.of(
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"region\":\"32\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"facilityId\":\"CH-HDF-03\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"facilityId\":\"CH-UNKNOWN-09\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"region\":\"11\",\"nationalEvents\":true}")) {
+            APIGatewayV2HTTPResponse r = call(post(IDF, refused));
+            assertEquals(403, r.getStatusCode(), refused + " -> " + r.getBody());
+        }
+        String hdf = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33633333333\",\"region\":\"32\"}"))).get("id").asText();
+        String lens = body(call(post(hospital("CH-HDF-03"), "{\"channel\":\"sms\",\"endpoint\":\"+33644444444\"}"))).get("id").asText();
+        String national = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33655555555\"}"))).get("id").asText();
+
+        List<String> seen = ids(body(call(get(IDF))));
+        assertEquals(List.of(region.get("id").asText(), body(facility).get("id").asText()).stream().sorted().toList(), seen.stream().sorted().toList());
+        for (String other : List.of(hdf, lens, national)) {
+            assertEquals(404, call(delete(IDF, other)).getStatusCode(), "another region's is unknown: " + other);
+        }
+        APIGatewayV2HTTPResponse removed = call(delete(IDF, body(facility).get("id").asText()));
+        assertEquals(204, removed.getStatusCode(), removed.getBody());
+        assertEquals(4, body(call(get(OPERATOR))).size(), "the national operator sees every one left");
+    }
+
+    @Test
+    void groupNamesThatOnlyLookLikeAnOperatorRoleGiveNone() {
+        for (String claim : List.of("[\"operators \"]", "[operators-]", "[Operators]", "[operators-99]", "[\"operators,\"]", "[opеrators]",
+                "[\"operators-11 \"]", "[operators-１１]")) {
+            assertEquals(403, call(get(groups(claim))).getStatusCode(), claim);
+            assertEquals(403, call(post(groups(claim), "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\",\"region\":\"11\"}"))
+                    .getStatusCode(), claim);
+        }
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size());
     }
 
     @Test

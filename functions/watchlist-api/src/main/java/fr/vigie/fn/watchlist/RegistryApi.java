@@ -174,7 +174,7 @@ final class RegistryApi {
     private static ObjectNode entryJson(Versioned<WatchlistEntry> v, Caller caller) {
         ObjectNode n = WatchlistJson.toJson(v.value());
         n.put("version", v.version());
-        if (caller.operator()) {
+        if (caller.anyOperator()) {
             if (v.updatedAt() != null) {
                 n.put("updatedAt", v.updatedAt());
             }
