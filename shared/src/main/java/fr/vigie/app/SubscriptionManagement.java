@@ -5,15 +5,28 @@ import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Refusal;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.Violation;
 import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.SubscriptionRecords;
 import fr.vigie.port.Subscriptions;
 import fr.vigie.port.Subscriptions.Listed;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who may subscribe to what, see and remove which subscription. A hospital (claim
@@ -35,12 +48,30 @@ public final class SubscriptionManagement {
                           Set<AlertLevel> levels, Set<Epidemic> epidemics, Boolean nationalEvents) {
     }
 
+    /**
+     * The guards against abuse (issue 17): at most {@code perFacility} subscriptions for one
+     * facility and {@code perOperator} created by one operator; at most {@code changesPerHour}
+     * changes (subscribe, confirm, remove) by one caller per clock hour; an SMS code valid
+     * {@code codeValidity} and {@code codeAttempts} wrong codes before the subscription is dropped.
+     */
+    public record Limits(int perFacility, int perOperator, int changesPerHour, Duration codeValidity, int codeAttempts) {
+        public static final Limits DEFAULT = new Limits(10, 10, 30, Duration.ofMinutes(15), 5);
+    }
+
     private final Subscriptions subscriptions;
     private final FacilityDirectory facilities;
+    private final SubscriptionRecords records;
+    private final Limits limits;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    public SubscriptionManagement(Subscriptions subscriptions, FacilityDirectory facilities) {
+    public SubscriptionManagement(Subscriptions subscriptions, FacilityDirectory facilities, SubscriptionRecords records, Limits limits,
+                                  Clock clock) {
         this.subscriptions = subscriptions;
         this.facilities = facilities;
+        this.records = records;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** Refuses an account tied neither to a facility nor to the operators. */
@@ -50,9 +81,14 @@ public final class SubscriptionManagement {
         }
     }
 
-    /** Subscribes as asked, once the caller may and the subscription is valid (every invalid field named). */
+    /**
+     * Subscribes as asked, once the caller may, the subscription is valid (every invalid field
+     * named) and within the caps. An email subscription awaits the link SNS mails; an SMS one is
+     * held (it receives nothing) until the code sent to the number comes back ({@link #confirm}).
+     */
     public Listed subscribe(Caller who, Request r) {
         mayManage(who);
+        change(who);
         AlertSubscription.Scope scope;
         String target;
         if (who.hospital()) {
@@ -110,7 +146,100 @@ public final class SubscriptionManagement {
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
-        return subscriptions.subscribe(subscription);
+        withinCaps(who, subscription);
+        Listed created;
+        if (subscription.channel() == AlertSubscription.Channel.SMS) {
+            String hold = UUID.randomUUID().toString();
+            created = subscriptions.subscribeHeld(subscription, hold);
+            String code = String.format("%06d", random.nextInt(1_000_000));
+            Instant expires = clock.instant().plus(limits.codeValidity());
+            records.savePending(new SubscriptionRecords.PendingCode(created.id(), hash(created.id(), code), who.subject(), expires, 0,
+                    subscription));
+            subscriptions.sendHeld(subscription, hold, "Vigie : code de confirmation " + code + " pour recevoir les alertes par SMS. Valable "
+                    + limits.codeValidity().toMinutes() + " minutes.");
+        } else {
+            created = subscriptions.subscribe(subscription);
+        }
+        records.recordOwner(created.id(), who.subject());
+        return created;
+    }
+
+    /**
+     * Activates a held SMS subscription with the code its number received: the caller who asked
+     * for it, before the code expires. A wrong code counts; after {@code codeAttempts} the
+     * subscription is removed. An unknown, expired or another caller's code is NOT_FOUND.
+     */
+    public Listed confirm(Caller who, String id, String code) {
+        mayManage(who);
+        change(who);
+        SubscriptionRecords.PendingCode pending = records.pending(id).filter(p -> p.owner().equals(who.subject()))
+                .orElseThrow(() -> noCode(id));
+        if (!pending.expiresAt().isAfter(clock.instant())) {
+            drop(id);
+            throw noCode(id);
+        }
+        if (code == null || !hash(id, code.strip()).equals(pending.codeHash())) {
+            int failed = records.failedAttempt(id);
+            if (failed >= limits.codeAttempts()) {
+                drop(id);
+                throw Refusal.invalid("code incorrect " + failed + " fois : l'abonnement est supprimé, recréez-le pour recevoir un nouveau code",
+                        List.of(new Violation(null, "code", "code incorrect")));
+            }
+            throw Refusal.invalid("code incorrect : " + (limits.codeAttempts() - failed) + " essai(s) restant(s)",
+                    List.of(new Violation(null, "code", "code incorrect (6 chiffres reçus par SMS)")));
+        }
+        subscriptions.activate(id, pending.subscription());
+        records.deletePending(id);
+        return subscriptions.find(id).orElseThrow(() -> noCode(id));
+    }
+
+    private static Refusal noCode(String id) {
+        return Refusal.notFound("aucun code en attente pour l'abonnement " + id + " (inconnu, déjà confirmé, ou expiré) : "
+                + "recréez l'abonnement pour recevoir un nouveau code");
+    }
+
+    private void drop(String id) {
+        subscriptions.unsubscribe(id);
+        records.forget(id);
+    }
+
+    /** Counts a change of the caller; LIMIT (429) over the hourly allowance. */
+    private void change(Caller who) {
+        Instant now = clock.instant();
+        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        Instant next = window.plus(Duration.ofHours(1));
+        if (!records.tryChange(who.subject(), window, next.plus(Duration.ofHours(1)), limits.changesPerHour())) {
+            throw Refusal.limit("trop de modifications d'abonnements : " + limits.changesPerHour() + " par heure au plus ; réessayez après "
+                    + DateTimeFormatter.ofPattern("HH:mm").format(next.atZone(Region.PARIS)) + " (heure de Paris)");
+        }
+    }
+
+    /** QUOTA (409) when the facility has its maximum of subscriptions, or the operator has created its maximum. */
+    private void withinCaps(Caller who, AlertSubscription subscription) {
+        if (subscription.scope() == AlertSubscription.Scope.FACILITY) {
+            long forFacility = subscriptions.list().stream()
+                    .filter(s -> s.managedHere() && subscription.target().equals(s.facilityId())).count();
+            if (forFacility >= limits.perFacility()) {
+                throw Refusal.quota("l'établissement " + subscription.target() + " a déjà " + forFacility + " abonnements ("
+                        + limits.perFacility() + " au plus) : supprimez-en un (DELETE /subscriptions/{id}) avant d'en ajouter un");
+            }
+        }
+        if (who.anyOperator()) {
+            int mine = records.countOwnedBy(who.subject());
+            if (mine >= limits.perOperator()) {
+                throw Refusal.quota("vous avez déjà créé " + mine + " abonnements (" + limits.perOperator()
+                        + " au plus par opérateur) : supprimez-en un avant d'en ajouter un");
+            }
+        }
+    }
+
+    /** SHA-256 (hex) of the subscription id, a colon and the code: the code itself is never stored. */
+    static String hash(String id, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
@@ -147,6 +276,7 @@ public final class SubscriptionManagement {
      */
     public Listed remove(Caller who, String id) {
         mayManage(who);
+        change(who);
         Optional<Listed> found = subscriptions.find(id);
         if (found.isEmpty() || !visible(who, found.get())) {
             throw Refusal.notFound("aucun abonnement " + id + " parmi les vôtres");
@@ -154,7 +284,7 @@ public final class SubscriptionManagement {
         if (!found.get().managedHere()) {
             throw Refusal.forbidden("cet abonnement technique (" + found.get().protocol() + ") est géré par l'infrastructure, pas par cette API");
         }
-        subscriptions.unsubscribe(id);
+        drop(id);
         return found.get();
     }
 

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * A use case's "no", said in French for the person who asked: what kind of refusal ({@link Kind})
  * and why. The HTTP kit answers it as an RFC 7807 problem (INVALID 400, FORBIDDEN 403, NOT_FOUND
- * 404, EXISTS and CONFLICT 409, PRECONDITION 428, LIMIT 429); the command line prints it.
+ * 404, EXISTS, CONFLICT and QUOTA 409, PRECONDITION 428, LIMIT 429 (too many requests for now));
+ * the command line prints it.
  * {@code violations} lists every invalid field (INVALID only); {@code currentVersion} is the
  * stored version a CONFLICT or an EXISTS met (-1 otherwise).
  */
 public final class Refusal extends RuntimeException {
 
-    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, EXISTS, CONFLICT, PRECONDITION, LIMIT }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, EXISTS, CONFLICT, QUOTA, PRECONDITION, LIMIT }
 
     private final Kind kind;
     private final transient List<Violation> violations;
@@ -48,6 +49,12 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Kind.PRECONDITION, detail, List.of(), -1);
     }
 
+    /** A cap reached (so many subscriptions per facility): 409 until one is removed. */
+    public static Refusal quota(String detail) {
+        return new Refusal(Kind.QUOTA, detail, List.of(), -1);
+    }
+
+    /** Too many requests in a window: 429, to try again later. */
     public static Refusal limit(String detail) {
         return new Refusal(Kind.LIMIT, detail, List.of(), -1);
     }

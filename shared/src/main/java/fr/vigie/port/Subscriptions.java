@@ -17,10 +17,10 @@ public interface Subscriptions {
      * One subscription as the API shows it. {@code id} is null while the service hides it (an email
      * awaiting confirmation); {@code protocol} is "email", "sms" or a technical one ("sqs", "lambda");
      * {@code facilityId} and {@code region} are what its filter restricts it to (null: not restricted);
-     * {@code filterPolicy} its JSON filter.
+     * {@code filterPolicy} its JSON filter; {@code held} an SMS subscription awaiting its code.
      */
     record Listed(String id, String protocol, String endpoint, String facilityId, String region, String filterPolicy,
-                  boolean pendingConfirmation) {
+                  boolean pendingConfirmation, boolean held) {
 
         /** An email or SMS subscription (made through the API), not a queue or a function the infrastructure owns. */
         public boolean managedHere() {
@@ -29,6 +29,19 @@ public interface Subscriptions {
     }
 
     Listed subscribe(AlertSubscription subscription);
+
+    /**
+     * Subscribes {@code subscription}'s endpoint held back: its filter matches only the messages
+     * carrying the attribute {@code confirmation = hold} (no alert does), so nothing is delivered to
+     * it but its confirmation code, until {@link #activate}.
+     */
+    Listed subscribeHeld(AlertSubscription subscription, String hold);
+
+    /** Sends {@code text} to the held subscription {@code hold} only (and to nothing else on the topic). */
+    void sendHeld(AlertSubscription subscription, String hold, String text);
+
+    /** Gives a held subscription the filter of {@code subscription}: from now on it receives its alerts. */
+    void activate(String id, AlertSubscription subscription);
 
     List<Listed> list();
 

@@ -38,6 +38,7 @@ public final class Problem extends RuntimeException {
         UNKNOWN_ROUTE("unknown-route", 404, "Route inconnue"),
         ALREADY_EXISTS("already-exists", 409, "Existe déjà"),
         VERSION_CONFLICT("version-conflict", 409, "Conflit de version"),
+        QUOTA_EXCEEDED("quota-exceeded", 409, "Limite atteinte"),
         TOO_LARGE("too-large", 413, "Corps trop volumineux"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Type de contenu non pris en charge"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Version requise"),
@@ -116,6 +117,7 @@ public final class Problem extends RuntimeException {
             case NOT_FOUND -> notFound(r.detail());
             case EXISTS -> of(Type.ALREADY_EXISTS, r.detail());
             case CONFLICT -> new Problem(Type.VERSION_CONFLICT, r.detail(), List.of(), Map.of("currentVersion", r.currentVersion()), Map.of());
+            case QUOTA -> of(Type.QUOTA_EXCEEDED, r.detail());
             case PRECONDITION -> of(Type.PRECONDITION_REQUIRED, r.detail());
             case LIMIT -> of(Type.TOO_MANY_REQUESTS, r.detail());
         };

@@ -1,5 +1,7 @@
 package fr.vigie.adapter.sns;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Refusal;
 import fr.vigie.domain.Violation;
@@ -7,11 +9,13 @@ import fr.vigie.port.Subscriptions;
 import fr.vigie.port.Unavailable;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +42,55 @@ public final class SnsSubscriptions implements Subscriptions {
         this.topicArn = topicArn;
     }
 
+    /** The message attribute that a held subscription's filter asks for, and only its confirmation message carries. */
+    public static final String CONFIRMATION = "confirmation";
+
     @Override
     public Listed subscribe(AlertSubscription s) {
+        return subscribe(s, AlertFilterPolicy.of(s));
+    }
+
+    @Override
+    public Listed subscribeHeld(AlertSubscription s, String hold) {
+        return subscribe(s, heldPolicy(s, hold));
+    }
+
+    @Override
+    public void sendHeld(AlertSubscription s, String hold, String text) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        scopeAttributes(s).forEach((k, v) -> attributes.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        attributes.put(CONFIRMATION, MessageAttributeValue.builder().dataType("String").stringValue(hold).build());
+        sns(() -> sns.publish(b -> b.topicArn(topicArn).message(text).messageAttributes(attributes)));
+    }
+
+    @Override
+    public void activate(String id, AlertSubscription s) {
+        sns(() -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(topicArn + ":" + id)
+                .attributeName("FilterPolicy").attributeValue(AlertFilterPolicy.of(s))));
+    }
+
+    /**
+     * A held subscription's filter: {@code {"confirmation":["<hold>"]}} and its scope's key
+     * ({@code facilityId} or {@code region}, so that lists show whose it is). No alert carries
+     * {@code confirmation}: only the message of {@link #sendHeld} reaches it.
+     */
+    static String heldPolicy(AlertSubscription s, String hold) {
+        ObjectNode policy = Json.MAPPER.createObjectNode();
+        policy.putArray(CONFIRMATION).add(hold);
+        scopeAttributes(s).forEach((k, v) -> policy.putArray(k).add(v));
+        return policy.toString();
+    }
+
+    private static Map<String, String> scopeAttributes(AlertSubscription s) {
+        return switch (s.scope()) {
+            case FACILITY -> Map.of("facilityId", s.target());
+            case REGION -> Map.of("region", s.target());
+            case NATIONAL -> Map.of();
+        };
+    }
+
+    private Listed subscribe(AlertSubscription s, String policy) {
         String protocol = protocol(s.channel());
-        String policy = AlertFilterPolicy.of(s);
         String arn;
         try {
             arn = sns.subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(s.endpoint())
@@ -72,7 +121,7 @@ public final class SnsSubscriptions implements Subscriptions {
             for (Subscription s : sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions()) {
                 String masked = maskFor(s.protocol(), s.endpoint());
                 if (s.subscriptionArn() == null || !s.subscriptionArn().startsWith("arn:")) {
-                    out.add(new Listed(null, s.protocol(), masked, null, null, null, true));
+                    out.add(new Listed(null, s.protocol(), masked, null, null, null, true, false));
                     continue;
                 }
                 Map<String, String> attributes = sns.getSubscriptionAttributes(b -> b.subscriptionArn(s.subscriptionArn())).attributes();
@@ -110,7 +159,7 @@ public final class SnsSubscriptions implements Subscriptions {
 
     private static Listed listed(String id, String protocol, String masked, String policy, boolean pending) {
         return new Listed(id, protocol, masked, AlertFilterPolicy.facilityOf(policy).orElse(null),
-                AlertFilterPolicy.regionOf(policy).orElse(null), policy, pending);
+                AlertFilterPolicy.regionOf(policy).orElse(null), policy, pending, policy != null && policy.contains("\"" + CONFIRMATION + "\""));
     }
 
     private static <T> T sns(Supplier<T> call) {

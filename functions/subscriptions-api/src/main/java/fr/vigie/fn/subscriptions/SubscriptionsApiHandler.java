@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
+import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSubscriptionRecords;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsSubscriptions;
 import fr.vigie.app.SubscriptionManagement;
@@ -21,9 +23,11 @@ import fr.vigie.domain.Caller;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Violation;
 import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.SubscriptionRecords;
 import fr.vigie.port.Subscriptions;
 import fr.vigie.port.Subscriptions.Listed;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -37,9 +41,12 @@ import java.util.Set;
  * a number. Who may subscribe to what is {@link SubscriptionManagement}'s; this handler decodes,
  * calls it and encodes.
  * <pre>
- *   POST   /subscriptions        201 created (email: awaiting the recipient's confirmation), 400, 401, 403, 409, 413
- *   GET    /subscriptions        200 the caller's subscriptions, endpoints masked; 401, 403
- *   DELETE /subscriptions/{id}   204 removed; 401, 403, 404 (unknown, or another facility's)
+ *   POST   /subscriptions              201 created (email: awaiting the recipient's link; SMS: awaiting the code sent to
+ *                                      the number, status PENDING_CODE), 400, 401, 403, 409 (exists, or a cap), 413, 429
+ *   POST   /subscriptions/{id}/confirm {"code": "123456"}: 200 the SMS subscription, now active; 400 wrong code, 404 no code
+ *                                      pending (unknown, expired, confirmed, or another caller's), 429
+ *   GET    /subscriptions              200 the caller's subscriptions, endpoints masked; 401, 403
+ *   DELETE /subscriptions/{id}         204 removed; 401, 403, 404 (unknown, or another facility's), 429
  * </pre>
  * Errors are the HTTP kit's RFC 7807 problem documents in French ({@link HttpApi}); 502 when SNS
  * does not answer.
@@ -47,7 +54,8 @@ import java.util.Set;
 public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = List.of("ALERT_TOPIC_ARN", "REGISTRY_TABLE");
+    public static final List<String> ENV = List.of("ALERT_TOPIC_ARN", "REGISTRY_TABLE", "MAX_SUBSCRIPTIONS_PER_FACILITY",
+            "MAX_SUBSCRIPTIONS_PER_OPERATOR", "SUBSCRIPTION_CHANGES_PER_HOUR");
 
     static final int MAX_BODY_BYTES = 4096;
     private static final Set<String> FIELDS = Set.of("channel", "endpoint", "facilityId", "region", "levels", "epidemics", "nationalEvents");
@@ -61,12 +69,20 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
 
     private SubscriptionsApiHandler(LambdaEnvironment env) {
         this(new SnsSubscriptions(env.sns(), env.require("ALERT_TOPIC_ARN")),
-                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new DynamoSubscriptionRecords(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new SubscriptionManagement.Limits(env.intOr("MAX_SUBSCRIPTIONS_PER_FACILITY", 10), env.intOr("MAX_SUBSCRIPTIONS_PER_OPERATOR", 10),
+                        env.intOr("SUBSCRIPTION_CHANGES_PER_HOUR", 30), SubscriptionManagement.Limits.DEFAULT.codeValidity(),
+                        SubscriptionManagement.Limits.DEFAULT.codeAttempts()), Clock.systemUTC());
     }
 
-    /** @param facilities the registry's facilities: where a regional operator's facilities are */
-    SubscriptionsApiHandler(Subscriptions subscriptions, FacilityDirectory facilities) {
-        this.subscriptions = new SubscriptionManagement(subscriptions, facilities);
+    /**
+     * @param facilities the registry's facilities: where a regional operator's facilities are
+     * @param records    owners, rate windows and SMS codes (the registry table)
+     */
+    SubscriptionsApiHandler(Subscriptions subscriptions, FacilityDirectory facilities, SubscriptionRecords records,
+                            SubscriptionManagement.Limits limits, Clock clock) {
+        this.subscriptions = new SubscriptionManagement(subscriptions, facilities, records, limits, clock);
     }
 
     @Override
@@ -85,6 +101,17 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
                         "channel", created.protocol(), "endpoint", created.endpoint(), "facilityId", String.valueOf(created.facilityId()),
                         "region", String.valueOf(created.region())), LogLevel.INFO);
                 yield HttpApi.json(201, view(created), Map.of("Location", "/subscriptions/" + created.id()));
+            }
+            case "POST /subscriptions/{id}/confirm" -> {
+                JsonNode body = request.jsonObject(MAX_BODY_BYTES, "un code tient en moins de " + MAX_BODY_BYTES + " octets", "{\"code\":\"123456\"}");
+                JsonNode code = body.path("code");
+                if (!code.isTextual() && !code.isIntegralNumber()) {
+                    throw Problem.invalid("le code reçu par SMS est attendu : {\"code\":\"123456\"}", "code", "obligatoire (6 chiffres)");
+                }
+                Listed active = subscriptions.confirm(who, request.path("id"), code.asText());
+                HttpApi.log(context, Map.of("event", "subscription_confirmed", "id", String.valueOf(active.id()), "caller", who.describe(),
+                        "channel", active.protocol(), "endpoint", active.endpoint()), LogLevel.INFO);
+                yield HttpApi.json(200, view(active));
             }
             case "GET /subscriptions" -> {
                 ArrayNode out = Json.MAPPER.createArrayNode();
@@ -190,7 +217,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
         n.put("id", s.id());
         n.put("channel", s.protocol());
         n.put("endpoint", s.endpoint());
-        n.put("status", s.pendingConfirmation() ? "PENDING_CONFIRMATION" : "ACTIVE");
+        n.put("status", s.held() ? "PENDING_CODE" : s.pendingConfirmation() ? "PENDING_CONFIRMATION" : "ACTIVE");
         if (s.facilityId() != null) {
             n.put("facilityId", s.facilityId());
         }
