@@ -160,7 +160,9 @@ public final class SubscriptionManagement {
         } else {
             created = subscriptions.subscribe(subscription);
         }
-        records.recordOwner(created.id(), who.subject());
+        if (created.id() != null) {
+            records.recordOwner(created.id(), who.subject());
+        }
         return created;
     }
 
