@@ -1,7 +1,6 @@
 package fr.vigie.fn.subscriptions;
 
 import fr.vigie.adapter.aws.HttpCaller;
-import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
