@@ -149,12 +149,12 @@ public final class SubscriptionManagement {
         withinCaps(who, subscription);
         Listed created;
         if (subscription.channel() == AlertSubscription.Channel.SMS) {
+            // the code is stored before the subscription: a held subscription without its code is one whose code expired
             String hold = UUID.randomUUID().toString();
-            created = subscriptions.subscribeHeld(subscription, hold);
             String code = String.format("%06d", random.nextInt(1_000_000));
             Instant expires = clock.instant().plus(limits.codeValidity());
-            records.savePending(new SubscriptionRecords.PendingCode(created.id(), hash(created.id(), code), who.subject(), expires, 0,
-                    subscription));
+            records.savePending(new SubscriptionRecords.PendingCode(hold, hash(hold, code), who.subject(), expires, 0, subscription));
+            created = subscriptions.subscribeHeld(subscription, hold);
             subscriptions.sendHeld(subscription, hold, "Vigie : code de confirmation " + code + " pour recevoir les alertes par SMS. Valable "
                     + limits.codeValidity().toMinutes() + " minutes.");
         } else {
@@ -174,16 +174,17 @@ public final class SubscriptionManagement {
     public Listed confirm(Caller who, String id, String code) {
         mayManage(who);
         change(who);
-        SubscriptionRecords.PendingCode pending = records.pending(id).filter(p -> p.owner().equals(who.subject()))
+        Listed held = subscriptions.find(id).filter(Listed::held).orElseThrow(() -> noCode(id));
+        SubscriptionRecords.PendingCode pending = records.pending(held.hold()).filter(p -> p.owner().equals(who.subject()))
                 .orElseThrow(() -> noCode(id));
         if (!pending.expiresAt().isAfter(clock.instant())) {
-            drop(id);
+            drop(held);
             throw noCode(id);
         }
-        if (code == null || !hash(id, code.strip()).equals(pending.codeHash())) {
-            int failed = records.failedAttempt(id);
+        if (code == null || !hash(held.hold(), code.strip()).equals(pending.codeHash())) {
+            int failed = records.failedAttempt(held.hold());
             if (failed >= limits.codeAttempts()) {
-                drop(id);
+                drop(held);
                 throw Refusal.invalid("code incorrect " + failed + " fois : l'abonnement est supprimé, recréez-le pour recevoir un nouveau code",
                         List.of(new Violation(null, "code", "code incorrect")));
             }
@@ -191,8 +192,25 @@ public final class SubscriptionManagement {
                     List.of(new Violation(null, "code", "code incorrect (6 chiffres reçus par SMS)")));
         }
         subscriptions.activate(id, pending.subscription());
-        records.deletePending(id);
+        records.deletePending(held.hold());
         return subscriptions.find(id).orElseThrow(() -> noCode(id));
+    }
+
+    /**
+     * The subscriptions, less the held ones whose code expired (or is gone with the table's TTL),
+     * which are removed on the way: a number that never answered holds no place in the caps.
+     */
+    private List<Listed> live() {
+        List<Listed> out = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Listed s : subscriptions.list()) {
+            if (s.held() && records.pending(s.hold()).filter(p -> p.expiresAt().isAfter(now)).isEmpty()) {
+                drop(s);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private static Refusal noCode(String id) {
@@ -200,9 +218,12 @@ public final class SubscriptionManagement {
                 + "recréez l'abonnement pour recevoir un nouveau code");
     }
 
-    private void drop(String id) {
-        subscriptions.unsubscribe(id);
-        records.forget(id);
+    private void drop(Listed s) {
+        subscriptions.unsubscribe(s.id());
+        records.forget(s.id());
+        if (s.held()) {
+            records.deletePending(s.hold());
+        }
     }
 
     /** Counts a change of the caller; LIMIT (429) over the hourly allowance. */
@@ -219,7 +240,7 @@ public final class SubscriptionManagement {
     /** QUOTA (409) when the facility has its maximum of subscriptions, or the operator has created its maximum. */
     private void withinCaps(Caller who, AlertSubscription subscription) {
         if (subscription.scope() == AlertSubscription.Scope.FACILITY) {
-            long forFacility = subscriptions.list().stream()
+            long forFacility = live().stream()
                     .filter(s -> s.managedHere() && subscription.target().equals(s.facilityId())).count();
             if (forFacility >= limits.perFacility()) {
                 throw Refusal.quota("l'établissement " + subscription.target() + " a déjà " + forFacility + " abonnements ("
@@ -235,7 +256,7 @@ public final class SubscriptionManagement {
         }
     }
 
-    /** SHA-256 (hex) of the subscription id, a colon and the code: the code itself is never stored. */
+    /** SHA-256 (hex) of the hold token (random, per subscription), a colon and the code: the code itself is never stored. */
     static String hash(String id, String code) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
@@ -251,7 +272,7 @@ public final class SubscriptionManagement {
     public List<Listed> list(Caller who) {
         mayManage(who);
         List<Listed> out = new ArrayList<>();
-        for (Listed s : subscriptions.list()) {
+        for (Listed s : live()) {
             if (visible(who, s)) {
                 out.add(s);
             }
@@ -286,7 +307,7 @@ public final class SubscriptionManagement {
         if (!found.get().managedHere()) {
             throw Refusal.forbidden("cet abonnement technique (" + found.get().protocol() + ") est géré par l'infrastructure, pas par cette API");
         }
-        drop(id);
+        drop(found.get());
         return found.get();
     }
 

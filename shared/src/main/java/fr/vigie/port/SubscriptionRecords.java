@@ -14,10 +14,12 @@ import java.util.Optional;
 public interface SubscriptionRecords {
 
     /**
-     * An SMS subscription awaiting its code: {@code codeHash} is the SHA-256 (hex) of the id, a colon
-     * and the code; {@code subscription} is what it receives once confirmed (endpoint masked).
+     * The code of an SMS subscription held under token {@code hold} (written before the subscription,
+     * so that a held subscription without its code is one whose code expired): {@code codeHash} is the
+     * SHA-256 (hex) of the token, a colon and the code; {@code subscription} is what it receives once
+     * confirmed (endpoint masked).
      */
-    record PendingCode(String subscriptionId, String codeHash, String owner, Instant expiresAt, int failedAttempts,
+    record PendingCode(String hold, String codeHash, String owner, Instant expiresAt, int failedAttempts,
                        AlertSubscription subscription) {
     }
 
@@ -27,7 +29,7 @@ public interface SubscriptionRecords {
     /** How many subscriptions {@code owner} created that still exist. */
     int countOwnedBy(String owner);
 
-    /** Forgets subscription {@code id} (removed): its owner record and any pending code. */
+    /** Forgets subscription {@code id} (removed): its owner record. */
     void forget(String id);
 
     /**
@@ -38,10 +40,10 @@ public interface SubscriptionRecords {
 
     void savePending(PendingCode pending);
 
-    Optional<PendingCode> pending(String subscriptionId);
+    Optional<PendingCode> pending(String hold);
 
-    /** One more wrong code for this subscription; returns how many wrong codes it has now. */
-    int failedAttempt(String subscriptionId);
+    /** One more wrong code for the subscription held under {@code hold}; returns how many wrong codes it has now. */
+    int failedAttempt(String hold);
 
-    void deletePending(String subscriptionId);
+    void deletePending(String hold);
 }

@@ -17,10 +17,16 @@ public interface Subscriptions {
      * One subscription as the API shows it. {@code id} is null while the service hides it (an email
      * awaiting confirmation); {@code protocol} is "email", "sms" or a technical one ("sqs", "lambda");
      * {@code facilityId} and {@code region} are what its filter restricts it to (null: not restricted);
-     * {@code filterPolicy} its JSON filter; {@code held} an SMS subscription awaiting its code.
+     * {@code filterPolicy} its JSON filter; {@code hold} the token of an SMS subscription held until its
+     * code comes back (null for any other).
      */
     record Listed(String id, String protocol, String endpoint, String facilityId, String region, String filterPolicy,
-                  boolean pendingConfirmation, boolean held) {
+                  boolean pendingConfirmation, String hold) {
+
+        /** An SMS subscription awaiting its code: it receives nothing else. */
+        public boolean held() {
+            return hold != null;
+        }
 
         /** An email or SMS subscription (made through the API), not a queue or a function the infrastructure owns. */
         public boolean managedHere() {

@@ -27,7 +27,7 @@ import java.util.Set;
  * <pre>
  *   pk = SUBSCRIBER#{subject}     sk = SUB#{id}     who created subscription id (counted per operator)
  *   pk = SUBSCRIPTION#{id}        sk = OWNER        owner                       (to forget it on removal)
- *   pk = SUBSCRIPTION#{id}        sk = CODE         codeHash, owner, attempts, expiresAt (TTL), the subscription's
+ *   pk = HOLD#{token}             sk = CODE         codeHash, owner, attempts, expiresAt (TTL), the subscription's
  *                                                   channel, scope, target, levels, epidemics, nationalEvents, masked endpoint
  *   pk = RATE#{subject}           sk = W#{window}   n (changes in the window), expiresAt (TTL)
  * </pre>
@@ -70,7 +70,6 @@ public final class DynamoSubscriptionRecords implements SubscriptionRecords {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(ownerKey).consistentRead(true)).item();
         List<TransactWriteItem> deletes = new ArrayList<>();
         deletes.add(delete(ownerKey));
-        deletes.add(delete(key("SUBSCRIPTION#" + id, "CODE")));
         if (item != null && Items.str(item, "owner") != null) {
             deletes.add(delete(key("SUBSCRIBER#" + Items.str(item, "owner"), "SUB#" + id)));
         }
@@ -94,7 +93,7 @@ public final class DynamoSubscriptionRecords implements SubscriptionRecords {
     @Override
     public void savePending(PendingCode p) {
         AlertSubscription s = p.subscription();
-        Map<String, AttributeValue> item = new HashMap<>(key("SUBSCRIPTION#" + p.subscriptionId(), "CODE"));
+        Map<String, AttributeValue> item = new HashMap<>(key("HOLD#" + p.hold(), "CODE"));
         item.put("codeHash", Items.s(p.codeHash()));
         item.put("owner", Items.s(p.owner()));
         item.put("attempts", Items.n(p.failedAttempts()));
@@ -112,8 +111,8 @@ public final class DynamoSubscriptionRecords implements SubscriptionRecords {
     }
 
     @Override
-    public Optional<PendingCode> pending(String subscriptionId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key("SUBSCRIPTION#" + subscriptionId, "CODE"))
+    public Optional<PendingCode> pending(String hold) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key("HOLD#" + hold, "CODE"))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
@@ -125,21 +124,21 @@ public final class DynamoSubscriptionRecords implements SubscriptionRecords {
         AlertSubscription s = new AlertSubscription(AlertSubscription.Channel.valueOf(Items.str(item, "channel")), Items.str(item, "endpoint"),
                 AlertSubscription.Scope.valueOf(Items.str(item, "scope")), Items.str(item, "target"), levels, epidemics,
                 item.get("nationalEvents").bool());
-        return Optional.of(new PendingCode(subscriptionId, Items.str(item, "codeHash"), Items.str(item, "owner"),
+        return Optional.of(new PendingCode(hold, Items.str(item, "codeHash"), Items.str(item, "owner"),
                 Instant.ofEpochSecond(Items.num(item, EXPIRES_AT)), Items.num(item, "attempts").intValue(), s));
     }
 
     @Override
-    public int failedAttempt(String subscriptionId) {
-        Map<String, AttributeValue> after = client.updateItem(b -> b.tableName(table).key(key("SUBSCRIPTION#" + subscriptionId, "CODE"))
+    public int failedAttempt(String hold) {
+        Map<String, AttributeValue> after = client.updateItem(b -> b.tableName(table).key(key("HOLD#" + hold, "CODE"))
                 .updateExpression("ADD attempts :one").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":one", Items.n(1))).returnValues(ReturnValue.UPDATED_NEW)).attributes();
         return Items.num(after, "attempts").intValue();
     }
 
     @Override
-    public void deletePending(String subscriptionId) {
-        client.deleteItem(b -> b.tableName(table).key(key("SUBSCRIPTION#" + subscriptionId, "CODE")));
+    public void deletePending(String hold) {
+        client.deleteItem(b -> b.tableName(table).key(key("HOLD#" + hold, "CODE")));
     }
 
     private Map<String, AttributeValue> key(String pk, String sk) {

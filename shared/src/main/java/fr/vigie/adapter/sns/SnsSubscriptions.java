@@ -1,5 +1,7 @@
 package fr.vigie.adapter.sns;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertSubscription;
@@ -121,7 +123,7 @@ public final class SnsSubscriptions implements Subscriptions {
             for (Subscription s : sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions()) {
                 String masked = maskFor(s.protocol(), s.endpoint());
                 if (s.subscriptionArn() == null || !s.subscriptionArn().startsWith("arn:")) {
-                    out.add(new Listed(null, s.protocol(), masked, null, null, null, true, false));
+                    out.add(new Listed(null, s.protocol(), masked, null, null, null, true, null));
                     continue;
                 }
                 Map<String, String> attributes = sns.getSubscriptionAttributes(b -> b.subscriptionArn(s.subscriptionArn())).attributes();
@@ -159,7 +161,20 @@ public final class SnsSubscriptions implements Subscriptions {
 
     private static Listed listed(String id, String protocol, String masked, String policy, boolean pending) {
         return new Listed(id, protocol, masked, AlertFilterPolicy.facilityOf(policy).orElse(null),
-                AlertFilterPolicy.regionOf(policy).orElse(null), policy, pending, policy != null && policy.contains("\"" + CONFIRMATION + "\""));
+                AlertFilterPolicy.regionOf(policy).orElse(null), policy, pending, holdOf(policy));
+    }
+
+    /** The token of a held subscription's filter, null for any other filter. */
+    private static String holdOf(String policy) {
+        if (policy == null || !policy.contains("\"" + CONFIRMATION + "\"")) {
+            return null;
+        }
+        try {
+            JsonNode hold = Json.MAPPER.readTree(policy).path(CONFIRMATION).path(0);
+            return hold.isTextual() ? hold.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static <T> T sns(Supplier<T> call) {

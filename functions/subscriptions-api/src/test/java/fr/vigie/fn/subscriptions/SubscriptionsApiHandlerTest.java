@@ -198,6 +198,13 @@ class SubscriptionsApiHandlerTest {
         assertEquals(404, confirm(instant, phone, hospital("CHU-IDF-01"), late).getStatusCode(), "expired");
         assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().stream()
                 .filter(x -> "sms".equals(x.protocol())).count(), "an expired subscription is dropped");
+
+        String forgotten = body(instant.handleRequest(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345670\"}"), CONTEXT))
+                .get("id").asText();
+        assertEquals(List.of(), ids(body(instant.handleRequest(get(hospital("CHU-IDF-01")), CONTEXT))),
+                "a number that never answered is not listed ...");
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().stream()
+                .filter(x -> x.subscriptionArn().endsWith(forgotten)).count(), "... and is removed from the topic");
     }
 
     @Test
