@@ -434,6 +434,16 @@ class SubscriptionsApiHandlerTest {
     }
 
     @Test
+    void snsNotAnsweringIsA502ProblemLoggedAtError() throws Exception {
+        SubscriptionsApiHandler lost = handler(sns, topic + "-deleted", SubscriptionManagement.Limits.DEFAULT);
+        TestLambdaContext context = new TestLambdaContext("subscriptions-api");
+        APIGatewayV2HTTPResponse r = lost.handleRequest(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"a@ars.fr\"}"), context);
+        assertEquals(502, r.getStatusCode(), r.getBody());
+        assertEquals("urn:vigie:problem:upstream-unavailable", body(r).get("type").asText());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
+    }
+
+    @Test
     void aRequestWithoutClaimsIsAnonymous() {
         assertNull(HttpCaller.of(get(null)).orElse(null));
     }
