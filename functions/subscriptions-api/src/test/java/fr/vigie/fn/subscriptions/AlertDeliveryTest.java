@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.SubscriptionManagement;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -72,13 +73,18 @@ class AlertDeliveryTest {
     record Subscriber(String name, String protocol, SnsProbe probe) {
     }
 
+    /** Subscribes through the API; an SMS subscriber reads its code (on a queue with the held filter) and confirms it. */
     Subscriber subscribe(String topic, String name, Map<String, String> claims, String request) throws Exception {
-        SubscriptionsApiHandler api = new SubscriptionsApiHandler(sns, topic);
+        SubscriptionsApiHandler api = SubscriptionsApiHandlerTest.handler(sns, topic, SubscriptionManagement.Limits.DEFAULT);
+        SnsProbe phone = SubscriptionsApiHandlerTest.codes(sns, sqs, topic);
         var response = api.handleRequest(post(claims, request), SubscriptionsApiHandlerTest.CONTEXT);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
-        String policy = sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + created.get("id").asText()))
-                .attributes().get("FilterPolicy");
+        String id = created.get("id").asText();
+        if (created.get("status").asText().equals("PENDING_CODE")) {
+            assertEquals(200, SubscriptionsApiHandlerTest.confirm(api, phone, claims, id).getStatusCode());
+        }
+        String policy = sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + id)).attributes().get("FilterPolicy");
         return new Subscriber(name, created.get("channel").asText(), SnsProbe.subscribe(sns, sqs, topic, policy));
     }
 
