@@ -12,6 +12,7 @@ import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.local.sim.SeasonSimulator;
@@ -24,7 +25,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,8 +88,8 @@ final class DemoCommand {
             sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), regionOf)));
             FanOutPublisher publisher = new FanOutPublisher(destinations);
             LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
-            StockPolling polling = new StockPolling(new HttpStockSource(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null), watchlist, vigie.ingestion, POLL_CONCURRENCY);
+            HttpStockSource stockSource = new HttpStockSource(HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null);
 
             Progress progress = new Progress(err, "jours relevés");
             long total = java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, until) + 1;
@@ -94,7 +97,11 @@ final class DemoCommand {
             int failures = 0;
             for (LocalDate day = FIRST_DAY; !day.isAfter(until); day = day.plusDays(1)) {
                 simulator.advanceTo(day);
-                sources.setClock(day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC));
+                Instant morning = day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC);
+                sources.setClock(morning);
+                // the simulated morning is when the rows are received: their time range is checked against it
+                StockPolling polling = new StockPolling(stockSource, watchlist,
+                        vigie.ingestion.within(SnapshotAdmission.Window.DEFAULT, Clock.fixed(morning, ZoneOffset.UTC)), POLL_CONCURRENCY);
                 List<Snapshot> fresh = new ArrayList<>();
                 StockPolling.PollReport poll = polling.poll(facilities, fresh::add);
                 failures += poll.failures().size();

@@ -3,7 +3,7 @@ package fr.vigie.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.Snapshot;

@@ -49,7 +49,10 @@ public final class SnsAlertPublisher implements AlertPublisher {
     void publish(AlertEvent event, WatchlistEntry device, String delivery) {
         ObjectNode message = Json.MAPPER.createObjectNode();
         message.put("default", AlertEventJson.write(event));
-        message.put("email", AlertTexts.emailSubject(event, device.name()) + "\n\n" + AlertTexts.emailBody(event, device.name(), device.unit()));
+        // the facility's calendar: its registered region's zone, else the region its id names, else Paris
+        java.time.ZoneId zone = regionOfFacility.apply(event.facilityId()).map(fr.vigie.domain.Region::zoneOf)
+                .orElse(AlertTexts.zoneOf(event.facilityId()));
+        message.put("email", AlertTexts.emailSubject(event, device.name()) + "\n\n" + AlertTexts.emailBody(event, device.name(), device.unit(), zone));
         message.put("sms", AlertTexts.sms(event));
         Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(), event.level().name(), delivery,
                 device.epidemics());

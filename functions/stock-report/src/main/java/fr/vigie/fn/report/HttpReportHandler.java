@@ -10,11 +10,14 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.Caller;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +52,18 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private HttpReportHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow());
     }
 
     HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable) {
+        this(dynamo, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT);
+    }
+
+    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable, SnapshotAdmission.Window window) {
         this.dynamo = dynamo;
         this.registryTable = registryTable;
-        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable))
+                .within(window, Clock.systemUTC()));
     }
 
     @Override
@@ -86,9 +94,10 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         String source = "http:" + request.getRequestContext().getRequestId();
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         ReportIngestion.Outcome outcome;
+        ReportIngestion known = ingestion.admittingFacilitiesOf(new DynamoFacilityDirectory(dynamo, registryTable));
         try {
-            outcome = mediaType.equals("application/json") ? ingestion.json(source, body, watchlist, sender)
-                    : ingestion.csv(source, new StringReader(body), watchlist, sender);
+            outcome = mediaType.equals("application/json") ? known.json(source, body, watchlist, sender)
+                    : known.csv(source, new StringReader(body), watchlist, sender);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
