@@ -65,10 +65,13 @@ final class DemoCommand {
     }
 
     int run(List<String> args) throws Exception {
-        boolean details = args.contains("--details");
-        Arguments a = new Arguments(args.stream().filter(x -> !x.equals("--details")).toList(), Set.of("--seed", "--until"));
-        long seed = Long.parseLong(a.optional("--seed", Long.toString(SEED)));
-        LocalDate until = LocalDate.parse(a.optional("--until", LAST_DAY.toString()));
+        Arguments a = new Arguments(args, Set.of("--seed", "--until"), Set.of("--details"));
+        boolean details = a.flag("--details");
+        long seed = a.number("--seed", SEED);
+        LocalDate until = a.date("--until", LAST_DAY);
+        if (until.isBefore(FIRST_DAY)) {
+            throw new UsageException("--until " + until + " précède le début de la saison simulée (" + FIRST_DAY + ")");
+        }
         List<WatchlistEntry> devices = WatchlistFile.check("demo/watchlist.json", WatchlistJson.parseList(resource("demo/watchlist.json")));
         MemoryWatchlist watchlist = MemoryWatchlist.of(devices);
         Map<String, JsonNode> registry = new LinkedHashMap<>();
