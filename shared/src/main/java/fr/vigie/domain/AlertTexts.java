@@ -1,5 +1,7 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.forecast.CoverageProjection;
+
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,7 +84,7 @@ public final class AlertTexts {
         b.append("\nConstat du ").append(day(e.at(), zone)).append("\n\n")
                 .append("Stock disponible : ").append(e.onHand()).append(' ').append(unitPlural(unit, e.onHand())).append('\n')
                 .append("Consommation prévue : ").append(decimal(e.dailyUseForecast())).append(' ').append(unitPlural(unit, e.dailyUseForecast())).append(" par jour\n")
-                .append("Couverture projetée : ").append(decimal(e.coverageDays())).append(" jours\n");
+                .append("Couverture projetée : ").append(coverage(e.coverageDays(), "jours")).append('\n');
         if (e.projectedStockout() != null) {
             b.append("Rupture projetée le : ").append(DAY.format(e.projectedStockout())).append('\n');
         }
@@ -97,9 +99,9 @@ public final class AlertTexts {
         String head = "Vigie " + levelLabel(e.level()) + " " + e.facilityId() + " " + e.deviceId() + ": ";
         String body;
         if (e.level() == AlertLevel.RECOVERED) {
-            body = "couverture " + decimal(e.coverageDays()) + " j, stock " + e.onHand() + ". Alerte close.";
+            body = "couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
         } else {
-            body = "stock " + e.onHand() + ", " + decimal(e.coverageDays()) + " j de couverture"
+            body = "stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
                     + (e.projectedStockout() == null ? "" : ", rupture prévue le " + SHORT_DAY.format(e.projectedStockout()))
                     + ". " + (e.level() == AlertLevel.CRITICAL ? "Commande urgente ou dépannage." : "Vérifier commandes.");
         }
@@ -136,7 +138,18 @@ public final class AlertTexts {
         return steps.stream().collect(Collectors.joining(" ; ")) + ".";
     }
 
-    private static String decimal(double v) {
+    /**
+     * Days of coverage as staff read them: "9,2 j" (decimal comma); at or beyond the projection's
+     * horizon ({@link CoverageProjection#HORIZON_DAYS}) "plus de 120 j", since the figure there is the
+     * horizon, not a measured coverage.
+     */
+    public static String coverage(double days, String unit) {
+        return days >= CoverageProjection.HORIZON_DAYS ? "plus de " + CoverageProjection.HORIZON_DAYS + " " + unit
+                : decimal(days) + " " + unit;
+    }
+
+    /** One decimal, French comma: 8,0. */
+    public static String decimal(double v) {
         return String.format(Locale.FRANCE, "%.1f", v);
     }
 
