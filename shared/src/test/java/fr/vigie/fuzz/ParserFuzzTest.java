@@ -6,13 +6,25 @@ import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.app.IngestionReport;
+import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.WatchlistValidator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ParserFuzzTest {
 
     static final Set<String> KNOWN = Set.of("HFNC-PED", "FFP2", "NP-SWAB");
+    static final Set<String> REGISTERED = Set.of("CHU-IDF-01", "CH-BRE-08", "CHU-OCC-02");
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     @FuzzTest(maxDuration = "60s")
     void csvFeedAnswersOnlyValidSnapshotsOrRejections(byte[] input) throws IOException {
@@ -44,6 +58,34 @@ class ParserFuzzTest {
                 assertFalse(((FeedRow.Rejected) row).rejection().message().isBlank());
             }
         }
+    }
+
+    /**
+     * Whatever the feed (either separator), what ingestion stores passes the admission rules: ids of
+     * the one rule, times within the window around the time received (so within the years the keys
+     * sort), registered facilities only; everything else is a rejection with a line and a reason.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void ingestionStoresOnlyAdmissibleSnapshots(byte[] input) throws IOException {
+        FeedCsvReader reader;
+        try {
+            reader = new FeedCsvReader(new ByteArrayInputStream(input), KNOWN::contains);
+        } catch (FeedFormatException refusedWholeFile) {
+            return;
+        }
+        List<Snapshot> stored = new ArrayList<>();
+        IngestionReport report = new SnapshotIngestion(new MemorySnapshotStore())
+                .within(SnapshotAdmission.Window.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC))
+                .admittingFacilities(REGISTERED::contains)
+                .ingest(reader::next, stored::add);
+        for (Snapshot s : stored) {
+            assertValid(s);
+            assertTrue(Identifier.valid(s.facilityId()) && REGISTERED.contains(s.facilityId()), s.facilityId());
+            assertFalse(s.timestamp().isAfter(NOW.plus(Duration.ofDays(1))), s.timestamp().toString());
+            assertFalse(s.timestamp().isBefore(NOW.minus(Duration.ofDays(400))), s.timestamp().toString());
+        }
+        assertEquals(report.read(), report.stored() + report.duplicates() + report.rejectedCount());
+        report.rejected().forEach(r -> assertTrue(r.line() >= 2 && !r.message().isBlank(), r.toString()));
     }
 
     @FuzzTest(maxDuration = "60s")
