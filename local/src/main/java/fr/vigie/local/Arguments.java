@@ -1,13 +1,13 @@
 package fr.vigie.local;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code --name value} options and {@code --flag} switches of one command; unknown or repeated
@@ -67,27 +67,24 @@ final class Arguments {
 
     /** A calendar day {@code AAAA-MM-JJ}, or {@code fallback} when the option is absent. */
     LocalDate date(String name, LocalDate fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeException e) {
-            throw new UsageException(name + " attend une date AAAA-MM-JJ existante, pas « " + v + " »");
-        }
+        return parsed(name, fallback, LocalDate::parse, "une date AAAA-MM-JJ existante");
     }
 
     /** A whole number, or {@code fallback} when the option is absent. */
     long number(String name, long fallback) throws UsageException {
+        return parsed(name, fallback, Long::parseLong, "un nombre entier");
+    }
+
+    /** The option's value read by {@code parse}; a value it refuses is a usage error saying what {@code expected}. */
+    private <T> T parsed(String name, T fallback, Function<String, T> parse, String expected) throws UsageException {
         String v = values.get(name);
         if (v == null) {
             return fallback;
         }
         try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " attend un nombre entier, pas « " + v + " »");
+            return parse.apply(v.strip());
+        } catch (RuntimeException e) { // DateTimeException, NumberFormatException: the value, not the program, is wrong
+            throw new UsageException(name + " attend " + expected + ", pas « " + v + " »");
         }
     }
 }

@@ -53,6 +53,18 @@ public final class FieldCases {
                 work.resolve(caseName + "-" + feedName));
     }
 
+    /** The case's {@code feed.csv} and {@code feed-control.csv}, each replayed on its own database; the feed's exit code checked. */
+    public record WithControl(Replayed feed, Replayed control, String expect) {
+    }
+
+    public static WithControl replayWithControl(String caseName, Path work) throws IOException {
+        Replayed feed = replay(caseName, "feed.csv", work);
+        if (feed.code() != 0) {
+            throw new AssertionError(caseName + ": ./vigie replay exited " + feed.code() + "\n" + feed.err());
+        }
+        return new WithControl(feed, replay(caseName, "feed-control.csv", work), expectation(caseName));
+    }
+
     /** Replays any feed with a watch-list into a fresh database in {@code work} (created), as {@code ./vigie replay} does. */
     public static Replayed replayFile(Path watchlist, Path feed, Path work) throws IOException {
         Files.createDirectories(work);

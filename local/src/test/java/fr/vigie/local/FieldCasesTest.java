@@ -35,19 +35,16 @@ class FieldCasesTest {
 
     @Test
     void alertDatesParisMidnight(@TempDir Path dir) throws Exception {
-        String expect = FieldCases.expectation("alert-dates-paris-midnight");
-        FieldCases.Replayed feed = FieldCases.replay("alert-dates-paris-midnight", "feed.csv", dir);
-        FieldCases.Replayed control = FieldCases.replay("alert-dates-paris-midnight", "feed-control.csv", dir);
-        assertEquals(0, feed.code(), feed.err());
-        assertFalse(feed.alerts().isEmpty(), "the case raises alerts: " + feed.out());
-        for (AlertEvent e : feed.alerts()) {
+        FieldCases.WithControl c = FieldCases.replayWithControl("alert-dates-paris-midnight", dir);
+        assertFalse(c.feed().alerts().isEmpty(), "the case raises alerts: " + c.feed().out());
+        for (AlertEvent e : c.feed().alerts()) {
             String body = AlertTexts.emailBody(e, "Canule nasale haut débit pédiatrique", "pièce");
             LocalDate parisDay = e.at().atZone(Region.PARIS).toLocalDate();
-            assertTrue(body.contains("Constat du " + DAY.format(parisDay)), expect + "\n" + e.at() + "\n" + body);
+            assertTrue(body.contains("Constat du " + DAY.format(parisDay)), c.expect() + "\n" + e.at() + "\n" + body);
             assertFalse(parisDay.equals(e.at().atZone(java.time.ZoneOffset.UTC).toLocalDate()), "the case's rows are of the day before in UTC");
         }
         // the same stock counted at 05:00 UTC the same calendar days: the same days of findings
-        assertEquals(control.alerts().stream().map(e -> constat(e)).toList(), feed.alerts().stream().map(e -> constat(e)).toList(), expect);
+        assertEquals(c.control().alerts().stream().map(e -> constat(e)).toList(), c.feed().alerts().stream().map(e -> constat(e)).toList(), c.expect());
     }
 
     private static String constat(AlertEvent e) {
@@ -94,14 +91,11 @@ class FieldCasesTest {
 
     @Test
     void thousandsCommaUnquoted(@TempDir Path dir) throws Exception {
-        String expect = FieldCases.expectation("thousands-comma-unquoted");
-        FieldCases.Replayed feed = FieldCases.replay("thousands-comma-unquoted", "feed.csv", dir);
-        FieldCases.Replayed control = FieldCases.replay("thousands-comma-unquoted", "feed-control.csv", dir);
-        assertEquals(0, feed.code(), feed.err());
-        assertEquals(1, count(feed.out(), "rejetées"), expect + "\n" + feed.out());
-        assertTrue(feed.out().contains("ligne 7 : ") && feed.out().contains("[TOO_MANY_FIELDS]"), expect + "\n" + feed.out());
-        assertEquals(count(control.out(), "enregistrées") - 1, count(feed.out(), "enregistrées"));
-        assertTrue(feed.alerts().stream().noneMatch(a -> a.onHand() == 1), "on_hand 1 was stored: " + feed.alerts());
-        assertTrue(control.levels().containsAll(feed.levels()), expect + "\nfeed: " + feed.levels() + "\ncontrol: " + control.levels());
+        FieldCases.WithControl c = FieldCases.replayWithControl("thousands-comma-unquoted", dir);
+        assertEquals(1, count(c.feed().out(), "rejetées"), c.expect() + "\n" + c.feed().out());
+        assertTrue(c.feed().out().contains("ligne 7 : ") && c.feed().out().contains("[TOO_MANY_FIELDS]"), c.expect() + "\n" + c.feed().out());
+        assertEquals(count(c.control().out(), "enregistrées") - 1, count(c.feed().out(), "enregistrées"));
+        assertTrue(c.feed().alerts().stream().noneMatch(a -> a.onHand() == 1), "on_hand 1 was stored: " + c.feed().alerts());
+        assertTrue(c.control().levels().containsAll(c.feed().levels()), c.expect() + "\nfeed: " + c.feed().levels() + "\ncontrol: " + c.control().levels());
     }
 }
