@@ -63,18 +63,19 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
                 new HttpStockSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                         new SecretsManagerAuthorization(SecretsManagerClient.builder().region(env.region())
                                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build())),
-                env.intOr("POLL_CONCURRENCY", 8), env.snapshotWindow());
+                env.intOr("POLL_CONCURRENCY", 8), env.snapshotWindow(), Clock.systemUTC());
     }
 
     PollWorkerHandler(DynamoDbClient dynamo, String registryTable, String snapshotsTable, StockSource source, int concurrency) {
-        this(dynamo, registryTable, snapshotsTable, source, concurrency, SnapshotAdmission.Window.DEFAULT);
+        this(dynamo, registryTable, snapshotsTable, source, concurrency, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
     }
 
     PollWorkerHandler(DynamoDbClient dynamo, String registryTable, String snapshotsTable, StockSource source, int concurrency,
-                      SnapshotAdmission.Window window) {
+                      SnapshotAdmission.Window window,
+                      Clock received) {
         this.dynamo = dynamo;
         this.registryTable = registryTable;
-        this.ingestion = new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)).within(window, Clock.systemUTC());
+        this.ingestion = new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)).within(window, received);
         this.source = source;
         this.concurrency = concurrency;
     }

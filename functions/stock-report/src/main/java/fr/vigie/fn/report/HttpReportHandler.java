@@ -52,18 +52,18 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private HttpReportHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow());
+        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow(), Clock.systemUTC());
     }
 
     HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable) {
-        this(dynamo, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT);
+        this(dynamo, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
     }
 
-    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable, SnapshotAdmission.Window window) {
+    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable, SnapshotAdmission.Window window, Clock received) {
         this.dynamo = dynamo;
         this.registryTable = registryTable;
         this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable))
-                .within(window, Clock.systemUTC()));
+                .within(window, received));
     }
 
     @Override

@@ -52,19 +52,19 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
 
     private S3ReportHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow());
+                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow(), Clock.systemUTC());
     }
 
     S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable) {
-        this(dynamo, s3, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT);
+        this(dynamo, s3, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
     }
 
-    S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable, SnapshotAdmission.Window window) {
+    S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable, SnapshotAdmission.Window window, Clock received) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.registryTable = registryTable;
         this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable))
-                .within(window, Clock.systemUTC()));
+                .within(window, received));
     }
 
     @Override
