@@ -126,7 +126,8 @@ final class DemoCommand {
             printExample(publisher.sent(), watchlist);
             out.println();
             out.println(stored + " relevés enregistrés, " + publisher.sent().size() + " alertes"
-                    + (failures > 0 ? ", " + failures + " relevés en échec" : "")
+                    + (failures > 0 ? ", " + failures + " relevés en échec (source injoignable ou réponse illisible ; détails dans "
+                    + Main.LOG_FILE + ")" : "")
                     + (sns.isPresent() ? ", publiées sur " + sns.get().topicArn() : " (aucun SNS configuré : alertes affichées ici)"));
         }
         return 0;
