@@ -128,7 +128,7 @@ final class ReplayBench {
                 DynamoAlertStore alerts = new DynamoAlertStore(metered, names.alerts());
                 DynamoDisruptionStore disruptions = new DynamoDisruptionStore(metered, names.alerts());
                 List<Snapshot> fresh = new ArrayList<>();
-                IngestionReport report = new SnapshotIngestion(snapshots).ingest(reader::next, fresh::add);
+                IngestionReport report = new SnapshotIngestion(snapshots).onFeedClock().ingest(reader::next, fresh::add);
                 ingestSeconds = (System.nanoTime() - start) / 1e9;
                 // the stream delivers new snapshots in batches, in order within a series
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));

@@ -43,7 +43,7 @@ class ConcurrentIngestionTest {
             try (InputStream in = new java.io.ByteArrayInputStream(feed)) {
                 FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows);
                 // each "process" has its own client and store, as two Lambda containers would
-                return new SnapshotIngestion(new DynamoSnapshotStore(DynamoDbLocalServer.get().client(), names.snapshots()), 100)
+                return new SnapshotIngestion(new DynamoSnapshotStore(DynamoDbLocalServer.get().client(), names.snapshots()), 100).onFeedClock()
                         .ingest(reader::next, s -> { });
             }
         };
@@ -62,7 +62,7 @@ class ConcurrentIngestionTest {
         try (InputStream in = new java.io.ByteArrayInputStream(feed)) {
             FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows);
             for (var row = reader.next(); row != null; row = reader.next()) {
-                Snapshot s = ((fr.vigie.adapter.feed.FeedRow.Accepted) row).snapshot();
+                Snapshot s = ((fr.vigie.domain.FeedRow.Accepted) row).snapshot();
                 distinct.add(s.key());
                 series.add(s.series());
             }

@@ -6,6 +6,7 @@ import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.GroupedAlertTexts;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +72,13 @@ public final class SnsAlertChannels implements AlertChannels {
                 withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED, notice.device().epidemics());
         attributes.put("deviceId", string(event.deviceId()));
         publish(AlertEventJson.write(event), subject,
-                subject + "\n\n" + AlertTexts.emailBody(event, notice.device().name(), notice.device().unit()),
+                subject + "\n\n" + AlertTexts.emailBody(event, notice.device().name(), notice.device().unit(), zoneOf(event.facilityId())),
                 AlertTexts.sms(event), attributes);
+    }
+
+    /** The facility's calendar: its registered region's zone, else the region its id names, else Paris. */
+    private ZoneId zoneOf(String facilityId) {
+        return regionOfFacility.apply(facilityId).map(Region::zoneOf).orElse(AlertTexts.zoneOf(facilityId));
     }
 
     @Override

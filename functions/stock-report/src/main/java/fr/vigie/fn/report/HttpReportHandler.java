@@ -13,6 +13,7 @@ import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.Caller;
 import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SnapshotStore;
@@ -21,6 +22,7 @@ import fr.vigie.port.Watchlist;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,17 +57,25 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     private HttpReportHandler(LambdaEnvironment env) {
         this(new DynamoSnapshotStore(env.dynamoDb(), env.require("SNAPSHOTS_TABLE")),
                 () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")),
-                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                env.snapshotWindow(), Clock.systemUTC());
+    }
+
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities) {
+        this(snapshots, watchlist, facilities, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
     }
 
     /**
      * @param watchlist  read once per request (operators may change it at any time)
-     * @param facilities the registry's facilities: a regional operator reports for its region's only
+     * @param facilities the registry's facilities: a regional operator reports for its region's only, and
+     *                   a facility it does not hold is refused while it holds any
+     * @param window     how far from {@code received}'s now a snapshot's timestamp may be
      */
-    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities) {
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities,
+                      SnapshotAdmission.Window window, Clock received) {
         this.watchlist = watchlist;
         this.facilities = facilities;
-        this.ingestion = new ReportIngestion(new SnapshotIngestion(snapshots));
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(snapshots).within(window, received));
     }
 
     @Override
@@ -103,9 +113,10 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         String source = "http:" + request.requestId();
         Watchlist watchlist = this.watchlist.get();
         ReportIngestion.Outcome outcome;
+        ReportIngestion known = ingestion.admittingFacilitiesOf(facilities);
         try {
-            outcome = mediaType.equals("application/json") ? ingestion.json(source, body, watchlist, sender)
-                    : ingestion.csv(source, new StringReader(body), watchlist, sender);
+            outcome = mediaType.equals("application/json") ? known.json(source, body, watchlist, sender)
+                    : known.csv(source, new StringReader(body), watchlist, sender);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,13 @@ package fr.vigie.fn.report;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.app.FacilityScope;
 import fr.vigie.app.IngestionReport;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.RejectedRow;
+import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.Watchlist;
 
 import java.io.IOException;
@@ -45,6 +46,11 @@ final class ReportIngestion {
 
     ReportIngestion(SnapshotIngestion ingestion) {
         this.ingestion = ingestion;
+    }
+
+    /** The same, refusing facilities the registry does not hold while it holds any ({@code UNKNOWN_FACILITY}). */
+    ReportIngestion admittingFacilitiesOf(FacilityDirectory registry) {
+        return new ReportIngestion(ingestion.admittingFacilitiesOf(registry));
     }
 
     /** Who sends the report, and for which facilities it may report (a hospital: itself only). */

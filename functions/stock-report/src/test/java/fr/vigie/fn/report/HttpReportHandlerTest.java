@@ -158,6 +158,20 @@ class HttpReportHandlerTest {
     }
 
     @Test
+    void futureDatedRowsAndIdsOutsideTheRuleAreRefusedAtIngestion() throws Exception {
+        APIGatewayV2HTTPEvent csv = load("stock-report-http-csv.json");
+        String header = "timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery\n";
+        csv.setIsBase64Encoded(false);
+        csv.setBody(header + "2099-01-01T05:00:00Z,CH-HDF-03,HFNC-PED,5000,0,0,0,\n"
+                + "+10000-01-05T05:00:00Z,CH-HDF-03,HFNC-PED,5000,0,0,0,\n"
+                + "2025-11-01T05:00:00Z,CH-HDF-03,HFNC-PED,12,\"1\n2\",0,0,\n");
+        JsonNode answer = Json.MAPPER.readTree(handle(csv).getBody());
+        assertEquals(List.of("TIMESTAMP_OUT_OF_RANGE", "TIMESTAMP_OUT_OF_RANGE", "INVALID_NUMBER"),
+                codes(answer), answer.toString());
+        assertEquals(List.of(2L, 3L, 4L), positions(answer));
+    }
+
+    @Test
     void anOversizedReportIs413AndPointsToTheFileDrop() throws Exception {
         APIGatewayV2HTTPEvent huge = load("stock-report-http-json.json");
         huge.setBody("x".repeat(HttpReportHandler.MAX_BODY_BYTES + 1));
@@ -202,12 +216,18 @@ class HttpReportHandlerTest {
 
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return new HttpReportHandler(new DynamoSnapshotStore(dynamo, NAMES.snapshots()), () -> DynamoWatchlist.load(dynamo, NAMES.registry()),
-                new DynamoFacilityDirectory(dynamo, NAMES.registry()))
+                new DynamoFacilityDirectory(dynamo, NAMES.registry()), fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, ReportFixtures.RECEIVED)
                 .handleRequest(event, new TestLambdaContext("stock-report-http"));
     }
 
     private static APIGatewayV2HTTPEvent load(String name) {
         return EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/" + name).toString());
+    }
+
+    private static List<String> codes(JsonNode answer) {
+        List<String> codes = new java.util.ArrayList<>();
+        answer.get("rejected").forEach(r -> codes.add(r.get("code").asText()));
+        return codes;
     }
 
     private static List<Long> positions(JsonNode answer) {
