@@ -12,7 +12,7 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.TestLambdaContext;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,11 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /stock-reports on the events/ samples (JSON and CSV bodies), against DynamoDB Local. */
 class HttpReportHandlerTest {
 
-    private static final Tables.Names NAMES = new Tables.Names("httprep-snapshots", "httprep-alerts", "httprep-registry");
+    // fresh tables for each test: one test's registered facilities must not make another's unknown
+    private static Tables.Names NAMES;
     private static DynamoDbClient dynamo;
 
-    @BeforeAll
-    static void setUp() {
+    @BeforeEach
+    void setUp() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        NAMES = new Tables.Names("httprep-snapshots-" + run, "httprep-alerts-" + run, "httprep-registry-" + run);
         dynamo = DynamoDbLocalServer.get().client();
         Tables.createMissing(dynamo, NAMES);
         ReportFixtures.watchlist(dynamo, NAMES.registry());
@@ -84,8 +87,9 @@ class HttpReportHandlerTest {
     @Test
     void anotherStockForAStoredSnapshotIsAConflictAndTheFirstStays() throws Exception {
         APIGatewayV2HTTPEvent first = load("stock-report-http-json.json");
-        first.setBody(first.getBody().replace("2025-11-02T05:00:00Z", "2025-11-09T05:00:00Z"));
-        assertEquals(2, Json.MAPPER.readTree(handle(first).getBody()).get("stored").asInt());
+        first.setBody(first.getBody().replace("2025-11-02T05:00:00Z", "2025-10-30T05:00:00Z"));
+        JsonNode firstAnswer = Json.MAPPER.readTree(handle(first).getBody());
+        assertEquals(2, firstAnswer.get("stored").asInt(), firstAnswer.toString());
         APIGatewayV2HTTPEvent second = load("stock-report-http-json.json");
         second.setBody(first.getBody().replace("\"onHand\":120", "\"onHand\":95"));
 
@@ -100,9 +104,9 @@ class HttpReportHandlerTest {
         assertEquals(1, conflict.get("line").asInt(), "the report's first item");
         assertEquals(120, conflict.get("stored").get("onHand").asInt());
         assertEquals(95, conflict.get("offered").get("onHand").asInt());
-        assertTrue(conflict.get("message").asText().contains("09/11/2025 06:00"), conflict.get("message").asText());
+        assertTrue(conflict.get("message").asText().contains("30/10/2025 06:00"), conflict.get("message").asText());
         Map<String, AttributeValue> kept = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01").stream()
-                .filter(i -> i.get("sk").s().startsWith("SNAP#2025-11-09") && i.get("deviceId").s().equals("HFNC-PED"))
+                .filter(i -> i.get("sk").s().startsWith("SNAP#2025-10-30") && i.get("deviceId").s().equals("HFNC-PED"))
                 .findFirst().orElseThrow();
         assertEquals("120", kept.get("onHand").n(), "nothing overwritten");
     }
