@@ -22,6 +22,8 @@ public final class Main {
             "                                       valide une liste surveillée et l'enregistre dans la base locale",
             "  " + TensionCommand.USAGE,
             "                                       les alertes ouvertes par région et dispositif, les plus graves d'abord",
+            "  " + ConsoleCommand.USAGE,
+            "                                       la console des opérateurs dans un navigateur, sur la base locale",
             "  " + RetexCommand.USAGE,
             "                                       exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
             "");
@@ -47,6 +49,7 @@ public final class Main {
                 case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
                 case "retex" -> new RetexCommand(out, err).run(rest);
                 case "tension" -> new TensionCommand(out).run(rest);
+                case "console" -> new ConsoleCommand(out).run(rest);
                 default -> throw new UsageException("commande inconnue : " + args.get(0));
             };
         } catch (UsageException e) {

@@ -38,7 +38,7 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
         this(env.dynamoDb(), env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE"));
     }
 
-    TensionApiHandler(DynamoDbClient dynamo, String alertsTable, String registryTable) {
+    public TensionApiHandler(DynamoDbClient dynamo, String alertsTable, String registryTable) {
         this.alerts = new DynamoAlertStore(dynamo, alertsTable);
         this.facilities = new DynamoFacilityDirectory(dynamo, registryTable);
     }

@@ -42,7 +42,7 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
         this(env.dynamoDb(), env.require("REGISTRY_TABLE"), Clock.systemUTC());
     }
 
-    WatchlistApiHandler(DynamoDbClient dynamo, String registryTable, Clock clock) {
+    public WatchlistApiHandler(DynamoDbClient dynamo, String registryTable, Clock clock) {
         this.api = new RegistryApi(new DynamoRegistryEditor(dynamo, registryTable), clock);
     }
 
