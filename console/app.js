@@ -17,12 +17,12 @@ const REASONS = {
  * a schematic map drawn for Vigie, metropolitan France above, the overseas regions in their own row.
  */
 const REGIONS = [
-  ['32', 'HDF', 'Hauts-de-France', 3, 0], ['28', 'NOR', 'Normandie', 2, 0], ['11', 'IDF', 'Île-de-France', 3, 1],
-  ['44', 'GES', 'Grand Est', 4, 1], ['53', 'BRE', 'Bretagne', 0, 1], ['52', 'PDL', 'Pays de la Loire', 1, 1],
-  ['24', 'CVL', 'Centre-Val de Loire', 2, 1], ['27', 'BFC', 'Bourgogne-Franche-Comté', 4, 2], ['75', 'NAQ', 'Nouvelle-Aquitaine', 1, 2],
+  ['28', 'NOR', 'Normandie', 1, 0], ['32', 'HDF', 'Hauts-de-France', 2, 0], ['44', 'GES', 'Grand Est', 3, 0],
+  ['53', 'BRE', 'Bretagne', 0, 1], ['52', 'PDL', 'Pays de la Loire', 1, 1], ['11', 'IDF', 'Île-de-France', 2, 1],
+  ['27', 'BFC', 'Bourgogne-Franche-Comté', 3, 1], ['75', 'NAQ', 'Nouvelle-Aquitaine', 1, 2], ['24', 'CVL', 'Centre-Val de Loire', 2, 2],
   ['84', 'ARA', 'Auvergne-Rhône-Alpes', 3, 2], ['76', 'OCC', 'Occitanie', 2, 3], ['93', 'PAC', "Provence-Alpes-Côte d'Azur", 3, 3],
-  ['94', 'COR', 'Corse', 4, 3], ['01', 'GUA', 'Guadeloupe', 0, 4.6], ['02', 'MTQ', 'Martinique', 1, 4.6], ['03', 'GUY', 'Guyane', 2, 4.6],
-  ['04', 'REU', 'La Réunion', 3, 4.6], ['06', 'MAY', 'Mayotte', 4, 4.6]
+  ['94', 'COR', 'Corse', 4, 3], ['01', 'GUA', 'Guadeloupe', 0, 4.5], ['02', 'MTQ', 'Martinique', 1, 4.5], ['03', 'GUY', 'Guyane', 2, 4.5],
+  ['04', 'REU', 'La Réunion', 3, 4.5], ['06', 'MAY', 'Mayotte', 4, 4.5]
 ].map(([code, abbr, name, col, row]) => ({ code, abbr, name, col, row }));
 const REGION_NAME = Object.fromEntries(REGIONS.map(r => [r.code, r.name]));
 
@@ -125,7 +125,8 @@ async function route() {
   } catch (e) {
     render(problem(e), 'Erreur');
   }
-  page().focus();
+  window.scrollTo(0, 0);
+  page().focus({ preventScroll: true });
 }
 
 // ---- Tension: map of regions + open alerts
@@ -181,7 +182,7 @@ async function tensionPage() {
 }
 
 function drawMap(alerts, selected, onPick) {
-  const W = 150, H = 92, GAP = 8;
+  const W = 120, H = 84, GAP = 8;
   const byRegion = {};
   alerts.forEach(a => {
     const r = byRegion[a.region] || (byRegion[a.region] = { count: 0, worst: 'WARNING' });
@@ -196,17 +197,30 @@ function drawMap(alerts, selected, onPick) {
     return `<g class="tile ${cls}${selected === r.code ? ' selected' : ''}" data-region="${r.code}" tabindex="0" role="button"
         aria-pressed="${selected === r.code}" aria-label="${esc(label)}"><title>${esc(label)}</title>
       <rect x="${x}" y="${y}" width="${W}" height="${H}" rx="8"></rect>
-      <text x="${x + 10}" y="${y + 22}">${esc(r.name.length > 18 ? r.abbr : r.name)}</text>
-      <text class="count" x="${x + 10}" y="${y + 60}">${info ? info.count : '·'}</text></g>`;
+      ${tileLines(r.name).map((l, i) => `<text x="${x + 7}" y="${y + 21 + i * 18}">${esc(l)}</text>`).join('')}
+      <text class="count" x="${x + W - 12}" y="${y + H - 12}" text-anchor="end">${info ? info.count : '0'}</text></g>`;
   }).join('');
-  const height = 5.6 * (H + GAP) + 8;
+  const height = 5.5 * (H + GAP) + 8;
   document.getElementById('map').innerHTML = `<svg viewBox="0 0 ${5 * (W + GAP) + 8} ${height}" role="group" aria-label="Carte schématique des régions">
-      <text class="group" x="4" y="${4.6 * (H + GAP) - 6}">Outre-mer</text>${tiles}</svg>`;
+      <text class="group" x="6" y="${4.5 * (H + GAP) - 10}">Outre-mer</text>${tiles}</svg>`;
   document.querySelectorAll('#map .tile').forEach(t => {
     t.addEventListener('click', () => onPick(t.dataset.region));
     t.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(t.dataset.region); } });
   });
-  if (selected) document.querySelector(`#map .tile[data-region="${selected}"]`)?.focus?.({ preventScroll: true });
+  if (selected && document.activeElement?.closest?.('#map')) {
+    document.querySelector(`#map .tile[data-region="${selected}"]`)?.focus({ preventScroll: true });
+  }
+}
+
+/** A region's name wrapped for a tile: lines of 13 characters at most, cut after a space or a hyphen. */
+function tileLines(name) {
+  const words = name.match(/[^ -]+[ -]?/g);
+  const lines = [''];
+  words.forEach(w => {
+    if (lines[lines.length - 1] && (lines[lines.length - 1] + w).trim().length > 13) lines.push('');
+    lines[lines.length - 1] += w;
+  });
+  return lines.map(l => l.trim());
 }
 
 function openAlertsTable(rows, region) {
@@ -216,13 +230,13 @@ function openAlertsTable(rows, region) {
   return `<div class="table-wrap"><table id="open-alerts">
     <caption>${rows.length} alerte(s)${region ? ' — ' + esc(REGION_NAME[region] || region) : ''}</caption>
     <thead><tr><th scope="col">Établissement</th><th scope="col">Dispositif</th><th scope="col">Niveau</th>
-      <th scope="col" class="num">Couverture projetée</th><th scope="col">Rupture projetée</th><th scope="col">Ouverte depuis</th>
-      <th scope="col">Dernier relevé</th><th scope="col">Acquittement</th></tr></thead>
+      <th scope="col">Couverture projetée<br><span class="muted">rupture projetée</span></th>
+      <th scope="col">Ouverte depuis<br><span class="muted">dernier relevé</span></th><th scope="col">Acquittement</th></tr></thead>
     <tbody>${rows.map(a => `<tr data-region="${esc(a.region)}">
       <td><a href="#/etablissement/${encodeURIComponent(a.facilityId)}">${esc(a.facilityName)}</a><br><span class="muted">${esc(a.regionLabel)}</span></td>
       <td>${esc(a.deviceName)}</td><td>${level(a.level)}</td>
-      <td class="num">${a.coverageDays == null ? '—' : fmtNum(a.coverageDays) + ' j'}</td>
-      <td>${fmtDay(a.projectedStockout)}</td><td>${fmtDay(a.since)}</td><td>${fmtDayTime(a.lastReport)}</td>
+      <td><strong>${a.coverageDays == null ? '—' : fmtNum(a.coverageDays) + ' jours'}</strong><br><span class="muted">${a.projectedStockout ? 'rupture le ' + fmtDay(a.projectedStockout) : 'pas de rupture projetée'}</span></td>
+      <td>${fmtDay(a.since)}<br><span class="muted">relevé du ${fmtDayTime(a.lastReport)}</span></td>
       <td>${a.acknowledgement ? esc(a.acknowledgement.action || 'acquittée') + ' — ' + esc(a.acknowledgement.by || '') : '<span class="muted">non acquittée</span>'}</td>
     </tr>`).join('')}</tbody></table></div>`;
 }
@@ -233,7 +247,7 @@ async function facilityPage(facilityId) {
   const id = facilityId || (state.me.operator ? '' : state.me.facilityId);
   render(`<h1>Établissement</h1>
     <form class="filters" id="pick"><label>Établissement<select name="facility"><option value="">Choisir…</option>
-      ${facilities.map(f => `<option value="${esc(f.facilityId)}">${esc(f.name || f.facilityId)} (${esc(f.facilityId)})</option>`).join('')}</select></label></form>
+      ${facilities.map(f => `<option value="${esc(f.facilityId)}">${esc(facilityLabel(f))}</option>`).join('')}</select></label></form>
     <div id="facility"></div>`, 'Établissement');
   const form = document.getElementById('pick');
   form.facility.value = id;
@@ -248,10 +262,12 @@ async function facilityPage(facilityId) {
   const found = series.filter(r => r.status === 200).map(r => r.body);
   document.title = (facility?.name || id) + ' — Vigie';
   document.getElementById('facility').innerHTML = `
-    <h2>${esc(facility?.name || id)} <span class="muted">(${esc(id)}${facility?.region ? ', ' + esc(REGION_NAME[facility.region] || facility.region) : ''})</span></h2>
+    <h2>${esc(facility ? facilityLabel(facility) : id)}${facility?.region ? ` <span class="muted">— ${esc(REGION_NAME[facility.region] || facility.region)}</span>` : ''}</h2>
     ${found.length ? `<p class="muted">Saison ${esc(found[0].season)} jusqu'au dernier relevé ; après lui, la projection (trait tireté) et sa bande.</p>
       <div class="curves">${found.map(curve).join('')}</div>` : '<p class="empty">Aucun relevé pour cet établissement.</p>'}`;
 }
+
+const facilityLabel = f => f.name && f.name !== f.facilityId ? `${f.name} (${f.facilityId})` : f.facilityId;
 
 async function facilityList() {
   if (!state.facilities) {
@@ -259,6 +275,12 @@ async function facilityList() {
     state.facilities = r.status === 200 ? r.body : [];
   }
   return state.facilities.slice().sort((a, b) => (a.name || a.facilityId).localeCompare(b.name || b.facilityId, 'fr'));
+}
+
+/** A round step (1, 2 or 5 times a power of ten) near {@code rough}. */
+function niceStep(rough) {
+  const p = Math.pow(10, Math.floor(Math.log10(rough)));
+  return [1, 2, 5, 10].map(m => m * p).find(v => v >= rough) || 10 * p;
 }
 
 /** One device's curve: stock, projection and band, thresholds (days × forecast use), deliveries, alerts. */
@@ -270,13 +292,15 @@ function curve(s) {
   const last = points[points.length - 1];
   const warn = s.thresholds.warningDays * o.dailyUse, crit = s.thresholds.criticalDays * o.dailyUse;
   const t0 = points[0].t, t1 = ahead.length ? ahead[ahead.length - 1].t : last.t;
-  const vmax = Math.max(1, ...points.map(p => p.v), ...ahead.map(p => p.hi), warn) * 1.08;
+  const step = niceStep(Math.max(1, ...points.map(p => p.v), ...ahead.map(p => p.hi), warn) / 4);
+  const vmax = step * Math.ceil(Math.max(1, ...points.map(p => p.v), ...ahead.map(p => p.hi), warn) * 1.04 / step);
   const x = t => L + (t - t0) / Math.max(1, t1 - t0) * (W - L - R);
   const y = v => T + (1 - v / vmax) * (H - T - B);
   const line = pts => pts.map((p, i) => (i ? 'L' : 'M') + x(p.t).toFixed(1) + ',' + y(p.v).toFixed(1)).join('');
   const band = ahead.length ? 'M' + x(last.t) + ',' + y(last.v) + ahead.map(p => 'L' + x(p.t).toFixed(1) + ',' + y(p.hi).toFixed(1)).join('')
     + ahead.slice().reverse().map(p => 'L' + x(p.t).toFixed(1) + ',' + y(p.lo).toFixed(1)).join('') + 'Z' : '';
-  const yTicks = [0, .25, .5, .75, 1].map(f => f * vmax / 1.08);
+  const yTicks = [];
+  for (let v = 0; v <= vmax + 1e-9; v += step) yTicks.push(v);
   const months = [];
   for (let d = new Date(t0); d.getTime() <= t1; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
     const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -287,7 +311,9 @@ function curve(s) {
   const unit = esc(s.unit);
   const summary = `${esc(s.deviceName)} : stock de ${fmtNum(last.v, 0)} ${unit} au ${fmtDay(new Date(last.t).toISOString())}, `
     + `consommation prévue ${fmtNum(o.dailyUse)} ${unit} par jour, couverture projetée ${fmtNum(o.coverageDays)} jours`
-    + (o.projectedStockout ? `, rupture projetée le ${fmtDay(o.projectedStockout)}` : ', pas de rupture projetée')
+    + (o.projectedStockout ? ` (rupture projetée le ${fmtDay(o.projectedStockout)})` : ' (pas de rupture projetée)')
+    + ` en comptant ses commandes habituelles ; sans nouvelle commande, le stock dure `
+    + (o.shelfDays == null ? `plus de ${o.days.length} jours` : `${fmtNum(o.shelfDays)} jours`)
     + `. Seuils : vigilance ${s.thresholds.warningDays} jours, critique ${s.thresholds.criticalDays} jours. `
     + `${deliveries.length} livraison(s) reçue(s), ${s.alerts.length} changement(s) de niveau d'alerte cette saison.`;
   return `<figure class="curve card" data-device="${esc(s.deviceId)}">
@@ -308,7 +334,7 @@ function curve(s) {
       ${deliveries.map(p => `<path class="delivery" d="M${x(p.t) - 5},${H - B - 1} l5,-9 l5,9 z"><title>Livraison de ${fmtNum(p.received, 0)} ${unit} le ${fmtDay(new Date(p.t).toISOString())}</title></path>`).join('')}
     </svg>
     <figcaption><strong>${esc(s.deviceName)}</strong> — ${summary.substring(summary.indexOf(':') + 2)}
-      <ul class="keys" aria-hidden="true"><li><i style="border-color:#0b4f9c"></i>stock</li><li><i style="border-color:#0b4f9c;border-top-style:dashed"></i>projection (bande : consommation ± écart)</li>
+      <ul class="keys" aria-hidden="true"><li><i style="border-color:#0b4f9c"></i>stock</li><li><i style="border-color:#0b4f9c;border-top-style:dashed"></i>stock projeté sans nouvelle commande (bande : consommation ± écart)</li>
         <li><i style="border-color:#b86b00;border-top-style:dashed"></i>seuil de vigilance</li><li><i style="border-color:#a4161a;border-top-style:dashed"></i>seuil critique</li>
         <li><span style="color:#1f6f3d">▲</span> livraison</li><li><i style="border-color:#a4161a;width:0;height:1rem;border-top:0;border-left:2px solid #a4161a"></i>alerte</li></ul>
     </figcaption></figure>`;
@@ -406,8 +432,8 @@ function editor(entry) {
   const box = document.getElementById('editor');
   box.innerHTML = `<form class="form" id="edit" novalidate>
     <fieldset><legend>${esc(entry.deviceId)} — version ${entry.version}</legend>
-      ${FIELDS.map(([f, label, get, , type]) => `<label>${label}
-        <input name="${f}" id="f-${f}" type="${type === 'number' ? 'text' : 'text'}" ${type === 'number' ? 'inputmode="numeric"' : ''} value="${esc(get(entry))}" aria-describedby="e-${f}">
+      ${FIELDS.map(([f, label, get, , type]) => `<label${f === 'name' ? ' class="wide"' : ''}>${label}
+        <input name="${f}" id="f-${f}" type="text" ${type === 'number' ? 'inputmode="numeric"' : ''} value="${esc(get(entry))}" aria-describedby="e-${f}">
         <span class="field-error" id="e-${f}" role="alert"></span></label>`).join('')}
     </fieldset>
     <div id="changes" aria-live="polite"></div>

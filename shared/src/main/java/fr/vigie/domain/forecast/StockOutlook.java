@@ -15,11 +15,12 @@ import java.util.List;
  * spends {@link UseForecast#at(int)}, the band's edges one spread less and more per day (the band of
  * {@link UseForecast#low()}/{@link UseForecast#high()}), the delivery the hospital expects
  * ({@code onOrder} on {@code expectedDelivery}) added on its day. Routine reorders the projection
- * also counts are not drawn: the line is the shelf without new orders, the coverage figure is the
- * evaluator's. Units: the device's unit; days are UTC calendar days.
+ * also counts are not drawn: the line is the shelf without new orders, and {@code shelfDays} the days
+ * it lasts (null beyond the days drawn), while {@code coverageDays} is the evaluator's figure, routine
+ * reorders included. Units: the device's unit; days are UTC calendar days.
  */
 public record StockOutlook(LocalDate from, double dailyUse, double dailyUseLow, double dailyUseHigh,
-                           double coverageDays, LocalDate projectedStockout, List<Day> days) {
+                           double coverageDays, LocalDate projectedStockout, Double shelfDays, List<Day> days) {
 
     /** Days drawn ahead at most, and at least (a curve that ends the next day says little). */
     static final int MAX_DAYS = 42;
@@ -48,16 +49,20 @@ public record StockOutlook(LocalDate from, double dailyUse, double dailyUseLow, 
         double central = last.onHand();
         double busy = central;
         double quiet = central;
+        Double shelfDays = null;
         List<Day> days = new ArrayList<>();
         for (int d = 1; d <= MAX_DAYS && (d <= MIN_DAYS || central > 0); d++) {
             LocalDate date = today.plusDays(d);
             double delivered = date.equals(last.expectedDelivery()) ? last.onOrderOrZero() : 0;
+            if (shelfDays == null && use.at(d) > 0 && central + delivered <= use.at(d)) {
+                shelfDays = d - 1 + (central + delivered) / use.at(d);
+            }
             central = Math.max(0, central + delivered - use.at(d));
             busy = Math.max(0, busy + delivered - use.at(d) - use.spread());
             quiet = Math.max(0, quiet + delivered - Math.max(0, use.at(d) - use.spread()));
             days.add(new Day(date, central, busy, quiet));
         }
         return new StockOutlook(today, a.dailyUseForecast(), a.dailyUseLow(), a.dailyUseHigh(), a.coverageDays(),
-                a.projectedStockout(), days);
+                a.projectedStockout(), shelfDays, days);
     }
 }

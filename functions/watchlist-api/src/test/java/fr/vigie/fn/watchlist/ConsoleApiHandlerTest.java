@@ -173,6 +173,8 @@ class ConsoleApiHandlerTest {
         assertTrue(day1.get("stockLow").asDouble() <= day1.get("stock").asDouble()
                 && day1.get("stock").asDouble() <= day1.get("stockHigh").asDouble(), day1.toString());
         assertEquals(12.0, outlook.get("dailyUse").asDouble(), 1.0);
+        // 152 on hand at 12 a day, plus the 100 expected on 5 December: the shelf lasts about 21 days
+        assertEquals(21.0, outlook.get("shelfDays").asDouble(), 1.0);
 
         assertEquals(403, handler.handleRequest(asHospital(sample("series-http-get.json"), "CH-BRE-08"), CONTEXT).getStatusCode());
         assertEquals(200, handler.handleRequest(asHospital(sample("series-http-get.json"), "CHU-IDF-01"), CONTEXT).getStatusCode());
