@@ -205,4 +205,29 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("outcome")).getText().contains("version 2"));
         screenshot("5-watchlist-saved");
     }
+
+    @Test
+    @Order(4)
+    void aConcurrentEditIsRefusedAndExplained() throws IOException {
+        // the form shows version 2; another operator saves version 3 meanwhile, through the same API
+        Object status = browser.executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "fetch('/api/watchlist/HFNC-PED').then(r => r.json()).then(e => {",
+                "  delete e.version; delete e.updatedAt; delete e.updatedBy; e.thresholds.criticalDays = 8;",
+                "  return fetch('/api/watchlist/HFNC-PED', {method: 'PUT', body: JSON.stringify(e),",
+                "    headers: {'Content-Type': 'application/json', 'If-Match': '\"2\"'}});",
+                "}).then(r => done(r.status));"));
+        assertEquals(200L, status);
+        WebElement field = browser.findElement(By.id("f-thresholds.warningDays"));
+        field.clear();
+        field.sendKeys("22");
+        browser.findElement(By.cssSelector("#edit button[type=submit]")).click();
+        WebElement outcome = browser.findElement(By.id("outcome"));
+        wait.until(d -> outcome.getText().contains("Quelqu'un d'autre a modifié cette entrée"));
+        assertTrue(outcome.getText().contains("version 3") && outcome.getText().contains("Rien n'a été écrasé"), outcome.getText());
+        screenshot("6-watchlist-conflict");
+        browser.findElement(By.id("reload")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#edit legend")).getText().contains("version 3"));
+        assertEquals("21", browser.findElement(By.id("f-thresholds.warningDays")).getAttribute("value"), "the saved version, not the refused edit");
+    }
 }
