@@ -195,6 +195,9 @@ class ConsoleApiHandlerTest {
         assertTrue(me.get("operator").asBoolean());
         assertEquals("c.martin", me.get("username").asText());
         assertNull(me.get("region").textValue());
+        APIGatewayV2HTTPEvent regional = sample("me-http-get.json");
+        regional.getRequestContext().getAuthorizer().getJwt().getClaims().put(ConsoleApiHandler.REGION_CLAIM, "84");
+        assertEquals("84", ok(regional).get("region").asText(), "a regional operator's region, for the console to show it first");
         JsonNode hospital = ok(asHospital(sample("me-http-get.json"), "CHU-IDF-01"));
         assertFalse(hospital.get("operator").asBoolean());
         APIGatewayV2HTTPEvent anonymous = sample("me-http-get.json");
