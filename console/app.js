@@ -410,6 +410,13 @@ async function watchlistPage(deviceId) {
   }
   const r = await api('/watchlist/' + encodeURIComponent(deviceId));
   if (r.status !== 200) throw problemError(r);
+  if (!state.me.operator) {
+    render(`<h1>Liste surveillée : ${esc(r.body.name)}</h1><p><a href="#/liste">← Toutes les entrées</a></p>
+      <p class="notice">Seuils : vigilance sous ${r.body.thresholds.warningDays} jours de couverture, critique sous
+      ${r.body.thresholds.criticalDays} jours ; saison du ${mmdd(r.body.season.start)} au ${mmdd(r.body.season.end)}.
+      Seuls les opérateurs (ARS, agence nationale) modifient la liste surveillée.</p>${list}`, 'Liste surveillée');
+    return;
+  }
   render(`<h1>Liste surveillée : ${esc(r.body.name)}</h1>
     <p><a href="#/liste">← Toutes les entrées</a></p>
     <div class="split"><section class="card" aria-labelledby="edit-title"><h2 id="edit-title">Modifier l'entrée</h2><div id="editor"></div></section>
@@ -563,6 +570,10 @@ async function start() {
   document.getElementById('who').textContent = `${state.me.username} — ${state.me.operator
     ? (state.me.region ? 'opérateur régional, ' + (REGION_NAME[state.me.region] || state.me.region) : 'opérateur national')
     : 'établissement ' + state.me.facilityId}`;
+  if (!state.me.operator) {
+    // national tension and the season's review are the operators' (the API refuses them to hospitals)
+    document.querySelectorAll('a[data-page="ruptures"], a[data-page="retex"]').forEach(a => a.parentElement.remove());
+  }
   state.watchlist = await must('/watchlist');
   window.addEventListener('hashchange', route);
   await route();

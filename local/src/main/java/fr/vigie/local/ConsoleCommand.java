@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Region;
 import fr.vigie.fn.watchlist.ConsoleApiHandler;
 import fr.vigie.fn.watchlist.TensionApiHandler;
@@ -25,17 +26,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code ./vigie console [--db DIR] [--port N] [--region CODE] [--retex DIR]}: the operators'
- * console on {@code http://127.0.0.1:N/} over the database a replay left in DIR, signed in as a
- * local national operator (or a regional one with {@code --region}). The API routes are answered by
+ * {@code ./vigie console [--db DIR] [--port N] [--region CODE | --facility ID] [--retex DIR]}: the
+ * operators' console on {@code http://127.0.0.1:N/} over the database a replay left in DIR, signed
+ * in as a local national operator (a regional one with {@code --region}, or a hospital's user with
+ * {@code --facility}, to see what each is shown). The API routes are answered by
  * the deployed functions' handler classes (ConsoleApiHandler, WatchlistApiHandler,
  * TensionApiHandler) over the local database; watch-list edits are kept in DIR when the console stops.
  */
 final class ConsoleCommand {
 
-    static final String USAGE = "./vigie console [--db DOSSIER] [--port N] [--region CODE_INSEE] [--retex DOSSIER]";
+    static final String USAGE = "./vigie console [--db DOSSIER] [--port N] [--region CODE_INSEE | --facility ID] [--retex DOSSIER]";
     static final int DEFAULT_PORT = 8470;
     static final String LOCAL_USER = "operateur.local";
+    static final String LOCAL_HOSPITAL_USER = "etablissement.local";
 
     private final PrintStream out;
 
@@ -76,14 +79,15 @@ final class ConsoleCommand {
             stopped.countDown();
         }));
         out.println("Console Vigie : " + console.address());
-        out.println("(identité locale : " + LOCAL_USER + ", opérateur ; Ctrl-C pour arrêter)");
+        out.println("(identité locale : " + (args.contains("--facility") ? LOCAL_HOSPITAL_USER + ", établissement" : LOCAL_USER + ", opérateur")
+                + " ; Ctrl-C pour arrêter)");
         out.flush();
         stopped.await();
         return 0;
     }
 
     static Running start(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, Set.of("--db", "--port", "--region", "--retex"));
+        Arguments a = new Arguments(args, Set.of("--db", "--port", "--region", "--facility", "--retex"));
         Path dbPath = a.path("--db", ".vigie");
         if (!Files.exists(dbPath.resolve(LocalDatabase.FILE))) {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");
@@ -97,6 +101,10 @@ final class ConsoleCommand {
         String region = a.optional("--region", null);
         if (region != null && Region.ofCode(region).isEmpty()) {
             throw new UsageException("--region attend le code INSEE d'une région (11 : Île-de-France…), reçu " + region);
+        }
+        String facility = a.optional("--facility", null);
+        if (facility != null && (region != null || !Identifier.valid(facility))) {
+            throw new UsageException("--facility attend l'identifiant d'un établissement (ex. CHU-IDF-01), sans --region");
         }
         Path retex = args.contains("--retex") ? a.path("--retex").toAbsolutePath().normalize() : null;
         if (retex != null && !Files.isDirectory(retex)) {
@@ -112,8 +120,14 @@ final class ConsoleCommand {
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
             routes.put("GET /tension", new TensionApiHandler(client, tables.alerts(), tables.registry()));
-            Map<String, String> claims = new LinkedHashMap<>(Map.of("sub", "local-" + LOCAL_USER, "cognito:username", LOCAL_USER,
-                    Caller.GROUPS_CLAIM, "[" + Caller.OPERATORS + "]"));
+            Map<String, String> claims = new LinkedHashMap<>();
+            if (facility != null) {
+                claims.putAll(Map.of("sub", "local-" + LOCAL_HOSPITAL_USER, "cognito:username", LOCAL_HOSPITAL_USER,
+                        Caller.FACILITY_CLAIM, facility));
+            } else {
+                claims.putAll(Map.of("sub", "local-" + LOCAL_USER, "cognito:username", LOCAL_USER,
+                        Caller.GROUPS_CLAIM, "[" + Caller.OPERATORS + "]"));
+            }
             if (region != null) {
                 claims.put(ConsoleApiHandler.REGION_CLAIM, region);
             }
