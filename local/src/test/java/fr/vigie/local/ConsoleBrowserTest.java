@@ -230,4 +230,22 @@ class ConsoleBrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("#edit legend")).getText().contains("version 3"));
         assertEquals("21", browser.findElement(By.id("f-thresholds.warningDays")).getAttribute("value"), "the saved version, not the refused edit");
     }
+
+    @Test
+    @Order(5)
+    void aRegionalOperatorStartsOnTheirRegion() throws Exception {
+        String region = openByRegion.keySet().iterator().next();
+        console.close();
+        console = ConsoleCommand.start(List.of("--db", dir.resolve("db").toString(), "--port", "0", "--region", region));
+        open("tension");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#open-alerts tbody tr")));
+        assertEquals(region, browser.findElement(By.name("region")).getAttribute("value"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#open-alerts tbody tr"));
+        assertEquals(openByRegion.get(region), rows.size());
+        rows.forEach(r -> assertEquals(region, r.getAttribute("data-region")));
+        assertTrue(browser.findElement(By.id("who")).getText().contains("opérateur régional, " + Region.labelOf(region)));
+        assertEquals(openByRegion.size(), browser.findElements(By.cssSelector("#map .tile.CRITICAL, #map .tile.WARNING")).size(),
+                "the map still shows the whole country");
+        screenshot("7-regional-operator");
+    }
 }
