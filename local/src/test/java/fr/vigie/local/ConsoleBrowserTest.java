@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,7 +80,9 @@ class ConsoleBrowserTest {
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
                 options);
+        // pages re-render parts of themselves: an element read while it is replaced is read again
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
@@ -186,8 +189,8 @@ class ConsoleBrowserTest {
         warning.sendKeys("500");
         assertTrue(browser.findElement(By.id("changes")).getText().contains("Seuil de vigilance"), "the change is shown before saving");
         browser.findElement(By.cssSelector("#edit button[type=submit]")).click();
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("e-thresholds.warningDays")));
-        wait.until(d -> !error.getText().isBlank());
+        wait.until(d -> !d.findElement(By.id("e-thresholds.warningDays")).getText().isBlank());
+        WebElement error = browser.findElement(By.id("e-thresholds.warningDays"));
         assertTrue(error.getText().contains("entre 1 et"), error.getText());
         assertEquals("true", browser.findElement(By.id("f-thresholds.warningDays")).getAttribute("aria-invalid"));
         assertEquals("f-thresholds.warningDays", browser.switchTo().activeElement().getAttribute("id"), "focus goes to the field in error");
@@ -197,9 +200,8 @@ class ConsoleBrowserTest {
         field.clear();
         field.sendKeys("21");
         browser.findElement(By.cssSelector("#edit button[type=submit]")).click();
-        WebElement latest = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-list li:first-child")));
         wait.until(d -> d.findElement(By.cssSelector("#audit-list li:first-child")).getText().contains("Version 2"));
-        latest = browser.findElement(By.cssSelector("#audit-list li:first-child"));
+        WebElement latest = browser.findElement(By.cssSelector("#audit-list li:first-child"));
         assertTrue(latest.getText().contains("Seuil de vigilance (jours de couverture) : 18 → 21"), latest.getText());
         assertTrue(latest.getText().contains(ConsoleCommand.LOCAL_USER), "who changed it: " + latest.getText());
         assertTrue(browser.findElement(By.id("outcome")).getText().contains("version 2"));
@@ -222,8 +224,8 @@ class ConsoleBrowserTest {
         field.clear();
         field.sendKeys("22");
         browser.findElement(By.cssSelector("#edit button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("outcome")).getText().contains("Quelqu'un d'autre a modifié cette entrée"));
         WebElement outcome = browser.findElement(By.id("outcome"));
-        wait.until(d -> outcome.getText().contains("Quelqu'un d'autre a modifié cette entrée"));
         assertTrue(outcome.getText().contains("version 3") && outcome.getText().contains("Rien n'a été écrasé"), outcome.getText());
         screenshot("6-watchlist-conflict");
         browser.findElement(By.id("reload")).click();
