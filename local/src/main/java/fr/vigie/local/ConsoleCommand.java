@@ -5,6 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.app.ConsoleViews;
+import fr.vigie.adapter.dynamodb.DynamoAlertStore;
+import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
+import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Identifier;
@@ -114,22 +121,23 @@ final class ConsoleCommand {
         try {
             var client = db.client();
             var tables = db.tables();
-            ConsoleApiHandler console = new ConsoleApiHandler(client, tables, Clock.systemUTC());
-            WatchlistApiHandler registry = new WatchlistApiHandler(client, tables.registry(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(client, tables.registry());
+            ConsoleApiHandler console = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(client, tables.alerts(), clock),
+                    new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock));
+            WatchlistApiHandler registry = new WatchlistApiHandler(new DynamoRegistryEditor(client, tables.registry()), clock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
-            routes.put("GET /tension", new TensionApiHandler(client, tables.alerts(), tables.registry()));
+            routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities));
             Map<String, String> claims = new LinkedHashMap<>();
             if (facility != null) {
                 claims.putAll(Map.of("sub", "local-" + LOCAL_HOSPITAL_USER, "cognito:username", LOCAL_HOSPITAL_USER,
                         Caller.FACILITY_CLAIM, facility));
             } else {
-                claims.putAll(Map.of("sub", "local-" + LOCAL_USER, "cognito:username", LOCAL_USER,
-                        Caller.GROUPS_CLAIM, "[" + Caller.OPERATORS + "]"));
-            }
-            if (region != null) {
-                claims.put(ConsoleApiHandler.REGION_CLAIM, region);
+                // a regional operator is one of Cognito's groups operators-NN, as deployed
+                claims.putAll(Map.of("sub", "local-" + LOCAL_USER, "cognito:username", LOCAL_USER, Caller.GROUPS_CLAIM,
+                        "[" + (region == null ? Caller.OPERATORS : Caller.REGIONAL_OPERATORS_PREFIX + region) + "]"));
             }
             return new Running(db, new ConsoleServer(port, routes, claims, config(retex), retex));
         } catch (IOException | RuntimeException e) {

@@ -2,6 +2,10 @@ package fr.vigie.fn.watchlist;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.domain.Caller;
+import fr.vigie.app.ConsoleViews;
+import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
+import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
@@ -77,7 +81,9 @@ class ConsoleApiHandlerTest {
         new DynamoDisruptionStore(dynamo, names.alerts()).recordEvent(new SupplyDisruptionEvent("HFNC-PED#2025-11-20", "HFNC-PED",
                 DisruptionStatus.OPEN, START.plus(Duration.ofDays(25)), START.plus(Duration.ofDays(19)),
                 List.of("CHU-IDF-01", "CH-BRE-08"), DisruptionKind.DELAY, 12, null));
-        handler = new ConsoleApiHandler(dynamo, names, Clock.fixed(Instant.parse("2025-12-15T00:00:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2025-12-15T00:00:00Z"), ZoneOffset.UTC);
+        handler = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(dynamo, names.alerts(), clock),
+                new DynamoSeriesLog(dynamo, names.snapshots()), () -> DynamoWatchlist.load(dynamo, names.registry()), facilities, clock));
     }
 
     private static void transition(DynamoAlertStore alerts, String facility, AlertLevel level, AlertLevel before, Instant at, double coverage) {
@@ -196,7 +202,7 @@ class ConsoleApiHandlerTest {
         assertEquals("c.martin", me.get("username").asText());
         assertNull(me.get("region").textValue());
         APIGatewayV2HTTPEvent regional = sample("me-http-get.json");
-        regional.getRequestContext().getAuthorizer().getJwt().getClaims().put(ConsoleApiHandler.REGION_CLAIM, "84");
+        regional.getRequestContext().getAuthorizer().getJwt().getClaims().put(Caller.GROUPS_CLAIM, "[" + Caller.REGIONAL_OPERATORS_PREFIX + "84]");
         assertEquals("84", ok(regional).get("region").asText(), "a regional operator's region, for the console to show it first");
         JsonNode hospital = ok(asHospital(sample("me-http-get.json"), "CHU-IDF-01"));
         assertFalse(hospital.get("operator").asBoolean());
