@@ -54,6 +54,14 @@ public final class Main {
                 TensionCommand.USAGE,
                 "  les alertes ouvertes par région et dispositif, les plus graves d'abord",
                 "  --db DOSSIER         la base locale (par défaut .vigie)"));
+        COMMANDS.put("console", String.join("\n",
+                ConsoleCommand.USAGE,
+                "  la console des opérateurs dans un navigateur, sur la base locale",
+                "  --db DOSSIER         la base locale (par défaut .vigie)",
+                "  --port N             le port local (8470 par défaut, 0 : un port libre)",
+                "  --region CODE_INSEE  se connecter en opérateur régional",
+                "  --facility ID        se connecter en utilisateur d'un établissement",
+                "  --retex DOSSIER      le RETEX à montrer (fichiers de ./vigie retex)"));
         COMMANDS.put("retex", String.join("\n",
                 RetexCommand.USAGE,
                 "  exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
@@ -98,6 +106,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
                 case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
                 case "retex" -> new RetexCommand(out, err).run(rest);
+                case "console" -> new ConsoleCommand(out).run(rest);
                 default -> new TensionCommand(out).run(rest);
             };
         } catch (UsageException e) {

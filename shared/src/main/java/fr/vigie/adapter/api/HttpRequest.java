@@ -46,6 +46,11 @@ public final class HttpRequest {
         return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
     }
 
+    /** The query string parameters (empty when there are none). */
+    public Map<String, String> query() {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
     /** A header, whatever the case of its name (HTTP names are case-insensitive; API Gateway lowercases them, tests may not). */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();

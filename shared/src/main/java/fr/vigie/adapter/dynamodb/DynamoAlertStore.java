@@ -64,6 +64,7 @@ public final class DynamoAlertStore implements AlertStore {
         item.put("event", Items.s(AlertEventJson.write(event)));
         item.put(Tables.PENDING_PK, Items.s(Keys.PENDING));
         item.put(Tables.PENDING_SK, Items.s(Keys.time(event.at()) + "#" + event.alertId()));
+        DynamoAlertLog.logAttributes(event).forEach(item::put);
         try {
             client.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)

@@ -33,6 +33,14 @@ public final class Tables {
     public static final String OPEN_INDEX = "OpenIndex";
     public static final String OPEN_PK = "openPk";
     public static final String OPEN_SK = "openSk";
+    /**
+     * Index of the alert history (the console's {@code GET /alerts}): every alert event carries
+     * {@code logPk = LOG#{yyyy-MM of at, UTC}} and {@code logSk = {at}#{facilityId}#{deviceId}}, so a
+     * month's events, newest first, are one Query without a scan.
+     */
+    public static final String LOG_INDEX = "LogIndex";
+    public static final String LOG_PK = "logPk";
+    public static final String LOG_SK = "logSk";
 
     /** Names of the tables in one deployment (environment variables in the functions). */
     public record Names(String snapshots, String alerts, String registry) {
@@ -58,13 +66,16 @@ public final class Tables {
     /** Alerts: alert state and events per facility/device, disruption state and events per device. */
     public static CreateTableRequest alerts(String name) {
         return base(name)
-                .attributeDefinitions(attr(PK), attr(SK), attr(PENDING_PK), attr(PENDING_SK), attr(OPEN_PK), attr(OPEN_SK))
+                .attributeDefinitions(attr(PK), attr(SK), attr(PENDING_PK), attr(PENDING_SK), attr(OPEN_PK), attr(OPEN_SK), attr(LOG_PK), attr(LOG_SK))
                 .globalSecondaryIndexes(
                         GlobalSecondaryIndex.builder().indexName(PENDING_INDEX)
                                 .keySchema(key(PENDING_PK, KeyType.HASH), key(PENDING_SK, KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
                         GlobalSecondaryIndex.builder().indexName(OPEN_INDEX)
                                 .keySchema(key(OPEN_PK, KeyType.HASH), key(OPEN_SK, KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName(LOG_INDEX)
+                                .keySchema(key(LOG_PK, KeyType.HASH), key(LOG_SK, KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
                 .build();
     }

@@ -33,8 +33,9 @@ class RegistryApiTemplateTest {
         Map<String, Object> authorizer = map(map(map(api.get("Auth")).get("Authorizers")).get("VigieJwt"));
         assertEquals("$request.header.Authorization", authorizer.get("IdentitySource"));
         Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"));
-        assertEquals(Map.of("Ref", "JwtIssuer"), jwt.get("issuer"));
-        assertEquals(List.of(Map.of("Ref", "JwtAudience")), jwt.get("audience"));
+        // an existing pool's issuer and audience when given, else the stack's own pool (ConsoleTemplateTest)
+        assertEquals(Map.of("Ref", "JwtIssuer"), ((List<?>) map(jwt.get("issuer")).get("Fn::If")).get(2));
+        assertEquals(Map.of("Ref", "JwtAudience"), ((List<?>) map(((List<?>) jwt.get("audience")).get(0)).get("Fn::If")).get(2));
 
         Map<String, Object> function = props(resources.get("WatchlistApiFunction"));
         Set<String> wired = new HashSet<>();
@@ -75,12 +76,12 @@ class RegistryApiTemplateTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> props(Object resource) {
+    static Map<String, Object> props(Object resource) {
         return (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
 }

@@ -35,7 +35,7 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
     }
 
-    TensionApiHandler(OpenAlerts alerts, FacilityDirectory facilities) {
+    public TensionApiHandler(OpenAlerts alerts, FacilityDirectory facilities) {
         this.tension = new TensionView(alerts, facilities);
     }
 

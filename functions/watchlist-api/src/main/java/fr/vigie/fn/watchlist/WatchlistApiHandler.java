@@ -41,7 +41,7 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
         this(new DynamoRegistryEditor(env.dynamoDb(), env.require("REGISTRY_TABLE")), Clock.systemUTC());
     }
 
-    WatchlistApiHandler(Registry registry, Clock clock) {
+    public WatchlistApiHandler(Registry registry, Clock clock) {
         this.api = new RegistryApi(new RegistryEditing(registry, clock));
     }
 
