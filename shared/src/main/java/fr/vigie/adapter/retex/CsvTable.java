@@ -1,7 +1,8 @@
 package fr.vigie.adapter.retex;
 
+import fr.vigie.port.ReviewOutput;
+
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,13 +21,19 @@ import java.util.stream.Collectors;
  * CRLF line ends (RFC 4180), a header of snake_case column names. An absent value is an empty cell;
  * a list within a cell is space-separated; a cell holding {@code ;}, a quote or a line break is
  * quoted with its quotes doubled. Rows are written as they come: a file of any size streams out.
+ * <p>
+ * A text cell that a spreadsheet would run as a formula (beginning with {@code = + - @}, a tab or a
+ * carriage return) is neutralised by a leading {@code '} (OWASP, "CSV Injection"); numbers are
+ * written as they are, a negative number included.
  */
-public final class CsvTable implements Closeable {
+public final class CsvTable implements ReviewOutput.Table {
 
     public static final char SEPARATOR = ';';
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String LINE_END = "\r\n";
     private static final int DECIMALS = 2;
+    /** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final Writer out;
     private final int columns;
@@ -38,7 +45,7 @@ public final class CsvTable implements Closeable {
         line(header);
     }
 
-    /** One row; cells are numbers, text, dates and instants (ISO), optional numbers, collections of those, or null. */
+    @Override
     public void row(Object... cells) throws IOException {
         if (cells.length != columns) {
             throw new IllegalArgumentException(cells.length + " cells for " + columns + " columns");
@@ -56,7 +63,8 @@ public final class CsvTable implements Closeable {
             if (i > 0) {
                 out.write(SEPARATOR);
             }
-            out.write(quoted(format(cells[i])));
+            String text = format(cells[i]);
+            out.write(quoted(cells[i] instanceof Number || cells[i] instanceof OptionalDouble ? text : neutralised(text)));
         }
         out.write(LINE_END);
     }
@@ -77,6 +85,11 @@ public final class CsvTable implements Closeable {
             return c.stream().map(CsvTable::format).collect(Collectors.joining(" "));
         }
         return value.toString();
+    }
+
+    /** The text with a leading {@code '} when it begins with a character that makes a spreadsheet read a formula. */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String decimal(double d) {

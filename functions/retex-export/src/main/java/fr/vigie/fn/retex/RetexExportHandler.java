@@ -7,6 +7,7 @@ import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -57,7 +58,7 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
         Season season = Season.endedBefore(at.atZone(ZoneOffset.UTC).toLocalDate());
         String prefix = PREFIX + season.label() + "/";
         try {
-            RetexExport.Result result = export.export(season, new S3ExportFiles(s3, bucket, prefix), (done, total) -> { });
+            RetexExport.Result result = export.export(season, new ReviewFiles(new S3ExportFiles(s3, bucket, prefix)), (done, total) -> { });
             Map<String, Object> answer = Map.of("season", season.label(), "prefix", prefix, "facilities", result.facilities(),
                     "devices", result.devices(), "snapshots", result.snapshots(), "alertEvents", result.alertEvents(),
                     "disruptionEvents", result.disruptionEvents());
