@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,11 +69,14 @@ final class ReplayCommand {
             LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
             Progress progress = new Progress(err, "évaluation des relevés");
             Set<String> facilities = new HashSet<>();
+            Instant[] feedStart = {null};
             SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation)
-                    .run(notingFacilities(reader, facilities), progress::show);
-            // the RETEX enumerates series from the registry instead of scanning the snapshots
+                    .run(notingFacilities(reader, facilities, feedStart), progress::show);
+            // the RETEX enumerates series from the registry instead of scanning the snapshots, and judges each day
+            // by the list in force then: the replayed list was in force from the feed's first row (its own clock)
             DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
-            DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY", java.time.Instant.now());
+            DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY",
+                    feedStart[0] == null ? Instant.now() : feedStart[0]);
             watchlist.entries().forEach(e -> registry.upsert(e, replay));
             new DynamoFacilityDirectory(db.client(), db.tables().registry()).registerSeen(facilities);
             printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
@@ -102,12 +106,14 @@ final class ReplayCommand {
                 f.falseRate(), f.msgs());
     }
 
-    /** The reader's rows, each accepted row's facility added to {@code facilities} on the way. */
-    private static SnapshotIngestion.RowSource notingFacilities(FeedCsvReader reader, Set<String> facilities) {
+    /** The reader's rows, each accepted row's facility added to {@code facilities} and the earliest time kept in {@code start[0]}. */
+    private static SnapshotIngestion.RowSource notingFacilities(FeedCsvReader reader, Set<String> facilities, Instant[] start) {
         return () -> {
             FeedRow row = reader.next();
             if (row instanceof FeedRow.Accepted accepted) {
                 facilities.add(accepted.snapshot().facilityId());
+                Instant at = accepted.snapshot().timestamp();
+                start[0] = start[0] == null || at.isBefore(start[0]) ? at : start[0];
             }
             return row;
         };

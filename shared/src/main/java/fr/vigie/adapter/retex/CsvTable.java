@@ -10,15 +10,20 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A CSV file as a French spreadsheet opens it with a double click and a program reads it with one
  * line of options (docs/retex.md): UTF-8 with a byte-order mark (Excel's cue for UTF-8), {@code ;}
  * between cells (the list separator of French Windows), decimal comma, ISO-8601 dates and instants,
- * CRLF line ends (RFC 4180), a header of snake_case column names. An absent value is an empty cell;
+ * CRLF line ends (RFC 4180), a header of snake_case column names; wall-clock date-times
+ * ({@link LocalDateTime}) as {@code 2025-11-02 06:00:00}, which a spreadsheet reads as a date; a
+ * text cell made of digits only (a region code such as {@code 01}) quoted, so that it stays text. An absent value is an empty cell;
  * a list within a cell is space-separated; a cell holding {@code ;}, a quote or a line break is
  * quoted with its quotes doubled. Rows are written as they come: a file of any size streams out.
  * <p>
@@ -32,7 +37,10 @@ public final class CsvTable implements ReviewOutput.Table {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String LINE_END = "\r\n";
     private static final int DECIMALS = 2;
+    /** A wall-clock date and time as every spreadsheet recognises it (ISO 8601 with a space). */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     /** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final Writer out;
@@ -63,8 +71,11 @@ public final class CsvTable implements ReviewOutput.Table {
             if (i > 0) {
                 out.write(SEPARATOR);
             }
-            String text = format(cells[i]);
-            out.write(quoted(cells[i] instanceof Number || cells[i] instanceof OptionalDouble ? text : neutralised(text)));
+            Object cell = cells[i];
+            String text = format(cell);
+            boolean number = cell instanceof Number || cell instanceof OptionalDouble;
+            // a code of digits (region "01", UDI-DI) is text: quoted, it stays text where the reader honours quotes
+            out.write(number ? text : cell instanceof CharSequence && DIGITS.matcher(text).matches() ? '"' + text + '"' : quoted(neutralised(text)));
         }
         out.write(LINE_END);
     }
@@ -80,6 +91,9 @@ public final class CsvTable implements ReviewOutput.Table {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             return Double.isFinite(d) ? decimal(d) : "";
+        }
+        if (value instanceof LocalDateTime t) {
+            return DATE_TIME.format(t);
         }
         if (value instanceof Collection<?> c) {
             return c.stream().map(CsvTable::format).collect(Collectors.joining(" "));

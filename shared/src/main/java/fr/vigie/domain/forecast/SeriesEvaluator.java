@@ -31,8 +31,14 @@ public final class SeriesEvaluator {
      * @param outlook  the device's national supply situation
      */
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook) {
-        Snapshot latest = history.get(history.size() - 1);
-        Assessment a = assess(history, outlook);
+        return decide(entry, history.get(history.size() - 1), assess(history, outlook), previous);
+    }
+
+    /**
+     * The level step and its event for an assessment already made of {@code latest}: the second half
+     * of {@link #evaluate}, which the RETEX's what-if runs on one assessment under several thresholds.
+     */
+    public Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous) {
         LevelMachine.Step step = LevelMachine.next(previous, a, entry.thresholds(), latest.timestamp());
         if (step.announced() == null) {
             return new Evaluation(a, step.state(), Optional.empty());
@@ -63,7 +69,8 @@ public final class SeriesEvaluator {
                 a.signals(), a.signal(), a.deliveredOnTime());
     }
 
-    Assessment assess(List<Snapshot> history, SupplyOutlook outlook) {
+    /** The projection of the last snapshot of {@code history} (as {@link #evaluate} reads it): it does not depend on thresholds. */
+    public Assessment assess(List<Snapshot> history, SupplyOutlook outlook) {
         Snapshot latest = history.get(history.size() - 1);
         UseForecast use = UseForecast.fit(history);
         SupplyPicture supply = DeliveryTracker.read(history);
