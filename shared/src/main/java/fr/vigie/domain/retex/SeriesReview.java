@@ -94,11 +94,6 @@ public final class SeriesReview {
         this.curves = List.copyOf(curves);
     }
 
-    /** The facility's calendar. */
-    public ZoneId zone() {
-        return zone;
-    }
-
     /**
      * The next snapshot of the series, never older than the one before, with the alerts' projected
      * coverage of it in days.

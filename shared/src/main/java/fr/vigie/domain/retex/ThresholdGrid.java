@@ -117,14 +117,6 @@ public final class ThresholdGrid {
         }
     }
 
-    public Thresholds current() {
-        return current;
-    }
-
-    public int size() {
-        return thresholds.size();
-    }
-
     /** Every point of the grid, by warning then critical threshold. */
     public List<Point> points() {
         List<Point> out = new ArrayList<>();
