@@ -84,7 +84,7 @@ public final class NextSeasonList {
                     ? "jamais sous tension cette saison (aucune rupture, aucun jour sous le seuil d'alerte, aucune alerte) :"
                     + " à retirer s'il en va de même plusieurs saisons"
                     : "aucune rupture cette saison : rien ne justifie de changer les seuils";
-            case KEEP -> "les seuils actuels préviennent les " + now.crises() + " rupture(s) au moins "
+            case KEEP -> "les seuils actuels préviennent chacune des ruptures (" + now.crises() + ") au moins "
                     + ThresholdGrid.WARNED_AHEAD_DAYS + " jours avant, avec le moins de jours d'alerte de la grille ("
                     + now.alertDays() + ")";
             case CHANGE -> then.thresholds().warningDays() + " j / " + then.thresholds().criticalDays() + " j préviennent "
