@@ -63,6 +63,8 @@ final class RetexCommand {
         for (String file : RetexExport.TABLES) {
             out.println("  " + folder.resolve(file));
         }
+        out.println("  " + folder.resolve(RetexExport.PROPOSED_WATCHLIST)
+                + "  (la liste avec les seuils proposés : à relire, puis ./vigie watchlist import)");
         out.println("  " + folder.resolve(ReviewFiles.REPORT));
         err.println("{\"event\":\"retex_summary\",\"season\":\"" + season.label() + "\",\"facilities\":" + result.facilities()
                 + ",\"devices\":" + result.devices() + ",\"snapshots\":" + result.snapshots() + ",\"alerts\":" + result.alertEvents()

@@ -1,5 +1,7 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.domain.WatchlistEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class RetexCommandTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final List<String> FILES = List.of("snapshots.csv", "alerts.csv", "disruptions.csv", "summary.csv", "facilities.csv",
-            "summary-devices.csv", "summary-regions.csv", "whatif.csv", "recommendations.csv", "suppliers.csv", "report.html");
+            "summary-devices.csv", "summary-regions.csv", "whatif.csv", "recommendations.csv", "suppliers.csv", "report.html", "proposed-watchlist.json");
     /** The hospital that falls silent, and its first unknown day. */
     static final String SILENT = "CH-OCC-05";
     static final String SILENT_FROM = "2025-11-15";
@@ -77,7 +79,7 @@ class RetexCommandTest {
         for (String file : FILES) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
-        for (String file : FILES.subList(0, FILES.size() - 1)) {
+        for (String file : FILES.stream().filter(f -> f.endsWith(".csv")).toList()) {
             byte[] head = Arrays.copyOf(Files.readAllBytes(out.resolve(file)), 3);
             assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(head[0], head[1], head[2]), file + " starts with a UTF-8 BOM");
         }
@@ -181,6 +183,23 @@ class RetexCommandTest {
     }
 
     @Test
+    void theProposedListImportsAsAWatchlistWithTheProposedThresholds() throws IOException {
+        Path list = out.resolve("proposed-watchlist.json");
+        Map<String, WatchlistEntry> proposed = WatchlistJson.parseList(Files.readString(list)).entries().stream()
+                .collect(Collectors.toMap(WatchlistEntry::deviceId, e -> e));
+        for (Map<String, String> r : table("recommendations.csv")) {
+            String prefix = r.get("action").equals("CHANGE") ? "proposed" : "current";
+            assertEquals(r.get(prefix + "_warning_days") + "/" + r.get(prefix + "_critical_days"),
+                    proposed.get(r.get("device_id")).thresholds().warningDays() + "/" + proposed.get(r.get("device_id")).thresholds().criticalDays(),
+                    r.toString());
+        }
+        Path db = dir.resolve("db-proposed");
+        ReplayCommandTest.Run imported = vigie("watchlist", "import", list.toString(), "--db", db.toString());
+        assertEquals(0, imported.code(), imported.err() + imported.out());
+        assertTrue(imported.out().contains("7 ajoutée(s)"), imported.out());
+    }
+
+    @Test
     void theWhatIfAtTodaysThresholdsSendsExactlyTheMessagesTheReplaySent() throws IOException {
         Map<String, Long> sent = table("alerts.csv").stream().collect(Collectors.groupingBy(r -> r.get("device_id"), Collectors.counting()));
         Map<String, Long> replayed = table("whatif.csv").stream().filter(r -> r.get("current").equals("1"))
@@ -221,7 +240,7 @@ class RetexCommandTest {
         ReplayCommandTest.Run retex = vigie("retex", "--season", "2025-2026", "--out", again.toString(), "--db", copy.toString());
         assertEquals(0, retex.code(), retex.err());
         for (String file : List.of("summary.csv", "facilities.csv", "summary-devices.csv", "summary-regions.csv", "whatif.csv",
-                "recommendations.csv", "suppliers.csv", "report.html")) {
+                "recommendations.csv", "suppliers.csv", "proposed-watchlist.json", "report.html")) {
             assertEquals(Files.readString(out.resolve(file)), Files.readString(again.resolve(file)), file + " is the season's, whatever came after");
         }
     }

@@ -75,6 +75,8 @@ public final class RetexExport {
     public static final String WHAT_IF = "whatif.csv";
     public static final String RECOMMENDATIONS = "recommendations.csv";
     public static final String SUPPLIERS = "suppliers.csv";
+    /** The season's list with the proposed thresholds, for the operators to review and import. */
+    public static final String PROPOSED_WATCHLIST = "proposed-watchlist.json";
     /** Every table, in the order written. */
     public static final List<String> TABLES = List.of(SNAPSHOTS, ALERTS, DISRUPTIONS, SUMMARY, FACILITIES, SUMMARY_DEVICES,
             SUMMARY_REGIONS, WHAT_IF, RECOMMENDATIONS, SUPPLIERS);
@@ -167,6 +169,7 @@ public final class RetexExport {
         run.writeTotals(out);
         SeasonOverview overview = run.overview();
         run.writeNextSeason(out, overview);
+        out.watchlist(PROPOSED_WATCHLIST, run.proposedList);
         out.report(overview);
         long disruptionEvents = run.disruptions.values().stream().mapToLong(List::size).sum();
         return new Result(facilities.size(), watchlist.size(), run.snapshotRows, run.alertEvents, disruptionEvents);
@@ -186,6 +189,7 @@ public final class RetexExport {
         final List<SeriesReview> reviews = new ArrayList<>();
         final PriorityQueue<SeriesReview> mostAffected = new PriorityQueue<>(LEAST_AFFECTED_FIRST);
         List<FacilityReview> facilityReviews = List.of();
+        List<WatchlistEntry> proposedList = List.of();
         int firstDay = Integer.MAX_VALUE;
         int lastDay = Integer.MIN_VALUE;
         long snapshotRows;
@@ -445,10 +449,11 @@ public final class RetexExport {
                     facilitiesByDevice, disruptions, stockoutStarts, notices.notices(season));
             Map<String, DeviceHistory> histories = new LinkedHashMap<>();
             watchlist.forEach(h -> histories.put(h.deviceId(), h));
+            List<Recommendation> recommendations = NextSeasonList.recommendations(inputs);
+            proposedList = NextSeasonList.proposedList(inputs, recommendations);
             return new SeasonOverview(season, any ? firstDay : 0, any ? lastDay : season.length() - 1, observed, unobserved,
                     histories, observedNational, observedRegional, disruptions, worst, facilities, facilityReviews, observedGrids,
-                    NextSeasonList.recommendations(inputs), NextSeasonList.suppliers(inputs), NextSeasonList.forewarnings(inputs),
-                    snapshotRows, alertEvents);
+                    recommendations, NextSeasonList.suppliers(inputs), NextSeasonList.forewarnings(inputs), snapshotRows, alertEvents);
         }
     }
 

@@ -1,9 +1,11 @@
 package fr.vigie.port;
 
+import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.retex.SeasonOverview;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Where the season's review (docs/retex.md) goes: tables written row by row as the series stream
@@ -17,6 +19,9 @@ public interface ReviewOutput {
 
     /** The season's report page. */
     void report(SeasonOverview overview) throws IOException;
+
+    /** A watch-list as the operators import it (spec section 1), named {@code name}. */
+    void watchlist(String name, List<WatchlistEntry> entries) throws IOException;
 
     /** One table being written. */
     interface Table extends Closeable {

@@ -89,6 +89,7 @@ class RetexExportTest {
         Map<String, ByteArrayOutputStream> files = export();
         List<String> expected = new ArrayList<>(RetexExport.TABLES);
         expected.add(ReviewFiles.REPORT);
+        expected.add(RetexExport.PROPOSED_WATCHLIST);
         assertEquals(new TreeSet<>(expected), files.keySet());
         Map<String, String> bre = row(text(files, "summary.csv"), "CH-BRE-08");
         assertEquals("\"53\"", bre.get("region"), "a region code stays text");

@@ -106,6 +106,28 @@ public final class NextSeasonList {
                 now, then, reason);
     }
 
+    /**
+     * The season's list as it ended (entries listed during the season), with the thresholds of each
+     * {@code CHANGE} recommendation applied: a file for the operators to review and import. Devices to
+     * add or drop are left to them (the recommendations say which and why).
+     */
+    public static List<WatchlistEntry> proposedList(Inputs in, List<Recommendation> recommendations) {
+        List<WatchlistEntry> out = new ArrayList<>();
+        for (DeviceHistory h : in.watchlist()) {
+            if (!h.listedDuring(in.season())) {
+                continue;
+            }
+            WatchlistEntry e = h.atEndOf(in.season());
+            Recommendation r = recommendations.stream().filter(x -> x.deviceId().equals(h.deviceId())).findFirst().orElse(null);
+            if (r != null && r.action() == Action.CHANGE) {
+                e = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(), e.season(),
+                        r.proposed(), e.active());
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
     /** Per supplier of the season's list (season's end versions), most facilities first. */
     public static List<SupplierShare> suppliers(Inputs in) {
         Map<String, Set<String>> devices = new TreeMap<>();

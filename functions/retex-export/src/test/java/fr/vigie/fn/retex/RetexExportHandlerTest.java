@@ -69,7 +69,7 @@ class RetexExportHandlerTest {
         assertTrue(rows.get(1).startsWith("2025-09-01 01:00:00;Europe/Paris;CHU-IDF-01;HFNC-PED;500;"), rows.get(1));
         assertTrue(rows.get(2).startsWith("2025-11-02 06:00:00;Europe/Paris;CHU-IDF-01;HFNC-PED;120;"), rows.get(2));
         for (String file : List.of("alerts.csv", "disruptions.csv", "summary.csv", "facilities.csv", "summary-devices.csv",
-                "summary-regions.csv", "whatif.csv", "recommendations.csv", "suppliers.csv", "report.html")) {
+                "summary-regions.csv", "whatif.csv", "recommendations.csv", "suppliers.csv", "proposed-watchlist.json", "report.html")) {
             assertTrue(s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/" + file)).asByteArray().length > 0, file);
         }
     }
