@@ -237,7 +237,7 @@ public final class RetexExport {
             }
             SeriesReview review = new SeriesReview(series, facility, device, season, events, List.of(nation.curve(), area.curve()));
             ThresholdGrid.Series whatIf = grids.get(device.deviceId()).series();
-            List<SupplyDisruptionEvent> national = disruptions.get(device.deviceId());
+            List<SupplyDisruptionEvent> nationalEvents = disruptions.get(device.deviceId());
             Deque<Snapshot> history = new ArrayDeque<>();
             try {
                 // the evaluation reads up to HISTORY_DAYS before a snapshot: the first days of the season are assessed as they were
@@ -251,7 +251,7 @@ public final class RetexExport {
                         return;
                     }
                     writeSnapshot(snapshots, s, zone, region, regionName);
-                    Assessment a = evaluator.assess(List.copyOf(history), outlook(national, s.timestamp()));
+                    Assessment a = evaluator.assess(List.copyOf(history), outlook(nationalEvents, s.timestamp()));
                     review.add(s, a.coverageDays());
                     WatchlistEntry inForce = device.inForce(s.timestamp());
                     int day = season.dayIndex(s.timestamp(), zone);
