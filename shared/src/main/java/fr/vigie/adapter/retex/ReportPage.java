@@ -70,7 +70,7 @@ public final class ReportPage {
             .figure.bad b{color:#c62828}
             .legend{font-size:13px;color:#333;margin:8px 0 4px}.legend svg{vertical-align:middle;margin:0 4px 0 12px}
             .grid{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}
-            table{border-collapse:collapse;font-size:13px;margin:8px 0 4px;width:100%}
+            table{border-collapse:collapse;font-size:13px;margin:8px 0 4px;display:block;overflow-x:auto;max-width:100%}
             th,td{border:1px solid #ddd;padding:3px 6px}td{white-space:nowrap}th{background:#eef2f7;text-align:left;font-weight:600}
             td.n{text-align:right;font-variant-numeric:tabular-nums}tr.out td{background:#fdecec}
             p.note{font-size:12px;color:#555}p.nav{font-size:13px}a{color:#1f4e79}
