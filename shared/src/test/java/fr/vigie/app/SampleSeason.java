@@ -38,7 +38,12 @@ final class SampleSeason {
     }
 
     static Raised replay(String season) throws IOException, FeedFormatException {
-        MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
+        return replay(SAMPLES.resolve(season).resolve("watchlist.json"), feed(season));
+    }
+
+    /** What a feed raised against a watch-list, through the real ingestion and evaluation code, on in-memory stores. */
+    static Raised replay(Path watchlistFile, Path feedFile) throws IOException, FeedFormatException {
+        MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(watchlistFile));
         MemorySnapshotStore snapshots = new MemorySnapshotStore();
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
         AlertPublisher capture = new AlertPublisher() {
@@ -54,7 +59,7 @@ final class SampleSeason {
         };
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
                 new MemoryDisruptionStore(), capture);
-        try (InputStream feed = Files.newInputStream(feed(season))) {
+        try (InputStream feed = Files.newInputStream(feedFile)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
         }
@@ -62,8 +67,12 @@ final class SampleSeason {
     }
 
     static List<WatchlistEntry> watchlist(String season) {
+        return watchlist(SAMPLES.resolve(season).resolve("watchlist.json"));
+    }
+
+    static List<WatchlistEntry> watchlist(Path file) {
         try {
-            WatchlistValidator.Result r = WatchlistJson.parseList(Files.readString(SAMPLES.resolve(season).resolve("watchlist.json")));
+            WatchlistValidator.Result r = WatchlistJson.parseList(Files.readString(file));
             if (!r.valid()) {
                 throw new IllegalStateException(r.violations().toString());
             }
