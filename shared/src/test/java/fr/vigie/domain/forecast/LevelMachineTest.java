@@ -1,5 +1,8 @@
 package fr.vigie.domain.forecast;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.Thresholds;
@@ -104,6 +107,17 @@ class LevelMachineTest {
             assertEquals(null, step.announced(), "hour " + hour);
             state = step.state();
         }
+    }
+
+    @Test
+    void stateSurvivesAJsonRoundTripAndAnOldStateReadsWithoutItsCandidateStart() throws Exception {
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        AlertState state = new AlertState(AlertLevel.WARNING, AlertLevel.CRITICAL, 3, day(1), day(2));
+        assertEquals(state, json.readValue(json.writeValueAsString(state), AlertState.class));
+
+        AlertState old = json.readValue("{\"level\":\"WARNING\",\"candidate\":\"CRITICAL\",\"confirmations\":1,"
+                + "\"since\":\"2025-10-02T05:00:00Z\"}", AlertState.class);
+        assertEquals(new AlertState(AlertLevel.WARNING, AlertLevel.CRITICAL, 1, day(1)), old);
     }
 
     private static Instant day(int day) {
