@@ -52,7 +52,7 @@ public final class SeriesEvaluator {
         AlertEvent event = new AlertEvent(
                 AlertEvent.alertId(latest.facilityId(), latest.deviceId(), latest.timestamp()),
                 latest.facilityId(), latest.deviceId(), step.announced(), before,
-                latest.timestamp(), round1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
+                latest.timestamp(), floor1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
                 round1(a.dailyUseForecast()), reasons(step.announced(), a));
         return new Evaluation(a, step.state(), Optional.of(event));
     }
@@ -105,6 +105,11 @@ public final class SeriesEvaluator {
         }
         a.signals().stream().sorted().forEach(reasons::add);
         return reasons;
+    }
+
+    /** Coverage told to one decimal, rounded down: 13.96 days is not "14,0 j" under a 14-day threshold. */
+    private static double floor1(double v) {
+        return Math.floor(v * 10) / 10.0;
     }
 
     private static double round1(double v) {
