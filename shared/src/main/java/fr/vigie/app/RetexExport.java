@@ -222,6 +222,8 @@ public final class RetexExport {
             String region = facility.region();
             String regionName = Region.labelOf(region);
             ZoneId zone = Region.zoneOf(region);
+            // the what-if replays the alerts' own steps: their days are counted in the zone the facility id names
+            ZoneId alertZone = SeriesEvaluator.zoneOf(facility.facilityId());
             ReviewTotals nation = national.get(device.deviceId());
             ReviewTotals area = regional.get(regionKey(facility)).get(device.deviceId());
             // a local day of the season may start up to 14 hours before or end after its UTC day
@@ -251,11 +253,11 @@ public final class RetexExport {
                         return;
                     }
                     writeSnapshot(snapshots, s, zone, region, regionName);
-                    Assessment a = evaluator.assess(List.copyOf(history), outlook(nationalEvents, s.timestamp()));
+                    Assessment a = evaluator.assess(List.copyOf(history), outlook(nationalEvents, s.timestamp()), alertZone);
                     review.add(s, a.coverageDays());
                     WatchlistEntry inForce = device.inForce(s.timestamp());
                     int day = season.dayIndex(s.timestamp(), zone);
-                    whatIf.add(day, s, a, inForce, inForce.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC)));
+                    whatIf.add(day, s, a, inForce, inForce.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC)), alertZone);
                     firstDay = Math.min(firstDay, day);
                     lastDay = Math.max(lastDay, day);
                 });

@@ -8,6 +8,7 @@ import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -178,9 +179,10 @@ public final class ThresholdGrid {
 
         /**
          * The next snapshot, on local season day {@code today}, with its assessment and the entry in
-         * force; {@code watched} false when the device was not watched that day (the alerts skip it).
+         * force; {@code watched} false when the device was not watched that day (the alerts skip it);
+         * {@code zone} the one the alerts count the facility's days in ({@link SeriesEvaluator#zoneOf}).
          */
-        public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched) {
+        public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched, ZoneId zone) {
             advanceTo(today);
             if (s.onHand() == 0 && lastStockoutDay != today) {
                 if (lastStockoutDay == Integer.MIN_VALUE || today - lastStockoutDay >= CRISIS_GAP_DAYS) {
@@ -197,7 +199,7 @@ public final class ThresholdGrid {
             }
             WatchlistEntry[] entries = variants.computeIfAbsent(inForce, this::variants);
             for (int i = 0; i < entries.length; i++) {
-                Evaluation e = evaluator.decide(entries[i], s, a, states[i]);
+                Evaluation e = evaluator.decide(entries[i], s, a, states[i], zone);
                 states[i] = e.state();
                 if (e.event().isPresent()) {
                     sent[i]++;

@@ -40,8 +40,8 @@ class ThresholdGridTest {
         for (int d = 0; d < stock.length; d++) {
             Snapshot s = new Snapshot("CH-1", "FFP2", DAY0.plus(Duration.ofDays(d)), stock[d], 10L, null, null, null);
             history.add(s);
-            Assessment a = EVALUATOR.assess(List.copyOf(history), SupplyOutlook.NORMAL);
-            series.add(SEASON.dayIndex(s.timestamp(), ZoneOffset.UTC), s, a, ENTRY, true);
+            Assessment a = EVALUATOR.assess(List.copyOf(history), SupplyOutlook.NORMAL, ZoneOffset.UTC);
+            series.add(SEASON.dayIndex(s.timestamp(), ZoneOffset.UTC), s, a, ENTRY, true, ZoneOffset.UTC);
         }
         series.finish();
         return grid;
