@@ -93,7 +93,12 @@ public final class DeliveryTracker {
             reconcile(outstanding, cur.onOrderOrZero(), day);
             if (cur.expectedDelivery() != null && !cur.expectedDelivery().equals(prev.expectedDelivery())
                     && !outstanding.isEmpty() && outstanding.peekFirst().placed() != null) {
-                leads.add((int) ChronoUnit.DAYS.between(outstanding.peekFirst().placed(), cur.expectedDelivery()));
+                int lead = (int) ChronoUnit.DAYS.between(outstanding.peekFirst().placed(), cur.expectedDelivery());
+                // a promise dated before the order it is matched with belongs to an earlier order: no lead time
+                // (a negative one would make the projection deliver before ordering, past its horizon)
+                if (lead >= 0) {
+                    leads.add(lead);
+                }
             }
         }
         Snapshot latest = history.get(history.size() - 1);
