@@ -10,6 +10,7 @@ import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.SeasonReplay;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
 import fr.vigie.port.AlertChannels;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +73,14 @@ final class ReplayCommand {
                 Progress progress = new Progress(err, "évaluation des relevés");
                 DynamoFacilityDirectory directory = new DynamoFacilityDirectory(db.client(), db.tables().registry());
                 boolean registryWasEmpty = directory.isEmpty();
+                Instant[] feedStart = {null};
                 SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion.admittingFacilitiesOf(directory), vigie.alerting)
-                        .run(reader::next, progress::show);
-                // the RETEX enumerates series from the registry instead of scanning the snapshots
+                        .run(notingStart(reader, feedStart), progress::show);
+                // the RETEX enumerates series from the registry instead of scanning the snapshots, and judges each day
+                // by the list in force then: the replayed list was in force from the feed's first row (its own clock)
                 DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
-                DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY", java.time.Instant.now());
+                DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY",
+                        feedStart[0] == null ? Instant.now() : feedStart[0]);
                 watchlist.entries().forEach(e -> registry.upsert(e, replay));
                 directory.registerSeen(summary.facilities());
                 printSummary(new Run(feedPath, reader.separator(), alertsPath, summaryPath, registryWasEmpty), summary, publisher, sns.isPresent());
@@ -121,6 +126,18 @@ final class ReplayCommand {
                 f.leadMedian() == Math.rint(f.leadMedian()) ? Long.toString((long) f.leadMedian())
                         : String.format(java.util.Locale.FRANCE, "%.1f", f.leadMedian()),
                 f.falseRate(), f.msgs());
+    }
+
+    /** The reader's rows, the earliest accepted row's time kept in {@code start[0]}. */
+    private static SnapshotIngestion.RowSource notingStart(FeedCsvReader reader, Instant[] start) {
+        return () -> {
+            FeedRow row = reader.next();
+            if (row instanceof FeedRow.Accepted accepted) {
+                Instant at = accepted.snapshot().timestamp();
+                start[0] = start[0] == null || at.isBefore(start[0]) ? at : start[0];
+            }
+            return row;
+        };
     }
 
     private static InputStream open(Path feed) throws UsageException, IOException {

@@ -1,6 +1,7 @@
 package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 
@@ -40,9 +41,9 @@ final class RetexCommand {
         Files.createDirectories(folder);
         RetexExport.Result result;
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
-            Progress progress = new Progress(err, "séries exportées");
+            Progress progress = new Progress(err, "séries revues et rejouées sur la grille de seuils");
             result = new RetexExport(new DynamoSeasonArchive(db.client(), db.tables()))
-                    .export(season, name -> Files.newOutputStream(folder.resolve(name)), progress::show);
+                    .export(season, new ReviewFiles(name -> Files.newOutputStream(folder.resolve(name))), progress::show);
         }
         if (result.empty()) {
             err.println("vigie: rien à exporter : la base " + dbPath + " n'enregistre aucun établissement ou aucun dispositif"
@@ -59,10 +60,12 @@ final class RetexCommand {
         out.printf("  relevés         %8d%n", result.snapshots());
         out.printf("  alertes         %8d%n", result.alertEvents());
         out.printf("  tensions nationales %4d événement(s)%n", result.disruptionEvents());
-        for (String file : List.of(RetexExport.SNAPSHOTS, RetexExport.ALERTS, RetexExport.SUMMARY, RetexExport.SUMMARY_DEVICES,
-                RetexExport.SUMMARY_REGIONS, RetexExport.REPORT)) {
+        for (String file : RetexExport.TABLES) {
             out.println("  " + folder.resolve(file));
         }
+        out.println("  " + folder.resolve(RetexExport.PROPOSED_WATCHLIST)
+                + "  (la liste avec les seuils proposés : à relire, puis ./vigie watchlist import)");
+        out.println("  " + folder.resolve(ReviewFiles.REPORT));
         err.println("{\"event\":\"retex_summary\",\"season\":\"" + season.label() + "\",\"facilities\":" + result.facilities()
                 + ",\"devices\":" + result.devices() + ",\"snapshots\":" + result.snapshots() + ",\"alerts\":" + result.alertEvents()
                 + ",\"disruptionEvents\":" + result.disruptionEvents() + "}");

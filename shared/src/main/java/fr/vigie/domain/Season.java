@@ -2,6 +2,7 @@ package fr.vigie.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -61,6 +62,17 @@ public record Season(int startYear) {
     /** Index of the UTC day of {@code at} in the season, 0 for 1 September. */
     public int dayIndex(Instant at) {
         return (int) ChronoUnit.DAYS.between(firstDay(), at.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** Index of the day of {@code at} in the calendar of {@code zone} (a facility's, {@code Region.zoneOf}), 0 for 1 September. */
+    public int dayIndex(Instant at, ZoneId zone) {
+        return (int) ChronoUnit.DAYS.between(firstDay(), at.atZone(zone).toLocalDate());
+    }
+
+    /** True when the day of {@code at} in {@code zone} belongs to the season. */
+    public boolean contains(Instant at, ZoneId zone) {
+        int day = dayIndex(at, zone);
+        return day >= 0 && day < length();
     }
 
     public LocalDate day(int index) {

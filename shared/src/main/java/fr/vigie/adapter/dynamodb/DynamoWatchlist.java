@@ -63,8 +63,11 @@ public final class DynamoWatchlist {
     }
 
     static Optional<WatchlistEntry> fromItem(Map<String, AttributeValue> item) {
-        String json = Items.str(item, "entry");
-        String sk = Items.str(item, Tables.SK);
+        return fromJson(Items.str(item, "entry"), Items.str(item, Tables.SK));
+    }
+
+    /** An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged) when it no longer passes. */
+    static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {
             var draft = WatchlistJson.draft(Json.MAPPER.readTree(json));
             WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));

@@ -6,10 +6,18 @@ import java.time.Instant;
 
 /**
  * The alert state of one facility/device between snapshots: the level announced last
- * ({@link AlertLevel#NONE} when calm), a level seen but not yet confirmed and how many snapshots
- * in a row saw it, and when the announced level was entered. Stored, so it must stay small.
+ * ({@link AlertLevel#NONE} when calm), a level seen but not yet confirmed, how many snapshots in a
+ * row saw it and since when ({@code candidateSince}: confirmation is a matter of time, whatever the
+ * polling cadence), and when the announced level was entered. Stored, so it must stay small; a
+ * state stored before {@code candidateSince} existed reads it as {@code null} (the candidate starts
+ * over).
  */
-public record AlertState(AlertLevel level, AlertLevel candidate, int confirmations, Instant since) {
+public record AlertState(AlertLevel level, AlertLevel candidate, int confirmations, Instant since, Instant candidateSince) {
 
-    public static final AlertState CALM = new AlertState(AlertLevel.NONE, AlertLevel.NONE, 0, null);
+    public static final AlertState CALM = new AlertState(AlertLevel.NONE, AlertLevel.NONE, 0, null, null);
+
+    /** A state with no move under way, or one whose start is not known. */
+    public AlertState(AlertLevel level, AlertLevel candidate, int confirmations, Instant since) {
+        this(level, candidate, confirmations, since, null);
+    }
 }

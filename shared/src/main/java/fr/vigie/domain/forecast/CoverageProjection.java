@@ -39,8 +39,9 @@ public final class CoverageProjection {
                     ? offset(supply, supply.expectedDelivery()) + supply.lastDelayDays()
                     : order.placed() == null ? -1 : offset(supply, order.placed()) + lag;
             head = false;
-            if (trustPromises && due >= 1 && due < arrivals.length) {
-                arrivals[due] += order.quantity();
+            // due today and not in yet (an hourly snapshot before the van): it comes before tomorrow's use
+            if (trustPromises && due >= 0 && due < arrivals.length) {
+                arrivals[Math.max(1, due)] += order.quantity();
             }
         }
         int nextOrder = nextOrderDay(supply);

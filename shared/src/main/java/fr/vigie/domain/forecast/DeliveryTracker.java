@@ -4,6 +4,7 @@ import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.Snapshot;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class DeliveryTracker {
     private DeliveryTracker() {
     }
 
-    /** Reads {@code history} (oldest first, ending with today's snapshot). */
-    public static SupplyPicture read(List<Snapshot> history) {
+    /** Reads {@code history} (oldest first, ending with today's snapshot), days in the facility's {@code zone}. */
+    public static SupplyPicture read(List<Snapshot> history, ZoneId zone) {
         Snapshot first = history.get(0);
         Deque<Order> outstanding = new ArrayDeque<>();
         if (first.onOrderOrZero() > 0) {
@@ -58,13 +59,13 @@ public final class DeliveryTracker {
         for (int i = 1; i < history.size(); i++) {
             Snapshot prev = history.get(i - 1);
             Snapshot cur = history.get(i);
-            LocalDate day = UseForecast.date(cur);
+            LocalDate day = UseForecast.date(cur, zone);
             long received = cur.receivedOrZero();
             boolean today = i == history.size() - 1;
             if (received > 0 && prev.expectedDelivery() != null) {
                 // late for sure only if a snapshot on or after the promised day still had nothing:
                 // a row missed on that day is no delay
-                lastDelay = (int) Math.max(0, ChronoUnit.DAYS.between(prev.expectedDelivery(), UseForecast.date(prev)) + 1);
+                lastDelay = (int) Math.max(0, ChronoUnit.DAYS.between(prev.expectedDelivery(), UseForecast.date(prev, zone)) + 1);
                 onTime = today && lastDelay == 0;
             }
             double head = outstanding.isEmpty() ? 0 : outstanding.peekFirst().quantity();
@@ -92,11 +93,16 @@ public final class DeliveryTracker {
             reconcile(outstanding, cur.onOrderOrZero(), day);
             if (cur.expectedDelivery() != null && !cur.expectedDelivery().equals(prev.expectedDelivery())
                     && !outstanding.isEmpty() && outstanding.peekFirst().placed() != null) {
-                leads.add((int) ChronoUnit.DAYS.between(outstanding.peekFirst().placed(), cur.expectedDelivery()));
+                int lead = (int) ChronoUnit.DAYS.between(outstanding.peekFirst().placed(), cur.expectedDelivery());
+                // a promise dated before the order it is matched with belongs to an earlier order: no lead time
+                // (a negative one would make the projection deliver before ordering, past its horizon)
+                if (lead >= 0) {
+                    leads.add(lead);
+                }
             }
         }
         Snapshot latest = history.get(history.size() - 1);
-        LocalDate today = UseForecast.date(latest);
+        LocalDate today = UseForecast.date(latest, zone);
         int overdueDays = latest.expectedDelivery() != null && latest.onOrderOrZero() > 0
                 ? (int) Math.max(0, ChronoUnit.DAYS.between(latest.expectedDelivery(), today)) : 0;
         double rate = trailing[history.size() - 1];
@@ -163,14 +169,12 @@ public final class DeliveryTracker {
     private static double[] trailingUse(List<Snapshot> history) {
         double[] out = new double[history.size()];
         List<DailyUse.Interval> intervals = DailyUse.intervals(history);
+        List<DailyUse.Interval> seen = new ArrayList<>(intervals.size());
+        DailyUse.Window week = new DailyUse.Window(seen, TRAILING_USE_DAYS);
         for (int i = 1; i < history.size(); i++) {
-            double days = 0;
-            double units = 0;
-            for (int j = i - 1; j >= 0 && days < TRAILING_USE_DAYS; j--) {
-                days += intervals.get(j).days();
-                units += intervals.get(j).units();
-            }
-            out[i] = days > 0 ? units / days : 0;
+            seen.add(intervals.get(i - 1));
+            week.advance();
+            out[i] = week.rate();
         }
         return out;
     }

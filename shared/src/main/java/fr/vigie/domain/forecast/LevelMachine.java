@@ -3,22 +3,25 @@ package fr.vigie.domain.forecast;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Thresholds;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Alert levels with hysteresis. An alert opens when coverage stays under the warning threshold for
- * {@link #OPEN_CONFIRMATIONS} snapshots in a row (at the level the last one shows), or at once
+ * Alert levels with hysteresis. An alert opens when coverage stays under the warning threshold at
+ * every snapshot for {@link #CONFIRMATION} (at the level the last one shows), or at once
  * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL
  * likewise. It also opens when the stock on hand alone lasts less than the critical threshold:
  * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to
  * WARNING, and closes only when coverage is clearly above the warning threshold, and the stock on
- * hand clearly above the critical one, for {@link #CLOSE_CONFIRMATIONS} snapshots in a row (a
- * just-in-time shelf refilled by each delivery would otherwise open and close every week).
+ * hand clearly above the critical one, likewise for {@link #CONFIRMATION} (a just-in-time shelf
+ * refilled by each delivery would otherwise open and close every week). Confirmation is counted in
+ * time, not in snapshots, so that hourly polling confirms no sooner than daily polling does: with
+ * daily snapshots it is the two snapshots in a row the method was tuned with.
  */
 public final class LevelMachine {
 
-    static final int OPEN_CONFIRMATIONS = 2;
-    static final int CLOSE_CONFIRMATIONS = 2;
+    /** A day, less the jitter of a daily feed's polling time. */
+    static final Duration CONFIRMATION = Duration.ofHours(20);
     /** Clearly above: a quarter more than the threshold. */
     static final double RECOVERY_MARGIN = 1.25;
 
@@ -39,13 +42,16 @@ public final class LevelMachine {
             case CRITICAL -> clearlyBack(a, t) ? AlertLevel.RECOVERED : AlertLevel.NONE;
         };
         if (move == AlertLevel.NONE) {
-            return new Step(new AlertState(current, AlertLevel.NONE, 0, previous.since()), null);
+            return new Step(new AlertState(current, AlertLevel.NONE, 0, previous.since(), null), null);
         }
-        // the candidate remembers which move is under way: opening, escalating or closing
-        int confirmations = previous.candidate() == move ? previous.confirmations() + 1 : 1;
-        int needed = move == AlertLevel.RECOVERED ? CLOSE_CONFIRMATIONS : a.supplyFailing() ? 1 : OPEN_CONFIRMATIONS;
-        if (confirmations < needed) {
-            return new Step(new AlertState(current, move, confirmations, previous.since()), null);
+        // the candidate remembers which move is under way (opening, escalating or closing) and since when
+        boolean continued = previous.candidate() == move && previous.candidateSince() != null;
+        int confirmations = continued ? previous.confirmations() + 1 : 1;
+        Instant candidateSince = continued ? previous.candidateSince() : at;
+        boolean confirmed = move != AlertLevel.RECOVERED && a.supplyFailing()
+                || !Duration.between(candidateSince, at).minus(CONFIRMATION).isNegative();
+        if (!confirmed) {
+            return new Step(new AlertState(current, move, confirmations, previous.since(), candidateSince), null);
         }
         AlertLevel announced = move == AlertLevel.RECOVERED ? AlertLevel.RECOVERED : seen;
         AlertLevel level = announced == AlertLevel.RECOVERED ? AlertLevel.NONE : announced;

@@ -3,11 +3,12 @@ package fr.vigie.domain.forecast;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,20 +30,46 @@ public final class SeriesEvaluator {
      *                 evaluated, reaching back at most {@link #HISTORY_DAYS} days
      * @param previous the state left by the previous evaluation ({@link AlertState#CALM} at first)
      * @param outlook  the device's national supply situation
+     * Days are the facility's local calendar days, in the zone of the region its identifier names
+     * ({@link Region#fromFacilityId}), Europe/Paris otherwise.
      */
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook) {
+        return evaluate(entry, history, previous, outlook, zoneOf(history.get(history.size() - 1).facilityId()));
+    }
+
+    /** As {@link #evaluate(WatchlistEntry, List, AlertState, SupplyOutlook)}, days counted in the facility's {@code zone}. */
+    public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
+                               ZoneId zone) {
         Snapshot latest = history.get(history.size() - 1);
-        Assessment a = assess(history, outlook);
+        return decide(entry, latest, assess(history, outlook, zone), previous, zone);
+    }
+
+    /**
+     * The zone whose calendar days the alerts of a facility count: the region its identifier names
+     * ({@link Region#fromFacilityId}), Europe/Paris otherwise. The RETEX replays with the same one.
+     */
+    public static ZoneId zoneOf(String facilityId) {
+        return Region.fromFacilityId(facilityId).map(Region::zone).orElse(Region.PARIS);
+    }
+
+    /**
+     * The level step and its event for an assessment already made of {@code latest} (in {@code zone}):
+     * the second half of {@link #evaluate}, which the RETEX's what-if runs on one assessment under
+     * several thresholds. The level machine's confirmations are timed by {@code latest}'s timestamp
+     * and the state's {@code candidateSince}, so a what-if fed the same snapshots in order makes the
+     * same steps as the alerts.
+     */
+    public Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone) {
         LevelMachine.Step step = LevelMachine.next(previous, a, entry.thresholds(), latest.timestamp());
         if (step.announced() == null) {
             return new Evaluation(a, step.state(), Optional.empty());
         }
         AlertLevel before = previous.level().isOpen() ? previous.level() : null;
-        Assessment told = step.announced().isOpen() ? onHandView(a, entry) : a;
+        Assessment told = step.announced().isOpen() ? onHandView(a, entry, zone) : a;
         AlertEvent event = new AlertEvent(
                 AlertEvent.alertId(latest.facilityId(), latest.deviceId(), latest.timestamp()),
                 latest.facilityId(), latest.deviceId(), step.announced(), before,
-                latest.timestamp(), round1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
+                latest.timestamp(), floor1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
                 round1(a.dailyUseForecast()), reasons(step.announced(), a));
         return new Evaluation(a, step.state(), Optional.of(event));
     }
@@ -52,21 +79,25 @@ public final class SeriesEvaluator {
      * the projection counting deliveries looks fine, tells the hospital the days its shelf lasts
      * without them: a warning that said "120 days of coverage" would read as a mistake.
      */
-    private static Assessment onHandView(Assessment a, WatchlistEntry entry) {
+    private static Assessment onHandView(Assessment a, WatchlistEntry entry, ZoneId zone) {
         double use = a.dailyUseForecast();
         if (use <= 0 || a.coverageDays() < entry.thresholds().warningDays()) {
             return a;
         }
         double shelfDays = a.onHand() / use;
-        LocalDate runsDry = LocalDate.ofInstant(a.at(), ZoneOffset.UTC).plusDays((long) Math.floor(shelfDays) + 1);
+        LocalDate runsDry = LocalDate.ofInstant(a.at(), zone).plusDays((long) Math.floor(shelfDays) + 1);
         return new Assessment(a.deviceId(), a.at(), a.onHand(), use, a.dailyUseLow(), a.dailyUseHigh(), shelfDays, runsDry,
                 a.signals(), a.signal(), a.deliveredOnTime());
     }
 
-    Assessment assess(List<Snapshot> history, SupplyOutlook outlook) {
+    /**
+     * The projection of the last snapshot of {@code history} (as {@link #evaluate} reads it), days
+     * counted in {@code zone}: it does not depend on thresholds.
+     */
+    public Assessment assess(List<Snapshot> history, SupplyOutlook outlook, ZoneId zone) {
         Snapshot latest = history.get(history.size() - 1);
-        UseForecast use = UseForecast.fit(history);
-        SupplyPicture supply = DeliveryTracker.read(history);
+        UseForecast use = UseForecast.fit(history, zone);
+        SupplyPicture supply = DeliveryTracker.read(history, zone);
         Set<Reason> signals = EnumSet.noneOf(Reason.class);
         if (supply.overdueDays() > 0) {
             signals.add(Reason.DELIVERY_OVERDUE);
@@ -95,6 +126,11 @@ public final class SeriesEvaluator {
         }
         a.signals().stream().sorted().forEach(reasons::add);
         return reasons;
+    }
+
+    /** Coverage told to one decimal, rounded down: 13.96 days is not "14,0 j" under a 14-day threshold. */
+    private static double floor1(double v) {
+        return Math.floor(v * 10) / 10.0;
     }
 
     private static double round1(double v) {

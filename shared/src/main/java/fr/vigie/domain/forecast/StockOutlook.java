@@ -4,7 +4,6 @@ import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +43,9 @@ public record StockOutlook(LocalDate from, double dailyUse, double dailyUseLow, 
                 .filter(s -> !s.timestamp().isBefore(last.timestamp().minus(java.time.Duration.ofDays(SeriesEvaluator.HISTORY_DAYS))))
                 .toList();
         Assessment a = new SeriesEvaluator().evaluate(entry, window, AlertState.CALM, SupplyOutlook.NORMAL).assessment();
-        UseForecast use = UseForecast.fit(window);
-        LocalDate today = LocalDate.ofInstant(last.timestamp(), ZoneOffset.UTC);
+        java.time.ZoneId zone = SeriesEvaluator.zoneOf(last.facilityId());
+        UseForecast use = UseForecast.fit(window, zone);
+        LocalDate today = LocalDate.ofInstant(last.timestamp(), zone);
         double central = last.onHand();
         double busy = central;
         double quiet = central;

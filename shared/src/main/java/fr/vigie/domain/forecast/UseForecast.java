@@ -2,9 +2,12 @@ package fr.vigie.domain.forecast;
 
 import fr.vigie.domain.Snapshot;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,21 +32,49 @@ public record UseForecast(double level, double trend, double spread) {
     private static final double BAND = 1.0;
     /** When the supplier fails, plan for a day half a spread busier than the forecast. */
     private static final double PLANNING = 0.5;
+    /** A day counts once half of it is covered by snapshots (the first day of the history rarely is). */
+    private static final double MIN_COVERED_DAY = 0.5;
+    private static final double MINUTES_PER_DAY = 1440.0;
 
-    /** Fits the smoothing on {@code history} (oldest first). */
-    public static UseForecast fit(List<Snapshot> history) {
-        int days = (int) ChronoUnit.DAYS.between(date(history.get(0)), date(history.get(history.size() - 1))) + 1;
-        double[] use = new double[days];
-        boolean[] known = new boolean[days];
-        LocalDate first = date(history.get(0));
+    /**
+     * Fits the smoothing on {@code history} (oldest first), days being the facility's local calendar
+     * days in {@code zone}. Each interval's use is spread over the days it overlaps in proportion to
+     * its hours, so that hourly and daily snapshots of the same use give the same days; only days
+     * already over count (today's is partial), each as its use per day covered.
+     */
+    public static UseForecast fit(List<Snapshot> history, ZoneId zone) {
+        Instant now = history.get(history.size() - 1).timestamp();
+        LocalDate first = date(history.get(0), zone);
+        LocalDate today = date(history.get(history.size() - 1), zone);
+        int days = (int) ChronoUnit.DAYS.between(first, today);
+        double[] units = new double[days + 1];
+        double[] covered = new double[days + 1];
+        boolean[] dry = new boolean[days + 1];
         for (DailyUse.Interval interval : DailyUse.intervals(history)) {
-            int end = (int) ChronoUnit.DAYS.between(first, date(interval.end()));
-            int start = Math.min(end, (int) ChronoUnit.DAYS.between(first, date(interval.start())) + 1);
-            for (int d = start; d <= end; d++) {
-                use[d] += interval.units() / (end - start + 1);
-                known[d] = interval.end().onHand() > 0;
+            Instant from = interval.start().timestamp();
+            Instant to = interval.end().timestamp();
+            double total = Math.max(1, Duration.between(from, to).toSeconds());
+            int d = (int) ChronoUnit.DAYS.between(first, LocalDate.ofInstant(from, zone));
+            while (from.isBefore(to)) {
+                Instant dayEnd = first.plusDays(d + 1L).atStartOfDay(zone).toInstant();
+                Instant until = dayEnd.isBefore(to) ? dayEnd : to;
+                double share = Duration.between(from, until).toSeconds() / total;
+                units[d] += interval.units() * share;
+                covered[d] += share * interval.days();
+                // what was used on a day the shelf ran dry is what was there, not what was needed
+                dry[d] |= interval.end().onHand() == 0;
+                from = until;
+                d++;
             }
         }
+        double[] use = new double[days];
+        boolean[] known = new boolean[days];
+        for (int d = 0; d < days; d++) {
+            known[d] = covered[d] >= MIN_COVERED_DAY && !dry[d];
+            use[d] = covered[d] > 0 ? units[d] / covered[d] : 0;
+        }
+        // the trailing week ends where today began: its middle is WEEK_LAG days before that, and today has begun
+        double lag = WEEK_LAG + Duration.between(today.atStartOfDay(zone).toInstant(), now).toMinutes() / MINUTES_PER_DAY;
         double level = 0;
         double trend = 0;
         double sumSq = 0;
@@ -78,14 +109,11 @@ public record UseForecast(double level, double trend, double spread) {
             level = next;
         }
         if (!started) { // too little history for a weekly mean: what was used so far, per day
-            double units = 0;
-            for (double u : use) {
-                units += u;
-            }
-            level = days > 1 ? units / (days - 1) : 0;
+            double allDays = Arrays.stream(covered).sum();
+            level = allDays > 0 ? Arrays.stream(units).sum() / allDays : 0;
         }
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
-        return new UseForecast(Math.max(0, level + WEEK_LAG * trend), trend, spread);
+        return new UseForecast(Math.max(0, level + lag * trend), trend, spread);
     }
 
     /** Use expected on the {@code ahead}-th day from now (1 = tomorrow). */
@@ -112,7 +140,8 @@ public record UseForecast(double level, double trend, double spread) {
         return at(1) + BAND * spread;
     }
 
-    static LocalDate date(Snapshot s) {
-        return LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC);
+    /** The facility's local calendar day of a snapshot. */
+    static LocalDate date(Snapshot s, ZoneId zone) {
+        return LocalDate.ofInstant(s.timestamp(), zone);
     }
 }

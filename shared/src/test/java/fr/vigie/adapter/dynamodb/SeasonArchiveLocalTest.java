@@ -7,7 +7,10 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.Season;
+import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.retex.DeviceHistory;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.ProjectRoot;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +67,24 @@ class SeasonArchiveLocalTest {
         DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:test", "REPLAY", Instant.parse("2025-09-01T00:00:00Z"));
         list.forEach(e -> watchlist.upsert(e, replay));
         list.forEach(e -> assertEquals(DynamoRegistryEditor.Status.UNCHANGED, watchlist.upsert(e, replay).status()));
-        assertEquals(list.stream().sorted(Comparator.comparing(WatchlistEntry::deviceId)).toList(), archive.devices());
+        assertEquals(list.stream().sorted(Comparator.comparing(WatchlistEntry::deviceId)).toList(),
+                archive.watchlist().stream().sorted(Comparator.comparing(DeviceHistory::deviceId)).map(h -> h.inForce(Instant.now())).toList());
+    }
+
+    @Test
+    void eachDeviceComesWithItsVersionsAndTheOneInForceOnADayIsTheOneWrittenLastBeforeIt() throws Exception {
+        WatchlistEntry ffp2 = WatchlistJson.parseList(Files.readString(ProjectRoot.find()
+                .resolve("../shared/samples/season-a/watchlist.json").normalize())).entries().stream()
+                .filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
+        watchlist.upsert(ffp2, new DynamoRegistryEditor.Author("local:replay", "REPLAY", Instant.parse("2025-09-01T05:00:00Z")));
+        WatchlistEntry stricter = new WatchlistEntry(ffp2.deviceId(), ffp2.name(), ffp2.epidemics(), ffp2.unit(), ffp2.emdn(),
+                ffp2.references(), ffp2.season(), new Thresholds(60, 30), ffp2.active());
+        watchlist.upsert(stricter, new DynamoRegistryEditor.Author("local:ops", "IMPORT", Instant.parse("2026-12-01T09:00:00Z")));
+        DeviceHistory history = archive.watchlist().stream().filter(h -> h.deviceId().equals("FFP2")).findFirst().orElseThrow();
+        assertEquals(2, history.versions().size());
+        assertEquals(ffp2.thresholds(), history.thresholdsAt(Instant.parse("2025-11-15T05:00:00Z")), "the season's days keep their version");
+        assertEquals(ffp2.thresholds(), history.atEndOf(new Season(2025)).thresholds());
+        assertEquals(new Thresholds(60, 30), history.thresholdsAt(Instant.parse("2026-12-02T00:00:00Z")));
     }
 
     @Test

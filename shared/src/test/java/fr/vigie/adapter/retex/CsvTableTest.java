@@ -26,4 +26,16 @@ class CsvTableTest {
                 + "2025-11-02T05:00:00Z;2025-11-05;6,46;12;;\"Sonde \"\"CH\"\" ; adulte\";12,5 0\r\n"
                 + ";1000;;0,1;;x;A B\r\n", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreNeutralisedButNotNumbers() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvTable t = new CsvTable(bytes, "a", "b", "c", "d", "e", "f", "g", "h")) {
+            t.row("=HYPERLINK(\"http://x\";\"clic\")", "+33612345678", "-2+3", "@SUM(A1)", "\tCH", "\rCH", -4, -1.5);
+            t.row("CH A=B", "Pédiatrie - Nord", OptionalDouble.of(-2.0), List.of("-1"), "", null, 0, "ok");
+        }
+        assertEquals("\uFEFFa;b;c;d;e;f;g;h\r\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\";'+33612345678;'-2+3;'@SUM(A1);'\tCH;\"'\rCH\";-4;-1,5\r\n"
+                + "CH A=B;Pédiatrie - Nord;-2;'-1;;;0;ok\r\n", bytes.toString(StandardCharsets.UTF_8));
+    }
 }

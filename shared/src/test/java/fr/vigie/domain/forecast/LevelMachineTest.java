@@ -1,10 +1,14 @@
 package fr.vigie.domain.forecast;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.Thresholds;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +41,7 @@ class LevelMachineTest {
         List<AlertLevel> out = new ArrayList<>();
         AlertState state = AlertState.CALM;
         for (int i = 0; i < 3; i++) { // 100 on hand at 20 a day: 5 days, all the rest is promised
-            LevelMachine.Step step = LevelMachine.next(state, assessment(60, 100, 20, Set.of()), T, Instant.ofEpochSecond(i));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, 100, 20, Set.of()), T, day(i));
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
@@ -54,7 +58,7 @@ class LevelMachineTest {
         // each delivery and rises to 8 after it (not clearly above the 7-day critical cover), then to 20
         long[] onHand = {100, 100, 160, 160, 100, 100, 160, 160, 400, 400};
         for (int i = 0; i < onHand.length; i++) {
-            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, Instant.ofEpochSecond(i));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, day(i));
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
@@ -69,11 +73,55 @@ class LevelMachineTest {
         AlertState state = critical;
         for (int i = 1; i <= 5; i++) { // a large delivery is due, yet the shelf is empty
             LevelMachine.Step step = LevelMachine.next(state, assessment(40, 0, 20, Set.of(Reason.STOCK_OUT)), T,
-                    Instant.ofEpochSecond(i));
+                    day(i));
             assertEquals(null, step.announced());
             state = step.state();
         }
         assertEquals(AlertLevel.CRITICAL, state.level());
+    }
+
+    @Test
+    void confirmationTakesADayWhateverThePolling() {
+        List<AlertLevel> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        Instant start = day(3);
+        for (int hour = 0; hour <= 30; hour++) { // low every hour: it takes a day, not two snapshots
+            Instant at = start.plus(Duration.ofHours(hour));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(10, 1000, 10, Set.of()), T, at);
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(step.announced());
+                assertEquals(start.plus(LevelMachine.CONFIRMATION), at);
+            }
+        }
+        assertEquals(List.of(AlertLevel.WARNING), out);
+    }
+
+    @Test
+    void aFewLowHoursDoNotOpen() {
+        AlertState state = AlertState.CALM;
+        for (int hour = 0; hour < 48; hour++) { // low for 12 hours each day, back in the afternoon
+            double coverage = hour % 24 < 12 ? 10 : 20;
+            LevelMachine.Step step = LevelMachine.next(state, assessment(coverage, 1000, 10, Set.of()), T,
+                    day(0).plus(Duration.ofHours(hour)));
+            assertEquals(null, step.announced(), "hour " + hour);
+            state = step.state();
+        }
+    }
+
+    @Test
+    void stateSurvivesAJsonRoundTripAndAnOldStateReadsWithoutItsCandidateStart() throws Exception {
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        AlertState state = new AlertState(AlertLevel.WARNING, AlertLevel.CRITICAL, 3, day(1), day(2));
+        assertEquals(state, json.readValue(json.writeValueAsString(state), AlertState.class));
+
+        AlertState old = json.readValue("{\"level\":\"WARNING\",\"candidate\":\"CRITICAL\",\"confirmations\":1,"
+                + "\"since\":\"2025-10-02T05:00:00Z\"}", AlertState.class);
+        assertEquals(new AlertState(AlertLevel.WARNING, AlertLevel.CRITICAL, 1, day(1)), old);
+    }
+
+    private static Instant day(int day) {
+        return Instant.parse("2025-10-01T05:00:00Z").plus(Duration.ofDays(day));
     }
 
     private static List<AlertLevel> announced(double... coverages) {
@@ -81,7 +129,7 @@ class LevelMachineTest {
         AlertState state = AlertState.CALM;
         int i = 0;
         for (double c : coverages) {
-            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, Instant.ofEpochSecond(i++));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, day(i++));
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());

@@ -1,5 +1,6 @@
 package fr.vigie.domain.forecast;
 
+import fr.vigie.app.HourlyFeed;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -122,6 +123,56 @@ class SeriesEvaluatorTest {
     }
 
     @Test
+    void writeOffAndUpwardCountAreNotUse() {
+        // consumed left empty: use is read from the shelf, 40 a day; day 10 a count finds 100 more,
+        // day 20 a write-off of 150 (field case inventory-correction)
+        List<Snapshot> corrected = new ArrayList<>();
+        List<Snapshot> control = new ArrayList<>();
+        for (int d = 0; d < 30; d++) {
+            long onHand = 1400 - 40L * d;
+            corrected.add(counted(d, onHand + (d >= 10 ? 100 : 0) - (d >= 20 ? 150 : 0)));
+            control.add(counted(d, onHand));
+        }
+
+        for (int d = 11; d < 30; d++) {
+            double seen = Replay.of(corrected.subList(0, d + 1)).last().dailyUseForecast();
+            assertEquals(40, seen, 0.5, "day " + d + ": a correction read as use");
+        }
+        assertEquals(control.get(29).onHand() - 50, Replay.of(corrected).last().onHand(), "the stock itself went down");
+    }
+
+    @Test
+    void hourlyPollingRaisesTheDailyAlertsOnTheSameDays() {
+        for (SimulatedHospital hospital : List.of(
+                new SimulatedHospital(day -> 10 * Math.exp(0.04 * Math.min(day, 60))).rationFrom(40, 0.2),
+                new SimulatedHospital(day -> 10 + 30 * Math.exp(-Math.pow((day - 60) / 20.0, 2))).delayFrom(45, 14),
+                new SimulatedHospital(day -> 20).delayFrom(40, 15))) {
+            List<Snapshot> daily = hospital.run(FACILITY, DEVICE, 120);
+            List<AlertEvent> byDay = Replay.of(daily).events;
+            List<AlertEvent> byHour = Replay.of(HourlyFeed.resample(daily)).events;
+
+            assertFalse(byDay.isEmpty());
+            for (int day = 1; day < 119; day++) {
+                AlertLevel level = levelAt(byDay, day);
+                int d = day;
+                assertTrue(level == levelAt(byHour, day - 1) || level == levelAt(byHour, day) || level == levelAt(byHour, day + 1),
+                        () -> "day " + d + ": " + level + " by day, not within a day by hour\n" + byDay + "\n" + byHour);
+            }
+        }
+    }
+
+    /** The level open at the end of {@code day} of a simulation, NONE when none is. */
+    private static AlertLevel levelAt(List<AlertEvent> events, int day) {
+        AlertLevel level = AlertLevel.NONE;
+        for (AlertEvent e : events) {
+            if (e.at().isBefore(SimulatedHospital.at(day + 1))) {
+                level = e.level().isOpen() ? e.level() : AlertLevel.NONE;
+            }
+        }
+        return level;
+    }
+
+    @Test
     void repeatedEvaluationOfTheSameSnapshotSendsNothingTwice() {
         SimulatedHospital hospital = new SimulatedHospital(day -> 20).delayFrom(40, 15);
         List<Snapshot> series = hospital.run(FACILITY, DEVICE, 60);
@@ -176,6 +227,11 @@ class SeriesEvaluatorTest {
 
     private static Snapshot snapshot(int day, long onHand, long consumed, long received, Long onOrder, LocalDate expected) {
         return new Snapshot(FACILITY, DEVICE, SimulatedHospital.at(day), onHand, consumed, received, onOrder, expected);
+    }
+
+    /** A row that gives the stock counted and leaves {@code consumed} empty. */
+    private static Snapshot counted(int day, long onHand) {
+        return new Snapshot(FACILITY, DEVICE, SimulatedHospital.at(day), onHand, null, 0L, null, null);
     }
 
     private static LocalDate day(int day) {

@@ -7,6 +7,7 @@ import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -57,7 +58,8 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
         Season season = Season.endedBefore(at.atZone(ZoneOffset.UTC).toLocalDate());
         String prefix = PREFIX + season.label() + "/";
         try {
-            RetexExport.Result result = export.export(season, new S3ExportFiles(s3, bucket, prefix), (done, total) -> { });
+            RetexExport.Result result = export.export(season, new ReviewFiles(new S3ExportFiles(s3, bucket, prefix)),
+                    (done, total) -> logProgress(context, season, done, total));
             Map<String, Object> answer = Map.of("season", season.label(), "prefix", prefix, "facilities", result.facilities(),
                     "devices", result.devices(), "snapshots", result.snapshots(), "alertEvents", result.alertEvents(),
                     "disruptionEvents", result.disruptionEvents());
@@ -65,6 +67,18 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every tenth of the series, a JSON line with the time left: the review and the what-if grid run
+     * in one pass, so an operator sees from the log whether a larger registry would fit the function's
+     * time limit (docs/retex.md says how to split it when it would not).
+     */
+    private static void logProgress(Context context, Season season, long done, long total) {
+        if (done == total || done % Math.max(1, total / 10) == 0) {
+            context.getLogger().log(Json.write(Map.of("event", "retex_progress", "season", season.label(), "series", done,
+                    "total", total, "remainingMillis", context.getRemainingTimeInMillis())));
         }
     }
 }

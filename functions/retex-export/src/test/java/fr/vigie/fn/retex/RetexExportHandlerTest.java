@@ -51,24 +51,25 @@ class RetexExportHandlerTest {
                 "piece", null, List.of(), new SeasonWindow(MonthDay.of(10, 1), MonthDay.of(3, 31)), new Thresholds(21, 10), true));
         new DynamoFacilityDirectory(dynamo, names.registry()).put(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null));
         new DynamoSnapshotStore(dynamo, names.snapshots()).storeNew(List.of(
-                snapshot("2025-08-31T23:00:00Z", 500),          // season 2024-2025
-                snapshot("2025-09-01T00:00:00Z", 480),
+                snapshot("2025-08-31T21:00:00Z", 510),          // 31 August, 23:00 in Paris: season 2024-2025
+                snapshot("2025-08-31T23:00:00Z", 500),          // 1 September, 01:00 in Paris: the facility's day is in the season
                 snapshot("2025-11-02T05:00:00Z", 120),
-                snapshot("2026-08-31T22:00:00Z", 300),
-                snapshot("2026-09-01T00:00:00Z", 290)));        // season 2026-2027
+                snapshot("2026-08-31T22:00:00Z", 300),          // 1 September 2026, 00:00 in Paris: season 2026-2027
+                snapshot("2026-09-01T00:00:00Z", 290)));
         ScheduledEvent event = EventLoader.loadScheduledEvent(ProjectRoot.find().resolve("events/retex-schedule.json").toString());
 
         Map<String, Object> result = new RetexExportHandler(dynamo, s3, names, "vigie-retex-test")
                 .handleRequest(event, new TestLambdaContext("retex-export"));
 
         assertEquals("2025-2026", result.get("season"));
-        assertEquals(3L, result.get("snapshots"));
+        assertEquals(2L, result.get("snapshots"));
         List<String> rows = s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/snapshots.csv"))
                 .asUtf8String().lines().toList();
-        assertEquals(4, rows.size(), "a header and the season's three snapshots: " + rows);
-        assertTrue(rows.get(1).startsWith("2025-09-01T00:00:00Z;CHU-IDF-01;HFNC-PED;480;"), rows.get(1));
-        assertTrue(rows.get(3).startsWith("2026-08-31T22:00:00Z;CHU-IDF-01;HFNC-PED;300;"), rows.get(3));
-        for (String file : List.of("alerts.csv", "summary.csv", "summary-devices.csv", "summary-regions.csv", "report.html")) {
+        assertEquals(3, rows.size(), "a header and the season's two snapshots, by the facility's local days: " + rows);
+        assertTrue(rows.get(1).startsWith("2025-09-01 01:00:00;Europe/Paris;CHU-IDF-01;HFNC-PED;500;"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("2025-11-02 06:00:00;Europe/Paris;CHU-IDF-01;HFNC-PED;120;"), rows.get(2));
+        for (String file : List.of("alerts.csv", "disruptions.csv", "summary.csv", "facilities.csv", "summary-devices.csv",
+                "summary-regions.csv", "whatif.csv", "recommendations.csv", "suppliers.csv", "proposed-watchlist.json", "report.html")) {
             assertTrue(s3.getObjectAsBytes(b -> b.bucket("vigie-retex-test").key("retex/2025-2026/" + file)).asByteArray().length > 0, file);
         }
     }

@@ -1,0 +1,211 @@
+package fr.vigie.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.domain.Epidemic;
+import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.WatchlistEntry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seasons harder than the samples, to judge the forecast on what it was not tuned on: the samples'
+ * hospitals (weekly order up to 40 days of the trailing week's use, delivered 4 to 8 days later),
+ * devices and thresholds, with waves of another {@link Shape}, more local supplier failures (a delay
+ * of 11 to 25 days past a promised date that stays in the feed, or orders confirmed at 10-40%), two
+ * national shortages, missed and repeated rows. {@code HarderSeason SHAPE SEED OUT_DIR} writes
+ * feed.csv, watchlist.json (season-a's) and truth.json in score.py's format.
+ */
+final class HarderSeason {
+
+    /** How the epidemic waves go. */
+    enum Shape {
+        /** Narrow, tall waves, peaking weeks earlier than the samples'. */
+        STEEP,
+        /** The samples' width, with twice as many supplier failures. */
+        DELAYS,
+        /** A real epidemic curve's asymmetry the other way round: a five-week rise, a two-week fall. */
+        FAST_FALL,
+        /** An emergency-visit curve: a slow start, a fast rise, a long tail down. */
+        REAL_CURVE
+    }
+
+    static final int DAYS = 240;
+    static final LocalDate START = LocalDate.of(2025, 9, 1);
+    private static final String[] FACILITIES = {"CH-BRE-08", "CH-HDF-03", "CH-IDF-07", "CH-OCC-05", "CHU-ARA-02",
+            "CHU-IDF-01", "CHU-NAQ-06", "CLIN-PAC-04"};
+    private static final double ORDER_UP_TO_DAYS = 40;
+
+    private record Failure(int from, int to, int delay, double fraction) {
+    }
+
+    private record Order(int promised, int arrives, long quantity) {
+    }
+
+    private HarderSeason() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Shape shape = Shape.valueOf(args[0]);
+        long seed = Long.parseLong(args[1]);
+        write(shape, seed, Path.of(args[2]));
+    }
+
+    static void write(Shape shape, long seed, Path out) throws IOException {
+        Files.createDirectories(out);
+        Files.copy(SampleSeason.SAMPLES.resolve("season-a/watchlist.json"), out.resolve("watchlist.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        List<WatchlistEntry> devices = SampleSeason.watchlist("season-a");
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] waves = new double[Epidemic.values().length][];
+        for (Epidemic e : Epidemic.values()) {
+            waves[e.ordinal()] = wave(shape, random);
+        }
+        // two national shortages: one delay, one rationing, on two devices, most hospitals, same weeks
+        int delayed = random.nextInt(devices.size());
+        int rationed = (delayed + 1 + random.nextInt(devices.size() - 1)) % devices.size();
+        Failure nationalDelay = new Failure(40 + random.nextInt(60), 0, 12 + random.nextInt(12), 1);
+        nationalDelay = new Failure(nationalDelay.from(), nationalDelay.from() + 25 + random.nextInt(15), nationalDelay.delay(), 1);
+        int rationFrom = 50 + random.nextInt(60);
+        Failure nationalRation = new Failure(rationFrom, rationFrom + 25 + random.nextInt(15), 0, 0.1 + 0.2 * random.nextDouble());
+        double localShare = shape == Shape.DELAYS ? 0.45 : 0.25;
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode truth = json.createObjectNode().put("start", START.toString()).put("days", DAYS);
+        ArrayNode series = truth.putArray("series");
+        List<Snapshot> feed = new ArrayList<>();
+        for (int f = 0; f < FACILITIES.length; f++) {
+            double size = 0.5 + random.nextDouble() * 1.5;
+            DayOfWeek orderDay = DayOfWeek.of(1 + random.nextInt(5));
+            for (int v = 0; v < devices.size(); v++) {
+                WatchlistEntry device = devices.get(v);
+                double base = size * (5 + random.nextDouble() * 100);
+                List<Failure> failures = new ArrayList<>();
+                if (v == delayed && random.nextDouble() < 0.8) {
+                    failures.add(nationalDelay);
+                }
+                if (v == rationed && random.nextDouble() < 0.8) {
+                    failures.add(nationalRation);
+                }
+                if (random.nextDouble() < localShare) {
+                    int from = 20 + random.nextInt(150);
+                    boolean delay = random.nextBoolean();
+                    failures.add(new Failure(from, from + 20 + random.nextInt(25), delay ? 11 + random.nextInt(15) : 0,
+                            delay ? 1 : 0.1 + 0.3 * random.nextDouble()));
+                }
+                series.add(simulate(FACILITIES[f], device, base, orderDay, waves, failures, random, feed, json));
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("truth.json").toFile(), truth);
+        feed.sort(java.util.Comparator.comparing(Snapshot::timestamp)); // as a feed comes: day by day
+        HourlyFeed.write(feed, out.resolve("feed.csv"));
+    }
+
+    /** Intensity of one epidemic per day: 0 out of season, 1 at an ordinary peak. */
+    private static double[] wave(Shape shape, SplittableRandom random) {
+        double[] w = new double[DAYS];
+        double height = 3 + random.nextDouble() * 4;
+        int peak = switch (shape) {
+            case STEEP -> 40 + random.nextInt(50);
+            default -> 60 + random.nextInt(80);
+        };
+        for (int d = 0; d < DAYS; d++) {
+            double x = d - peak;
+            w[d] = height * switch (shape) {
+                case STEEP -> Math.exp(-x * x / (2 * 9 * 9));
+                case DELAYS -> Math.exp(-x * x / (2 * 20 * 20));
+                case FAST_FALL -> x <= 0 ? Math.exp(-x * x / (2 * 14 * 14)) : Math.exp(-x * x / (2 * 5 * 5));
+                case REAL_CURVE -> x <= 0 ? Math.exp(-x * x / (2 * 10 * 10)) : Math.exp(-x / 25);
+            };
+        }
+        return w;
+    }
+
+    private static ObjectNode simulate(String facility, WatchlistEntry device, double base, DayOfWeek orderDay,
+                                       double[][] waves, List<Failure> failures, SplittableRandom random,
+                                       List<Snapshot> feed, ObjectMapper json) {
+        int lead = 4 + random.nextInt(5);
+        double[] weight = new double[waves.length];
+        for (Epidemic e : device.epidemics()) {
+            weight[e.ordinal()] = 0.5 + random.nextDouble();
+        }
+        long onHand = Math.round(base * 30);
+        List<Order> open = new ArrayList<>();
+        List<Long> used = new ArrayList<>();
+        ObjectNode s = json.createObjectNode().put("facilityId", facility).put("deviceId", device.deviceId());
+        ArrayNode demand = s.putArray("demand");
+        ArrayNode stock = s.putArray("onHand");
+        ArrayNode stockouts = s.putArray("stockoutDays");
+        for (int d = 0; d < DAYS; d++) {
+            LocalDate day = START.plusDays(d);
+            long received = 0;
+            for (Order o : List.copyOf(open)) {
+                if (o.arrives() == d) {
+                    received += o.quantity();
+                    open.remove(o);
+                }
+            }
+            onHand += received;
+            double intensity = 1;
+            for (int e = 0; e < waves.length; e++) {
+                intensity += weight[e] * waves[e][d];
+            }
+            boolean weekend = day.getDayOfWeek().getValue() >= 6;
+            double mean = base * intensity * (weekend ? 0.7 : 1.0);
+            long need = Math.max(0, Math.round(mean * (1 + 0.15 * random.nextGaussian())));
+            long consumed = Math.min(onHand, need);
+            onHand -= consumed;
+            if (consumed < need) {
+                stockouts.add(d);
+            }
+            used.add(consumed);
+            if (day.getDayOfWeek() == orderDay) {
+                double trailing = used.subList(Math.max(0, used.size() - 7), used.size()).stream().mapToLong(Long::longValue).sum()
+                        / (double) Math.min(7, used.size());
+                long position = onHand + open.stream().mapToLong(Order::quantity).sum();
+                long asked = Math.max(0, Math.round(ORDER_UP_TO_DAYS * trailing - position));
+                if (asked > 0) {
+                    int delay = 0;
+                    double fraction = 1;
+                    for (Failure f : failures) {
+                        if (d >= f.from() && d <= f.to()) {
+                            delay = Math.max(delay, f.delay());
+                            fraction = Math.min(fraction, f.fraction());
+                        }
+                    }
+                    long confirmed = Math.round(asked * fraction);
+                    if (confirmed > 0) {
+                        open.add(new Order(d + lead, d + lead + delay, confirmed));
+                    }
+                }
+            }
+            demand.add(need);
+            stock.add(onHand);
+            long onOrder = open.stream().mapToLong(Order::quantity).sum();
+            Integer promised = open.stream().map(Order::promised).min(Integer::compare).orElse(null);
+            Snapshot row = new Snapshot(facility, device.deviceId(), day.atTime(5, 0).toInstant(ZoneOffset.UTC), onHand,
+                    consumed, received, onOrder, promised == null ? null : START.plusDays(promised));
+            double roll = random.nextDouble();
+            if (roll >= 0.02 || received > 0) { // a missed row, never one that carries a delivery
+                feed.add(row);
+                if (roll > 0.99) {
+                    feed.add(row);
+                }
+            }
+        }
+        ArrayNode disruptions = s.putArray("disruptions");
+        failures.forEach(f -> disruptions.addObject().put("start", f.from()).put("end", f.to()));
+        s.put("warningDays", device.thresholds().warningDays()).put("criticalDays", device.thresholds().criticalDays());
+        return s;
+    }
+}

@@ -1,0 +1,114 @@
+package fr.vigie.app;
+
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.feed.FeedFormatException;
+import fr.vigie.domain.FeedRow;
+import fr.vigie.domain.SeriesKey;
+import fr.vigie.domain.Snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A daily feed re-sampled hourly, as the deployed functions poll: each row's use is spread evenly
+ * over the hours since the series' previous row (whole units, the remainder on the hours where the
+ * running total crosses a unit), and what the row received, ordered and was promised happens at one
+ * hour, {@link #DELIVERY_BEFORE} before the row (a daily row's timestamp closes the day it reports).
+ * {@code HourlyFeed SEASON_DIR OUT_DIR} writes OUT_DIR/feed.csv beside copies of the season's
+ * watch-list and truth, to score with score.py.
+ */
+public final class HourlyFeed {
+
+    static final Duration DELIVERY_BEFORE = Duration.ofHours(15);
+
+    private HourlyFeed() {
+    }
+
+    /** The snapshots of a daily feed, re-sampled hourly, series by series in time order. */
+    public static List<Snapshot> resample(List<Snapshot> daily) {
+        Map<SeriesKey, List<Snapshot>> bySeries = new LinkedHashMap<>();
+        for (Snapshot s : daily) {
+            bySeries.computeIfAbsent(s.series(), k -> new ArrayList<>()).add(s);
+        }
+        List<Snapshot> out = new ArrayList<>();
+        for (List<Snapshot> series : bySeries.values()) {
+            series.sort(Comparator.comparing(Snapshot::timestamp));
+            Snapshot prev = series.get(0);
+            out.add(prev);
+            for (Snapshot cur : series.subList(1, series.size())) {
+                if (cur.timestamp().isAfter(prev.timestamp())) {
+                    hours(prev, cur, out);
+                    prev = cur;
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Snapshot::timestamp)); // stable: series order kept within an hour
+        return out;
+    }
+
+    private static void hours(Snapshot prev, Snapshot cur, List<Snapshot> out) {
+        int hours = (int) Math.max(1, Duration.between(prev.timestamp(), cur.timestamp()).toHours());
+        long consumed = cur.consumed() == null ? Math.max(0, prev.onHand() + cur.receivedOrZero() - cur.onHand()) : cur.consumed();
+        int deliveryHour = (int) Math.max(1, hours - DELIVERY_BEFORE.toHours());
+        long usedSoFar = 0;
+        for (int k = 1; k <= hours; k++) {
+            long used = Math.round((double) consumed * k / hours) - usedSoFar;
+            usedSoFar += used;
+            boolean delivered = k >= deliveryHour;
+            Snapshot state = delivered ? cur : prev;
+            long onHand = k == hours ? cur.onHand()
+                    : Math.max(0, prev.onHand() + (delivered ? cur.receivedOrZero() : 0) - usedSoFar);
+            out.add(new Snapshot(cur.facilityId(), cur.deviceId(), prev.timestamp().plus(Duration.ofHours(k)), onHand,
+                    cur.consumed() == null ? null : used, k == deliveryHour ? cur.receivedOrZero() : 0L,
+                    state.onOrder(), state.expectedDelivery()));
+        }
+    }
+
+    static List<Snapshot> read(Path feed) throws IOException, FeedFormatException {
+        List<Snapshot> rows = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(feed)) {
+            FeedCsvReader reader = new FeedCsvReader(in, device -> true);
+            for (FeedRow row = reader.next(); row != null; row = reader.next()) {
+                if (row instanceof FeedRow.Accepted accepted) {
+                    rows.add(accepted.snapshot());
+                }
+            }
+        }
+        return rows;
+    }
+
+    static void write(List<Snapshot> rows, Path feed) throws IOException {
+        try (Writer w = Files.newBufferedWriter(feed, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", FeedCsvReader.COLUMNS) + "\n");
+            for (Snapshot s : rows) {
+                w.write(s.timestamp() + "," + s.facilityId() + "," + s.deviceId() + "," + s.onHand() + ","
+                        + text(s.consumed()) + "," + text(s.received()) + "," + text(s.onOrder()) + ","
+                        + text(s.expectedDelivery()) + "\n");
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path season = Path.of(args[0]);
+        Path out = Files.createDirectories(Path.of(args[1]));
+        write(resample(read(season.resolve("feed.csv"))), out.resolve("feed.csv"));
+        for (String file : List.of("watchlist.json", "truth.json")) {
+            Files.copy(season.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
