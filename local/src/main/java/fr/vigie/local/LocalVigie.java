@@ -2,9 +2,11 @@ package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemoryNoticeStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.app.SnapshotIngestion;
@@ -20,13 +22,16 @@ final class LocalVigie {
 
     final SnapshotIngestion ingestion;
     final CoverageEvaluation evaluation;
+    final MemorySnapshotStore snapshots;
+    final MemoryNoticeStore notices;
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertPublisher publisher) {
         var names = db.tables();
-        MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        notices = new MemoryNoticeStore(new DynamoNoticeStore(db.client(), names.registry()));
         ingestion = new SnapshotIngestion(snapshots);
         evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
-                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), publisher);
+                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), publisher, notices);
     }
 }

@@ -10,7 +10,16 @@ import fr.vigie.adapter.feed.JsonLinesPublisher;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.app.SeasonReplay;
+import fr.vigie.app.NoticeIntake;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.adapter.feed.NoticeJson;
+import fr.vigie.domain.Facility;
+import fr.vigie.domain.Violation;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.NoticeBook;
+import fr.vigie.domain.notice.NoticeDraft;
+import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.port.AlertPublisher;
 
@@ -22,7 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code ./vigie replay --watchlist FILE --feed FILE.csv --alerts OUT.jsonl [--db DIR]}: a whole
@@ -38,7 +52,7 @@ import java.util.TreeMap;
  */
 final class ReplayCommand {
 
-    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--db DOSSIER]";
+    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--notices FICHIER.json] [--db DOSSIER]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -51,11 +65,13 @@ final class ReplayCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, Set.of("--watchlist", "--feed", "--alerts", "--db"));
+        Arguments a = new Arguments(args, Set.of("--watchlist", "--feed", "--alerts", "--notices", "--db"));
         MemoryWatchlist watchlist = MemoryWatchlist.of(WatchlistFile.read(a.path("--watchlist")));
         Path feedPath = a.path("--feed");
         Path alertsPath = a.path("--alerts");
         Path dbPath = a.path("--db", ".vigie");
+        Optional<Path> noticesPath = noticesFile(a, feedPath);
+        List<NoticeDraft> noticeDrafts = noticesPath.isPresent() ? readNotices(noticesPath.get()) : List.of();
         try (InputStream feed = open(feedPath);
              Writer alerts = Files.newBufferedWriter(alertsPath, StandardCharsets.UTF_8);
              LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
@@ -68,14 +84,18 @@ final class ReplayCommand {
             LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
             Progress progress = new Progress(err, "évaluation des relevés");
             Set<String> facilities = new HashSet<>();
+            NoticeIntake intake = new NoticeIntake(watchlist, vigie.notices, publisher, seen(facilities), vigie.snapshots);
+            NoticeIntake.Outcome notices = intake.record(noticeDrafts,
+                    new NoticeStore.Author("local:replay", "REPLAY", java.time.Instant.now()));
             SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation)
-                    .run(notingFacilities(reader, facilities), progress::show);
+                    .run(notingFacilities(reader, facilities), progress::show, announcing(intake, notices.stored()));
             // the RETEX enumerates series from the registry instead of scanning the snapshots
             DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
             DynamoRegistryEditor.Author replay = new DynamoRegistryEditor.Author("local:replay", "REPLAY", java.time.Instant.now());
             watchlist.entries().forEach(e -> registry.upsert(e, replay));
             new DynamoFacilityDirectory(db.client(), db.tables().registry()).registerSeen(facilities);
             printSummary(feedPath, alertsPath, summary, publisher, sns.isPresent());
+            noticesPath.ifPresent(p -> printNotices(p, notices, publisher));
         }
         Path truth = feedPath.toAbsolutePath().resolveSibling("truth.json");
         if (Files.isRegularFile(truth)) {
@@ -100,6 +120,61 @@ final class ReplayCommand {
         out.printf(java.util.Locale.ROOT, "  %-10s %7d %8.3f %9s %11.3f %6.2f%n", method, f.crises(), f.recall7(),
                 f.leadMedian() == Math.rint(f.leadMedian()) ? Long.toString((long) f.leadMedian()) : Double.toString(f.leadMedian()),
                 f.falseRate(), f.msgs());
+    }
+
+    /** {@code --notices FILE}, else {@code notices.json} beside the feed when there is one; {@code --notices none}: no notices. */
+    private static Optional<Path> noticesFile(Arguments a, Path feed) {
+        String given = a.optional("--notices", null);
+        if (given != null) {
+            return given.equals("none") ? Optional.empty() : Optional.of(Path.of(given));
+        }
+        Path beside = feed.toAbsolutePath().resolveSibling("notices.json");
+        return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
+    }
+
+    private static List<NoticeDraft> readNotices(Path path) throws UsageException, IOException {
+        try {
+            return NoticeJson.drafts(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("fichier d'avis introuvable : " + path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(path + " : " + e.getMessage());
+        }
+    }
+
+    /** Announces each notice record when the replay's time reaches the start of its publication day (UTC), never before. */
+    private static Consumer<java.time.Instant> announcing(NoticeIntake intake, List<MatchedNotice> stored) {
+        Deque<MatchedNotice> waiting = new ArrayDeque<>(new NoticeBook(stored).records());
+        return until -> {
+            while (!waiting.isEmpty() && !waiting.peekFirst().notice().publishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(until)) {
+                intake.announce(waiting.pollFirst());
+            }
+        };
+    }
+
+    /** The facilities seen in the feed, for the hospitals a notice is told to. */
+    private static FacilityDirectory seen(Set<String> facilities) {
+        return new FacilityDirectory() {
+            @Override
+            public Collection<Facility> facilities() {
+                return facilities.stream().sorted().map(id -> new Facility(id, id, null, null)).toList();
+            }
+
+            @Override
+            public Optional<Facility> facility(String facilityId) {
+                return facilities.contains(facilityId) ? Optional.of(new Facility(facilityId, facilityId, null, null)) : Optional.empty();
+            }
+        };
+    }
+
+    private void printNotices(Path path, NoticeIntake.Outcome notices, FanOutPublisher publisher) {
+        out.println("Avis de rupture (" + path.getFileName() + ")");
+        out.printf("  enregistrés     %8d%n", notices.stored().size());
+        out.printf("  déjà connus     %8d%n", notices.repeated());
+        out.printf("  rejetés         %8d%n", notices.rejected().stream().map(Violation::entry).distinct().count());
+        out.printf("  annoncés        %8d (opérateurs), %d message(s) aux établissements%n",
+                publisher.notices().size(), publisher.facilityNoticeMessages());
+        notices.rejected().forEach(v -> out.println("  avis " + v));
     }
 
     /** The reader's rows, each accepted row's facility added to {@code facilities} on the way. */

@@ -1,6 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SupplyDisruptionEvent;
@@ -11,9 +12,11 @@ import fr.vigie.domain.forecast.DisruptionState;
 import fr.vigie.domain.forecast.DisruptionStep;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
+import fr.vigie.domain.forecast.SupplyOutlook;
 import fr.vigie.port.AlertPublisher;
 import fr.vigie.port.AlertStore;
 import fr.vigie.port.DisruptionStore;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
 
@@ -41,11 +44,19 @@ public final class CoverageEvaluation {
     private final AlertStore alerts;
     private final DisruptionStore disruptions;
     private final AlertPublisher publisher;
+    private final NoticeStore notices;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
     private final DisruptionDetector detector = new DisruptionDetector();
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts,
                               DisruptionStore disruptions, AlertPublisher publisher) {
+        this(watchlist, snapshots, alerts, disruptions, publisher, null);
+    }
+
+    /** @param notices the manufacturers' notices the projection takes in, each from its date ({@code null}: none) */
+    public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts,
+                              DisruptionStore disruptions, AlertPublisher publisher, NoticeStore notices) {
+        this.notices = notices;
         this.watchlist = watchlist;
         this.snapshots = snapshots;
         this.alerts = alerts;
@@ -67,7 +78,7 @@ public final class CoverageEvaluation {
         DisruptionState national = disruptions.state(snapshot.deviceId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
                 snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS),
-                previous, detector.outlook(national));
+                previous, outlook(national, snapshot));
         Outcome outcome = Outcome.HELD;
         if (evaluation.event().isPresent()) {
             AlertEvent event = evaluation.event().get();
@@ -80,6 +91,17 @@ public final class CoverageEvaluation {
         }
         observeSupply(national, snapshot, evaluation);
         return outcome;
+    }
+
+    /** The national disruption in force, and the notices in force on the snapshot's local day (never a later one). */
+    private SupplyOutlook outlook(DisruptionState national, Snapshot snapshot) {
+        SupplyOutlook outlook = detector.outlook(national);
+        if (notices == null) {
+            return outlook;
+        }
+        LocalDate day = LocalDate.ofInstant(snapshot.timestamp(),
+                Region.fromFacilityId(snapshot.facilityId()).map(Region::zone).orElse(Region.PARIS));
+        return outlook.withNotices(NoticeIntake.book(notices, day).pressure(snapshot.deviceId(), day));
     }
 
     /** Sends the events still pending after a publishing failure; each is marked once sent. */

@@ -39,6 +39,7 @@ public final class AlertTexts {
             case SHORT_DELIVERY -> "livraison incomplète";
             case SUPPLY_DISRUPTION -> "tension nationale d'approvisionnement sur ce dispositif";
             case STOCK_OUT -> "stock épuisé";
+            case SUPPLY_NOTICE -> "avis de rupture du fabricant sur ce dispositif";
             case COVERAGE_RESTORED -> "couverture revenue au-dessus du seuil";
         };
     }

@@ -43,7 +43,7 @@ public final class SeriesEvaluator {
                 AlertEvent.alertId(latest.facilityId(), latest.deviceId(), latest.timestamp()),
                 latest.facilityId(), latest.deviceId(), step.announced(), before,
                 latest.timestamp(), round1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
-                round1(a.dailyUseForecast()), reasons(step.announced(), a));
+                round1(a.dailyUseForecast()), reasons(step.announced(), a), noticeIds(a, outlook));
         return new Evaluation(a, step.state(), Optional.of(event));
     }
 
@@ -68,6 +68,12 @@ public final class SeriesEvaluator {
         UseForecast use = UseForecast.fit(history);
         SupplyPicture supply = DeliveryTracker.read(history);
         Set<Reason> signals = EnumSet.noneOf(Reason.class);
+        SupplyPicture projected = supply;
+        if (outlook.notices() != null && outlook.notices().concerns(history, supply)) {
+            // the signals stay what the facility's own record shows; only the projection takes the notices' word
+            projected = outlook.notices().applyTo(supply, outlook.disruption());
+            signals.add(Reason.SUPPLY_NOTICE);
+        }
         if (supply.overdueDays() > 0) {
             signals.add(Reason.DELIVERY_OVERDUE);
         }
@@ -80,9 +86,9 @@ public final class SeriesEvaluator {
         if (latest.onHand() == 0) {
             signals.add(Reason.STOCK_OUT);
         }
-        CoverageProjection.Result projected = CoverageProjection.project(latest.onHand(), use, supply);
+        CoverageProjection.Result coverage = CoverageProjection.project(latest.onHand(), use, projected);
         return new Assessment(latest.deviceId(), latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
-                projected.coverageDays(), projected.stockout(), signals, DeliveryTracker.signal(supply),
+                coverage.coverageDays(), coverage.stockout(), signals, DeliveryTracker.signal(supply),
                 supply.deliveredOnTime());
     }
 
@@ -95,6 +101,11 @@ public final class SeriesEvaluator {
         }
         a.signals().stream().sorted().forEach(reasons::add);
         return reasons;
+    }
+
+    /** The notices behind a SUPPLY_NOTICE reason, for the alert's {@code notices} (spec section 3). */
+    private static List<String> noticeIds(Assessment a, SupplyOutlook outlook) {
+        return a.signals().contains(Reason.SUPPLY_NOTICE) ? outlook.notices().noticeIds() : List.of();
     }
 
     private static double round1(double v) {
