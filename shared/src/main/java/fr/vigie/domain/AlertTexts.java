@@ -108,7 +108,7 @@ public final class AlertTexts {
     }
 
     /** Replaces letters outside GSM-7 by their plain form (ê -> e), and drops what has none. */
-    static String toGsm7(String text) {
+    public static String toGsm7(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             if (GSM7.indexOf(c) >= 0) {

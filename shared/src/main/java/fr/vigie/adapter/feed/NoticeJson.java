@@ -48,6 +48,11 @@ public final class NoticeJson {
 
     /** The operators' event, one JSON Lines line or SNS message body. */
     public static String write(SupplyNoticeEvent e) {
+        return event(e).toString();
+    }
+
+    /** The operators' event as a JSON object, to add to. */
+    public static ObjectNode event(SupplyNoticeEvent e) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("type", SupplyNoticeEvent.TYPE);
         n.put("noticeId", e.noticeId());
@@ -61,7 +66,7 @@ public final class NoticeJson {
         if (e.expectedEnd() != null) {
             n.put("expectedEnd", e.expectedEnd().toString());
         }
-        return n.toString();
+        return n;
     }
 
     /** A record as the spec writes it, with its match under {@code deviceIds} and {@code matchedBy} (how it is stored). */

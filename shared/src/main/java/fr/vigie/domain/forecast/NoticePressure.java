@@ -14,9 +14,11 @@ import java.util.List;
  * facility's own deliveries can prove it is not concerned ({@code since}: the earliest expected
  * start, else the earliest publication), and one cut per notice.
  * <p>
- * A facility is concerned unless its last delivery came on time and whole on or after
- * {@code since} with nothing failing now: the agency's notice names references, not hospitals, and a
- * hospital supplied under another reference keeps receiving. For a concerned facility the promised
+ * A facility is concerned when its own record shows its supplier failing (a delivery overdue or
+ * late, orders cut), or when a whole ordering cycle has passed since {@code since} without a
+ * delivery that came on time and whole: the agency's notice names references, not hospitals, and a
+ * hospital supplied under another reference keeps receiving (a notice alone alerting every hospital
+ * of the device was measured to flood them: docs/notices.md). For a concerned facility the promised
  * deliveries are projected late by the notice's delay, or cut to its allocation; a notice silent on
  * it takes the supplier's own record (the delay or the share its deliveries run with now), else the
  * national disruption's, else no promise is trusted (a delay) or half is delivered (a cut, the share
@@ -38,6 +40,10 @@ public record NoticePressure(List<String> noticeIds, LocalDate since, List<Cut> 
     boolean concerns(List<Snapshot> history, SupplyPicture supply) {
         if (supply.failing() || supply.lastDelayDays() > 0) {
             return true;
+        }
+        // silence proves nothing until the facility has had one ordering cycle since the interruption began
+        if (supply.today().isBefore(since.plusDays(supply.cadenceDays()))) {
+            return false;
         }
         LocalDate good = lastGoodDelivery(history);
         return good == null || good.isBefore(since);

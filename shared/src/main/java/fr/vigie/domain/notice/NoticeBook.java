@@ -62,7 +62,9 @@ public final class NoticeBook {
      * ({@link fr.vigie.domain.forecast.NoticePressure}), or null when none is at risk.
      */
     public NoticePressure pressure(String deviceId, LocalDate day) {
-        List<MatchedNotice> atRisk = atRisk(deviceId, day);
+        // a notice announcing an interruption to come weighs from the day it expects it, not earlier
+        List<MatchedNotice> atRisk = atRisk(deviceId, day).stream()
+                .filter(m -> m.notice().expectedStart() == null || !m.notice().expectedStart().isAfter(day)).toList();
         if (atRisk.isEmpty()) {
             return null;
         }

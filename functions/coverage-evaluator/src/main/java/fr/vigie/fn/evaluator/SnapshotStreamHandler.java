@@ -10,6 +10,8 @@ import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.memory.MemoryNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
@@ -103,8 +105,9 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         SnsAlertChannels channels = new SnsAlertChannels(publisher);
         AlertDispatch dispatch = new AlertDispatch(outbox, channels, watchlist, retries, clock);
         AlertReminders reminders = new AlertReminders(reminderRule, reminderLog, channels, watchlist);
+        // the manufacturers' notices are read once a batch: a few hundred records a year
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, dispatch.deferringMarks(alerts), disruptions,
-                dispatch.collector(publisher));
+                dispatch.collector(publisher), new MemoryNoticeStore(new DynamoNoticeStore(dynamo, registryTable)));
         Map<CoverageEvaluation.Outcome, Integer> outcomes = new EnumMap<>(CoverageEvaluation.Outcome.class);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         int ignored = 0;
