@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  */
 public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<String, Object>>> {
 
+    /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
+    public static final List<String> ENV = CloudNotices.ENV;
     public static final String PREFIX = "notices/";
     public static final String RESULTS_PREFIX = S3ReportHandler.RESULTS_PREFIX + "notices/";
 

@@ -66,7 +66,7 @@ class TemplateTest {
             tests.add(DynamicTest.dynamicTest(id + ": every table, topic, queue and bucket it is given is granted", () -> grants(id, props)));
             tests.add(DynamicTest.dynamicTest(id + ": no wildcard action on a wildcard resource", () -> noWildcards(id, props)));
         });
-        assertEquals(9, tests.size() / 5, "nine functions in the template: " + functions().keySet());
+        assertEquals(11, tests.size() / 5, "eleven functions in the template: " + functions().keySet());
         return tests.stream();
     }
 
