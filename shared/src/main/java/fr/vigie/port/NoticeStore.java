@@ -1,5 +1,6 @@
 package fr.vigie.port;
 
+import fr.vigie.domain.Season;
 import fr.vigie.domain.notice.MatchedNotice;
 
 import java.time.Instant;
@@ -21,4 +22,9 @@ public interface NoticeStore {
 
     /** The records published from {@code from} to {@code to} included, in publication order. */
     List<MatchedNotice> published(LocalDate from, LocalDate to);
+
+    /** The notices of a season (1 September to 31 August): what the RETEX and "where tension is" list. */
+    default List<MatchedNotice> season(Season season) {
+        return published(season.firstDay(), season.lastDay());
+    }
 }

@@ -79,6 +79,21 @@ class NoticeDomainTest {
     }
 
     @Test
+    void the_lead_is_the_days_from_the_first_publication_to_the_first_overdue_or_short_delivery() {
+        NoticeMatch hfnc = new NoticeMatch(List.of("HFNC-PED"), MatchedBy.UDI_DI);
+        List<NoticeLead> leads = NoticeLead.of(List.of(
+                new MatchedNotice(notice("2025-11-12", NoticeStatus.SHORTAGE, List.of(ACME), null), hfnc),
+                new MatchedNotice(notice("2025-11-03", NoticeStatus.RISK, List.of(ACME), null), hfnc)),
+                device -> java.util.Optional.of(java.time.Instant.parse("2025-11-08T05:00:00Z")));
+        assertEquals(1, leads.size());
+        assertEquals(LocalDate.parse("2025-11-03"), leads.get(0).firstPublished());
+        assertEquals(NoticeStatus.SHORTAGE, leads.get(0).status());
+        assertEquals(5, leads.get(0).leadDays());
+        assertNull(NoticeLead.of(List.of(new MatchedNotice(notice("2025-11-03", NoticeStatus.RISK, List.of(ACME), null), hfnc)),
+                device -> java.util.Optional.empty()).get(0).leadDays());
+    }
+
+    @Test
     void matched_by_udi_else_supplier_and_ref_else_emdn_and_kept_when_nothing_matches() {
         assertEquals(new NoticeMatch(List.of("HFNC-PED"), MatchedBy.UDI_DI),
                 NoticeMatch.of(notice("2025-11-03", NoticeStatus.RISK, List.of(ACME), "R0305"), LIST));

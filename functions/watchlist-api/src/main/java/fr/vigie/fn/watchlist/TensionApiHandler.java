@@ -8,11 +8,18 @@ import fr.vigie.adapter.aws.HttpCaller;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.app.NoticeLeads;
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.Season;
 import fr.vigie.domain.OpenAlert;
 import fr.vigie.domain.TensionMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,27 +27,34 @@ import java.util.Optional;
 /**
  * {@code GET /tension} (operators): where tension is now — the open alerts counted by region and
  * device, worst first, with the facilities concerned. One query of the alerts table's sparse
- * OpenIndex (only open alerts are in it), regions from the facility registry.
+ * OpenIndex (only open alerts are in it), regions from the facility registry. Beside them, the
+ * season's manufacturers' notices ({@code notices}: noticeId, firstPublished, status, deviceIds,
+ * matchedBy, firstSignal, leadDays — see {@link NoticeLeads}).
  */
 public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE");
+    public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE", "SNAPSHOTS_TABLE");
 
     private final DynamoAlertStore alerts;
     private final DynamoFacilityDirectory facilities;
+    private final NoticeLeads notices;
+    private final Clock clock;
 
     public TensionApiHandler() {
         this(LambdaEnvironment.system());
     }
 
     private TensionApiHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE"));
+        this(env.dynamoDb(), new Tables.Names(env.require("SNAPSHOTS_TABLE"), env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE")),
+                Clock.systemUTC());
     }
 
-    TensionApiHandler(DynamoDbClient dynamo, String alertsTable, String registryTable) {
-        this.alerts = new DynamoAlertStore(dynamo, alertsTable);
-        this.facilities = new DynamoFacilityDirectory(dynamo, registryTable);
+    TensionApiHandler(DynamoDbClient dynamo, Tables.Names names, Clock clock) {
+        this.alerts = new DynamoAlertStore(dynamo, names.alerts());
+        this.facilities = new DynamoFacilityDirectory(dynamo, names.registry());
+        this.notices = new NoticeLeads(new DynamoNoticeStore(dynamo, names.registry()), new DynamoSeasonArchive(dynamo, names));
+        this.clock = clock;
     }
 
     @Override
@@ -53,6 +67,8 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
             return Http.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
         }
         List<OpenAlert> open = alerts.openAlerts();
-        return Http.json(200, Map.of("openAlerts", open.size(), "rows", TensionMap.of(open, facilities::regionOf)));
+        Season season = Season.containing(LocalDate.now(clock));
+        return Http.json(200, Map.of("openAlerts", open.size(), "rows", TensionMap.of(open, facilities::regionOf),
+                "season", season.label(), "notices", notices.season(season)));
     }
 }
