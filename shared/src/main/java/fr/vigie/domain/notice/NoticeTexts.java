@@ -1,13 +1,12 @@
 package fr.vigie.domain.notice;
 
 import fr.vigie.domain.AlertTexts;
-import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.WatchlistEntry;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -71,11 +70,7 @@ public final class NoticeTexts {
     }
 
     private static String effect(SupplyNotice n) {
-        if (n.kind() == DisruptionKind.DELAY) {
-            return "livraisons en retard" + (n.expectedDelayDays() == null ? "" : " d'environ " + n.expectedDelayDays() + " j");
-        }
-        return "commandes contingentées" + (n.allocationFraction() == null ? ""
-                : String.format(Locale.FRANCE, " (%.0f %% livré)", 100 * n.allocationFraction()));
+        return DisruptionTexts.effect(n.kind(), n.expectedDelayDays(), n.allocationFraction());
     }
 
     private static String advice(SupplyNotice n) {

@@ -128,6 +128,6 @@ class NoticeDomainTest {
                 new SupplierReference("FAB-GALIENA-SANTE", "ALT407-S-TRES-LONGUE", null), new SupplierReference("FAB-IRISAN", "RF260-L", null)));
         String cut = NoticeTexts.sms(many, HFNC);
         assertTrue(cut.length() <= AlertTexts.SMS_LIMIT && AlertTexts.isGsm7(cut), cut);
-        assertTrue(cut.contains("(25 % livré)"), cut);
+        assertTrue(cut.contains("livraisons rationnées (25 % livré)"), cut);
     }
 }

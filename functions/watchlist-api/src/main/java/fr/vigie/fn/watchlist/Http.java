@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.Caller;
 import fr.vigie.domain.Violation;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Responses of the registry API: JSON bodies and RFC 7807 problem documents ({@code application/problem+json}). */
 final class Http {
@@ -56,6 +58,17 @@ final class Http {
     static APIGatewayV2HTTPResponse unauthenticated() {
         return problem(401, "unauthenticated", "Authentification requise",
                 "jeton JWT absent ou non vérifié : appelez l'API avec l'en-tête Authorization: Bearer <jeton Cognito>");
+    }
+
+    /** 401 without a verified caller, 403 for a caller who is not an operator ({@code reserved}: "X est réservé"), else empty. */
+    static Optional<APIGatewayV2HTTPResponse> unlessOperator(Optional<Caller> caller, String reserved) {
+        if (caller.isEmpty()) {
+            return Optional.of(unauthenticated());
+        }
+        if (!caller.get().operator()) {
+            return Optional.of(forbidden(reserved + " aux opérateurs (groupe \"" + Caller.OPERATORS + "\")"));
+        }
+        return Optional.empty();
     }
 
     static APIGatewayV2HTTPResponse forbidden(String detail) {

@@ -66,11 +66,9 @@ public final class SupplyNoticesApiHandler implements RequestHandler<APIGatewayV
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return Http.unauthenticated();
-        }
-        if (!caller.get().operator()) {
-            return Http.forbidden("les avis de rupture sont réservés aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
+        Optional<APIGatewayV2HTTPResponse> refused = Http.unlessOperator(caller, "les avis de rupture sont réservés");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         List<NoticeDraft> drafts;
         try {

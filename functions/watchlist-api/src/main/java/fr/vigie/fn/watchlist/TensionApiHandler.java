@@ -60,11 +60,9 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return Http.unauthenticated();
-        }
-        if (!caller.get().operator()) {
-            return Http.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
+        Optional<APIGatewayV2HTTPResponse> refused = Http.unlessOperator(caller, "la carte des tensions est réservée");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         List<OpenAlert> open = alerts.openAlerts();
         Season season = Season.containing(LocalDate.now(clock));
