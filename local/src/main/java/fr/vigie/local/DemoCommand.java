@@ -5,7 +5,8 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.adapter.http.HttpStockSource;
 import fr.vigie.adapter.memory.MemoryWatchlist;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.StockPolling;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
@@ -16,7 +17,7 @@ import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.local.sim.SeasonSimulator;
 import fr.vigie.local.sim.SimulatedSources;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.port.AlertChannels;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,11 +82,11 @@ final class DemoCommand {
             Map<String, Facility> byId = facilities.stream().collect(Collectors.toMap(Facility::facilityId, Function.identity()));
             Function<String, Optional<String>> regionOf = id -> Optional.ofNullable(byId.get(id)).map(Facility::region);
 
-            List<AlertPublisher> destinations = new ArrayList<>();
+            List<AlertChannels> destinations = new ArrayList<>();
             Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
-            sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), regionOf)));
-            FanOutPublisher publisher = new FanOutPublisher(destinations);
-            LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
+            sns.ifPresent(c -> destinations.add(new SnsAlertChannels(c.client(), c.topicArn(), regionOf)));
+            FanOutChannels publisher = new FanOutChannels(destinations);
+            LocalVigie vigie = new LocalVigie(db, watchlist, publisher, env);
             StockPolling polling = new StockPolling(new HttpStockSource(HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null), watchlist, vigie.ingestion, POLL_CONCURRENCY);
 
@@ -94,16 +96,20 @@ final class DemoCommand {
             int failures = 0;
             for (LocalDate day = FIRST_DAY; !day.isAfter(until); day = day.plusDays(1)) {
                 simulator.advanceTo(day);
-                sources.setClock(day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC));
+                Instant polledAt = day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC);
+                sources.setClock(polledAt);
                 List<Snapshot> fresh = new ArrayList<>();
                 StockPolling.PollReport poll = polling.poll(facilities, fresh::add);
                 failures += poll.failures().size();
                 stored += poll.ingestion().stored();
+                // one morning's poll is one batch, as the stream would bring it to the coverage-evaluator
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
-                fresh.forEach(vigie.evaluation::evaluate);
+                BatchEvaluation.Report batch = vigie.alerting.run(fresh, polledAt);
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
-            vigie.evaluation.publishPending();
             printTable(publisher.sent(), details);
             printDisruptions(publisher.disruptions());
             printExample(publisher.sent(), watchlist);

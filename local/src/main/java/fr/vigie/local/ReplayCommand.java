@@ -6,9 +6,9 @@ import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.FeedRow;
 import fr.vigie.adapter.feed.Json;
-import fr.vigie.adapter.feed.JsonLinesPublisher;
+import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.memory.MemoryWatchlist;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.SeasonReplay;
 import fr.vigie.app.NoticeIntake;
 import fr.vigie.app.SnapshotIngestion;
@@ -21,7 +21,7 @@ import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.AlertLevel;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.port.AlertChannels;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,18 +76,18 @@ final class ReplayCommand {
              Writer alerts = Files.newBufferedWriter(alertsPath, StandardCharsets.UTF_8);
              LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);
-            List<AlertPublisher> destinations = new ArrayList<>();
-            destinations.add(new JsonLinesPublisher(alerts));
+            List<AlertChannels> destinations = new ArrayList<>();
+            destinations.add(JsonLinesChannels.to(alerts));
             Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
-            sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), id -> Optional.empty())));
-            FanOutPublisher publisher = new FanOutPublisher(destinations);
-            LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
+            sns.ifPresent(c -> destinations.add(new SnsAlertChannels(c.client(), c.topicArn(), id -> Optional.empty())));
+            FanOutChannels publisher = new FanOutChannels(destinations);
+            LocalVigie vigie = new LocalVigie(db, watchlist, publisher, env);
             Progress progress = new Progress(err, "évaluation des relevés");
             Set<String> facilities = new HashSet<>();
             NoticeIntake intake = new NoticeIntake(watchlist, vigie.notices, publisher, seen(facilities), vigie.snapshots);
             NoticeIntake.Outcome notices = intake.record(noticeDrafts,
                     new NoticeStore.Author("local:replay", "REPLAY", java.time.Instant.now()));
-            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.evaluation)
+            SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion, vigie.alerting)
                     .run(notingFacilities(reader, facilities), progress::show, announcing(intake, notices.stored()));
             // the RETEX enumerates series from the registry instead of scanning the snapshots
             DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
@@ -167,7 +167,7 @@ final class ReplayCommand {
         };
     }
 
-    private void printNotices(Path path, NoticeIntake.Outcome notices, FanOutPublisher publisher) {
+    private void printNotices(Path path, NoticeIntake.Outcome notices, FanOutChannels publisher) {
         out.println("Avis de rupture (" + path.getFileName() + ")");
         out.printf("  enregistrés     %8d%n", notices.stored().size());
         out.printf("  déjà connus     %8d%n", notices.repeated());
@@ -204,13 +204,14 @@ final class ReplayCommand {
         }
     }
 
-    private void printSummary(Path feed, Path alerts, SeasonReplay.Summary s, FanOutPublisher publisher, boolean sns) {
+    private void printSummary(Path feed, Path alerts, SeasonReplay.Summary s, FanOutChannels publisher, boolean sns) {
         var r = s.ingestion();
         out.println("Rejeu de " + feed.getFileName());
         out.printf("  lignes lues     %8d%n", r.read());
         out.printf("  rejetées        %8d%n", r.rejectedCount());
         out.printf("  enregistrées    %8d%n", r.stored());
         out.printf("  doublons        %8d%n", r.duplicates());
+        out.printf("  en conflit      %8d%n", r.conflictCount());
         out.printf("  évaluées        %8d%n", s.evaluated());
         Map<AlertLevel, Long> levels = publisher.byLevel();
         out.printf("  alertes         WARNING %d, CRITICAL %d, RECOVERED %d%n", levels.getOrDefault(AlertLevel.WARNING, 0L),
@@ -224,12 +225,17 @@ final class ReplayCommand {
                 out.println("  … et " + (r.rejectedCount() - r.rejected().size()) + " autres (" + r.rejectedByCode() + ")");
             }
         }
+        if (r.conflictCount() > 0) {
+            out.println("Relevés en conflit, non enregistrés (" + r.conflictCount() + ") :");
+            r.conflicts().forEach(c -> out.println("  " + c.message() + " [" + c.code() + "]"));
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", "replay_summary");
         line.put("rowsRead", r.read());
         line.put("rejected", r.rejectedCount());
         line.put("stored", r.stored());
         line.put("duplicates", r.duplicates());
+        line.put("conflicts", r.conflictCount());
         line.put("evaluated", s.evaluated());
         line.put("alerts", publisher.sent().size());
         line.put("disruptionEvents", publisher.disruptions().size());

@@ -5,7 +5,8 @@ import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.app.NoticeLeads;
-import fr.vigie.domain.OpenAlert;
+import fr.vigie.app.TensionView;
+import fr.vigie.domain.Caller;
 import fr.vigie.domain.Season;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeLead;
@@ -25,13 +26,17 @@ import java.util.Set;
 /**
  * {@code ./vigie tension [--db DIR]}: where tension is at the end of what was replayed into DIR —
  * the open alerts by region and device, worst first, and the season's manufacturers' notices with the
- * lead each gave over the facilities' first overdue or short delivery (the same view as the API's GET /tension).
+ * lead each gave over the facilities' first overdue or short delivery (the same use case as the API's
+ * GET /tension, for the national operator that whoever runs it locally is).
  */
 final class TensionCommand {
 
     static final String USAGE = "./vigie tension [--season AAAA-AAAA] [--db DOSSIER]";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /** Whoever runs ./vigie on its own database sees the whole country. */
+    private static final Caller LOCAL_OPERATOR = new Caller("local", "local", Set.of(Caller.OPERATORS), null);
 
     private final PrintStream out;
 
@@ -51,31 +56,33 @@ final class TensionCommand {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");
         }
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
-            List<OpenAlert> open = new DynamoAlertStore(db.client(), db.tables().alerts()).openAlerts();
-            List<TensionMap.Row> rows = TensionMap.of(open, new DynamoFacilityDirectory(db.client(), db.tables().registry())::regionOf);
-            out.println("Tensions en cours : " + open.size() + " alerte(s) ouverte(s)");
+            DynamoNoticeStore notices = new DynamoNoticeStore(db.client(), db.tables().registry());
+            // the latest notice's season by default (a replayed season is rarely today's)
+            List<MatchedNotice> all = notices.published(LocalDate.MIN, LocalDate.MAX);
+            Season season = asked.orElseGet(() -> Season.containing(all.isEmpty() ? LocalDate.now(ZoneOffset.UTC)
+                    : all.get(all.size() - 1).notice().publishedAt()));
+            TensionView.Tension tension = new TensionView(new DynamoAlertStore(db.client(), db.tables().alerts())::openAlerts,
+                    new DynamoFacilityDirectory(db.client(), db.tables().registry()),
+                    new NoticeLeads(notices, new DynamoSeasonArchive(db.client(), db.tables()))).now(LOCAL_OPERATOR, season);
+            List<TensionMap.Row> rows = tension.rows();
+            out.println("Tensions en cours : " + tension.openAlerts() + " alerte(s) ouverte(s)");
             if (!rows.isEmpty()) {
                 out.printf("%-28s %-14s %9s %9s  %s%n", "Région", "Dispositif", "Critique", "Vigilance", "Établissements");
                 rows.forEach(r -> out.printf("%-28s %-14s %9d %9d  %s%n", r.regionLabel(), r.deviceId(), r.critical(), r.warning(),
                         String.join(", ", r.facilities())));
             }
-            printNotices(db, asked);
+            if (asked.isPresent() || !all.isEmpty()) {
+                printNotices(tension);
+            }
         }
         return 0;
     }
 
-    /** The season's manufacturers' notices beside the facilities' first overdue or short delivery (the latest notice's season by default). */
-    private void printNotices(LocalDatabase db, Optional<Season> asked) {
-        DynamoNoticeStore store = new DynamoNoticeStore(db.client(), db.tables().registry());
-        List<MatchedNotice> all = store.published(LocalDate.MIN, LocalDate.MAX);
-        Optional<Season> season = asked.or(() -> all.isEmpty() ? Optional.empty()
-                : Optional.of(Season.containing(all.get(all.size() - 1).notice().publishedAt())));
-        if (season.isEmpty()) {
-            return;
-        }
-        List<NoticeLead> leads = new NoticeLeads(store, new DynamoSeasonArchive(db.client(), db.tables())).season(season.get());
+    /** The season's manufacturers' notices beside the facilities' first overdue or short delivery. */
+    private void printNotices(TensionView.Tension tension) {
+        List<NoticeLead> leads = tension.notices();
         out.println();
-        out.println("Avis de rupture de la saison " + season.get().label() + " : " + leads.size());
+        out.println("Avis de rupture de la saison " + tension.season() + " : " + leads.size());
         if (leads.isEmpty()) {
             return;
         }

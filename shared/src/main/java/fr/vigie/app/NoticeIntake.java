@@ -13,7 +13,7 @@ import fr.vigie.domain.notice.NoticeValidator;
 import fr.vigie.domain.notice.SupplyNotice;
 import fr.vigie.domain.notice.SupplyNoticeEvent;
 import fr.vigie.port.FacilityDirectory;
-import fr.vigie.port.NoticePublisher;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
@@ -44,12 +44,12 @@ public final class NoticeIntake {
 
     private final Watchlist watchlist;
     private final NoticeStore store;
-    private final NoticePublisher publisher;
+    private final AlertChannels publisher;
     private final FacilityDirectory facilities;
     private final SnapshotStore snapshots;
     private final NoticeValidator validator = new NoticeValidator();
 
-    public NoticeIntake(Watchlist watchlist, NoticeStore store, NoticePublisher publisher, FacilityDirectory facilities,
+    public NoticeIntake(Watchlist watchlist, NoticeStore store, AlertChannels publisher, FacilityDirectory facilities,
                         SnapshotStore snapshots) {
         this.watchlist = watchlist;
         this.store = store;
@@ -87,7 +87,7 @@ public final class NoticeIntake {
         if (before.isPresent() && sameState(before.get().notice(), record.notice())) {
             return;
         }
-        publisher.publish(SupplyNoticeEvent.of(record));
+        publisher.supplyNotice(SupplyNoticeEvent.of(record));
         if (before.isPresent() && before.get().notice().status() == record.notice().status()) {
             return;
         }
@@ -99,7 +99,7 @@ public final class NoticeIntake {
             }
             for (Facility f : facilities.facilities()) {
                 if (!snapshots.history(new SeriesKey(f.facilityId(), deviceId), endOfDay, SeriesEvaluator.HISTORY_DAYS).isEmpty()) {
-                    publisher.tellFacility(f.facilityId(), device.get(), record);
+                    publisher.facilityNotice(f.facilityId(), device.get(), record);
                 }
             }
         }

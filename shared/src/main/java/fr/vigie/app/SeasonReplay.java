@@ -10,33 +10,40 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A whole feed through ingestion, then every newly stored snapshot through evaluation in time
- * order, as the DynamoDB stream would deliver them to the coverage-evaluator: time comes from the
+ * A whole feed through ingestion, then every newly stored snapshot through alerting in time order,
+ * as the DynamoDB stream would deliver them to the coverage-evaluator: the snapshots of one
+ * timestamp (one poll of the hospitals) form one batch ({@link BatchEvaluation}: evaluated, then its
+ * alerts sent by the outbox dispatcher, digests and retries included). Time comes from the
  * snapshots, never the wall clock, so a past season replays to the same alerts.
  */
 public final class SeasonReplay {
 
-    /** The replay summary: the ingestion report and how many new snapshots were evaluated. */
-    public record Summary(IngestionReport ingestion, long evaluated) {
+    /**
+     * The replay summary: the ingestion report, how many new snapshots were evaluated in how many
+     * batches, what the batches sent of the events they recorded and what their retries sent.
+     */
+    public record Summary(IngestionReport ingestion, long evaluated, long batches, AlertDispatch.Report sent,
+                          AlertDispatch.Report retried) {
     }
 
     private final SnapshotIngestion ingestion;
-    private final CoverageEvaluation evaluation;
+    private final BatchEvaluation alerting;
 
-    public SeasonReplay(SnapshotIngestion ingestion, CoverageEvaluation evaluation) {
+    public SeasonReplay(SnapshotIngestion ingestion, BatchEvaluation alerting) {
         this.ingestion = ingestion;
-        this.evaluation = evaluation;
+        this.alerting = alerting;
     }
 
     /**
      * @param progress told how many of how many new snapshots have been evaluated, now and then
+     * @throws RuntimeException the first evaluation failure, once the alerts recorded before it were sent
      */
     public Summary run(SnapshotIngestion.RowSource rows, Progress progress) throws IOException {
         return run(rows, progress, until -> { });
     }
 
     /**
-     * @param clock told, before each snapshot is evaluated, that the replay's time reached its
+     * @param clock told, before each batch is evaluated, that the replay's time reached its
      *              timestamp, and {@link Instant#MAX} at the end (what happens by date, such as
      *              notices published, happens then, never before)
      */
@@ -47,17 +54,33 @@ public final class SeasonReplay {
         // a snapshot's timestamp orders the evaluation; ties by facility and device keep the replay repeatable
         fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
         long done = 0;
-        for (Snapshot s : fresh) {
-            clock.accept(s.timestamp());
-            evaluation.evaluate(s);
-            if (++done % 1000 == 0) {
-                progress.evaluated(done, fresh.size());
+        long batches = 0;
+        long reported = 0;
+        AlertDispatch.Report sent = AlertDispatch.Report.NONE;
+        AlertDispatch.Report retried = AlertDispatch.Report.NONE;
+        for (int from = 0; from < fresh.size(); ) {
+            int to = from + 1;
+            while (to < fresh.size() && fresh.get(to).timestamp().equals(fresh.get(from).timestamp())) {
+                to++;
             }
+            clock.accept(fresh.get(from).timestamp());
+            BatchEvaluation.Report batch = alerting.run(fresh.subList(from, to), fresh.get(from).timestamp());
+            batches++;
+            done += batch.evaluated();
+            sent = sent.plus(batch.sent());
+            retried = retried.plus(batch.retried());
+            if (batch.failure() != null) {
+                throw batch.failure();
+            }
+            if (done / 1000 > reported / 1000) {
+                progress.evaluated(done, fresh.size());
+                reported = done;
+            }
+            from = to;
         }
         progress.evaluated(done, fresh.size());
         clock.accept(Instant.MAX);
-        evaluation.publishPending();
-        return new Summary(report, done);
+        return new Summary(report, done, batches, sent, retried);
     }
 
     @FunctionalInterface

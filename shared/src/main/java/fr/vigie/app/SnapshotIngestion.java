@@ -2,19 +2,19 @@ package fr.vigie.app;
 
 import fr.vigie.adapter.feed.FeedRow;
 import fr.vigie.domain.Snapshot;
-import fr.vigie.domain.SnapshotKey;
 import fr.vigie.port.SnapshotStore;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Takes every good row of a feed, refuses every bad one with its reason, and stores each snapshot
- * once: rows are stored in batches as they are read, so a file of any size streams through.
+ * once: rows are stored in batches as they are read, so a file of any size streams through. A row
+ * repeating a stored key with the same value is a duplicate; with another value a conflict
+ * ({@link IngestionReport.Conflict}): never stored over the first.
  * Used by the stock-report and stock-poller functions and by {@code ./vigie}.
  */
 public final class SnapshotIngestion {
@@ -45,8 +45,7 @@ public final class SnapshotIngestion {
      */
     public IngestionReport ingest(RowSource source, Consumer<Snapshot> onStored) throws IOException {
         IngestionReport report = new IngestionReport();
-        List<Snapshot> batch = new ArrayList<>(batchSize);
-        Set<SnapshotKey> batchKeys = new HashSet<>();
+        Map<Snapshot, Long> batch = new LinkedHashMap<>(); // each distinct row of the batch and its line
         for (FeedRow row = source.next(); row != null; row = source.next()) {
             report.countRead();
             if (row instanceof FeedRow.Rejected rejected) {
@@ -54,14 +53,12 @@ public final class SnapshotIngestion {
                 continue;
             }
             Snapshot snapshot = ((FeedRow.Accepted) row).snapshot();
-            if (!batchKeys.add(snapshot.key())) {
-                report.countDuplicates(1); // the same snapshot twice in one batch: the first is kept
+            if (batch.putIfAbsent(snapshot, row.line()) != null) {
+                report.countDuplicates(1); // the same row twice in one batch
                 continue;
             }
-            batch.add(snapshot);
             if (batch.size() == batchSize) {
                 flush(batch, report, onStored);
-                batchKeys.clear();
             }
         }
         flush(batch, report, onStored);
@@ -77,14 +74,15 @@ public final class SnapshotIngestion {
         }
     }
 
-    private void flush(List<Snapshot> batch, IngestionReport report, Consumer<Snapshot> onStored) {
+    private void flush(Map<Snapshot, Long> batch, IngestionReport report, Consumer<Snapshot> onStored) {
         if (batch.isEmpty()) {
             return;
         }
-        List<Snapshot> stored = store.storeNew(batch);
-        report.countStored(stored.size());
-        report.countDuplicates(batch.size() - stored.size());
-        stored.forEach(onStored);
+        SnapshotStore.Outcome outcome = store.store(List.copyOf(batch.keySet()));
+        report.countStored(outcome.stored().size());
+        outcome.conflicts().forEach(c -> report.conflict(batch.get(c.offered()), c));
+        report.countDuplicates(batch.size() - outcome.stored().size() - outcome.conflicts().size());
+        outcome.stored().forEach(onStored);
         batch.clear();
     }
 }

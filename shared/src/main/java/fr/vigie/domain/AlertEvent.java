@@ -21,7 +21,7 @@ public record AlertEvent(
         long onHand,
         double dailyUseForecast,
         List<Reason> reasons,
-        List<String> notices) {
+        List<String> notices) implements OutgoingEvent {
 
     public AlertEvent {
         reasons = List.copyOf(reasons);

@@ -49,8 +49,11 @@ class ConcurrentIngestionTest {
         };
         ExecutorService two = Executors.newFixedThreadPool(2);
         List<Future<IngestionReport>> runs = List.of(two.submit(ingest), two.submit(ingest));
+        long storedByEither = 0;
         for (Future<IngestionReport> run : runs) {
             assertEquals(700, run.get().read());
+            assertEquals(0, run.get().conflictCount(), "the same file twice holds the same values: duplicates, no conflict");
+            storedByEither += run.get().stored();
         }
         two.shutdown();
 
@@ -70,6 +73,7 @@ class ConcurrentIngestionTest {
             stored.addAll(store.history(key, Instant.parse("2027-01-01T00:00:00Z"), 1000));
         }
         assertEquals(distinct.size(), stored.size());
+        assertEquals(distinct.size(), storedByEither, "each snapshot answered stored by one ingestion only");
         assertEquals(distinct, new HashSet<>(stored.stream().map(Snapshot::key).toList()));
     }
 }

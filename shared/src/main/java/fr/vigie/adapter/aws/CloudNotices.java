@@ -4,8 +4,7 @@ import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
-import fr.vigie.adapter.sns.SnsNoticePublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.NoticeIntake;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -26,7 +25,7 @@ public final class CloudNotices {
                                       String topicArn) {
         DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
         return new NoticeIntake(DynamoWatchlist.load(dynamo, registryTable), new DynamoNoticeStore(dynamo, registryTable),
-                new SnsNoticePublisher(new SnsAlertPublisher(sns, topicArn, facilities::regionOf)), facilities,
+                new SnsAlertChannels(sns, topicArn, facilities::regionOf), facilities,
                 new DynamoSnapshotStore(dynamo, snapshotsTable));
     }
 

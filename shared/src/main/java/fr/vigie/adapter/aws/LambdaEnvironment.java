@@ -15,6 +15,7 @@ import java.util.function.Function;
 public final class LambdaEnvironment {
 
     private final Function<String, String> env;
+    private DynamoDbClient dynamoDb;
 
     public LambdaEnvironment(Function<String, String> env) {
         this.env = env;
@@ -42,8 +43,12 @@ public final class LambdaEnvironment {
         return Region.of(require("AWS_REGION"));
     }
 
-    public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    /** The function's one DynamoDB client (built on first use, then shared by every adapter of the container). */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return dynamoDb;
     }
 
     public SnsClient sns() {

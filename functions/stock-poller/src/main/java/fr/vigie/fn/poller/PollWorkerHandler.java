@@ -42,7 +42,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     /** What one message's poll did, logged as one JSON line. */
     record MessageSummary(String event, String messageId, String pollId, int facilities, int unknownFacilities,
                           int failedSources, Map<String, String> failures, long rowsRead, long stored,
-                          long duplicates, long rejected) {
+                          long duplicates, long conflicts, long rejected) {
     }
 
     private final DynamoDbClient dynamo;
@@ -104,6 +104,6 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
         StockPolling.PollReport report = polling.poll(facilities, s -> { });
         return new MessageSummary("poll_done", message.getMessageId(), request.pollId(), facilities.size(), unknown,
                 report.failures().size(), report.failures(), report.ingestion().read(), report.ingestion().stored(),
-                report.ingestion().duplicates(), report.ingestion().rejectedCount());
+                report.ingestion().duplicates(), report.ingestion().conflictCount(), report.ingestion().rejectedCount());
     }
 }

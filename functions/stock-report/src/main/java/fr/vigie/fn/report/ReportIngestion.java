@@ -23,16 +23,21 @@ import java.util.function.Predicate;
  */
 final class ReportIngestion {
 
-    /** The answer: counts and every refused row (capped as the ingestion caps them). */
-    record Outcome(String source, long read, long stored, long duplicates, long rejectedCount,
+    /**
+     * The answer: counts, every refused row and every conflicting row (a key already stored with
+     * another value: code CONFLICT, the stored and the offered values), capped as the ingestion caps them.
+     */
+    record Outcome(String source, long read, long stored, long duplicates, long conflictCount,
+                   List<IngestionReport.Conflict> conflicts, long rejectedCount,
                    Map<RejectedRow.RejectCode, Long> rejectedByCode, List<RejectedRow> rejected, String error) {
 
         static Outcome of(String source, IngestionReport r) {
-            return new Outcome(source, r.read(), r.stored(), r.duplicates(), r.rejectedCount(), r.rejectedByCode(), r.rejected(), null);
+            return new Outcome(source, r.read(), r.stored(), r.duplicates(), r.conflictCount(), r.conflicts(),
+                    r.rejectedCount(), r.rejectedByCode(), r.rejected(), null);
         }
 
         static Outcome unreadable(String source, String error) {
-            return new Outcome(source, 0, 0, 0, 0, Map.of(), List.of(), error);
+            return new Outcome(source, 0, 0, 0, 0, List.of(), 0, Map.of(), List.of(), error);
         }
     }
 

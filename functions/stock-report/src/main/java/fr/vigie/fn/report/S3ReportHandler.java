@@ -82,7 +82,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
                     RequestBody.fromString(Json.write(outcome), StandardCharsets.UTF_8));
             context.getLogger().log(Json.write(java.util.Map.of("event", "report_ingested", "source", outcome.source(),
                     "result", resultKey, "read", outcome.read(), "stored", outcome.stored(),
-                    "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+                    "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount())));
             outcomes.add(outcome);
         }
         return outcomes;

@@ -1,5 +1,7 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.adapter.aws.CloudNotices;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
@@ -9,6 +11,7 @@ import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.memory.MemoryAlertStore;
+import fr.vigie.adapter.memory.MemoryOutbox;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
 import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.domain.AlertEvent;
@@ -23,7 +26,6 @@ import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
-import fr.vigie.port.AlertPublisher;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
@@ -108,8 +110,8 @@ class SupplyNoticesApiTest {
     }
 
     APIGatewayV2HTTPResponse post() {
-        SupplyNoticesApiHandler handler = new SupplyNoticesApiHandler(dynamo, sns, names.registry(), names.snapshots(), topic,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        SupplyNoticesApiHandler handler = new SupplyNoticesApiHandler(
+                () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), topic), Clock.fixed(NOW, ZoneOffset.UTC));
         return handler.handleRequest(ApiCalls.sample("supply-notices-http-post.json"), new TestLambdaContext("watchlist-api"));
     }
 
@@ -176,21 +178,12 @@ class SupplyNoticesApiTest {
         assertEquals(List.of("DM-2025-0142"), warning.notices());
     }
 
+    /** The alert events the evaluation records (pending, for the outbox to send), in order. */
     private List<AlertEvent> evaluate(NoticeStore notices) {
-        List<AlertEvent> sent = new ArrayList<>();
-        AlertPublisher collect = new AlertPublisher() {
-            @Override
-            public void publish(AlertEvent event, WatchlistEntry device) {
-                sent.add(event);
-            }
-
-            @Override
-            public void publish(SupplyDisruptionEvent event) {
-            }
-        };
+        MemoryOutbox outbox = new MemoryOutbox();
         CoverageEvaluation evaluation = new CoverageEvaluation(DynamoWatchlist.load(dynamo, names.registry()),
-                new DynamoSnapshotStore(dynamo, names.snapshots()), new MemoryAlertStore(), new MemoryDisruptionStore(), collect, notices);
-        series().forEach(evaluation::evaluate);
-        return sent;
+                new DynamoSnapshotStore(dynamo, names.snapshots()), new MemoryAlertStore(outbox), new MemoryDisruptionStore(outbox), notices);
+        return series().stream().flatMap(s -> evaluation.evaluate(s).recorded().stream())
+                .filter(AlertEvent.class::isInstance).map(AlertEvent.class::cast).toList();
     }
 }

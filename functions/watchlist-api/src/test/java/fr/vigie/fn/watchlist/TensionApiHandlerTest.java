@@ -51,7 +51,9 @@ class TensionApiHandlerTest {
                         null, null, null, 14, null, null),
                 new fr.vigie.domain.notice.NoticeMatch(List.of("HFNC-PED"), fr.vigie.domain.notice.MatchedBy.SUPPLIER_REF)),
                 new fr.vigie.port.NoticeStore.Author("test", "TEST", at));
-        TensionApiHandler handler = new TensionApiHandler(dynamo, names,
+        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, new DynamoFacilityDirectory(dynamo, names.registry()),
+                new fr.vigie.app.NoticeLeads(new fr.vigie.adapter.dynamodb.DynamoNoticeStore(dynamo, names.registry()),
+                        new fr.vigie.adapter.dynamodb.DynamoSeasonArchive(dynamo, names)),
                 java.time.Clock.fixed(Instant.parse("2025-12-02T08:00:00Z"), java.time.ZoneOffset.UTC));
         APIGatewayV2HTTPEvent operator = EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/tension-http-get.json").toString());
 
