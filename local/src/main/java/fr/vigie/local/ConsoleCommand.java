@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.app.ConsoleViews;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.app.NoticeLeads;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
@@ -129,7 +132,8 @@ final class ConsoleCommand {
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
-            routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities));
+            routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities,
+                    new NoticeLeads(new DynamoNoticeStore(client, tables.registry()), new DynamoSeasonArchive(client, tables)), clock));
             Map<String, String> claims = new LinkedHashMap<>();
             if (facility != null) {
                 claims.putAll(Map.of("sub", "local-" + LOCAL_HOSPITAL_USER, "cognito:username", LOCAL_HOSPITAL_USER,

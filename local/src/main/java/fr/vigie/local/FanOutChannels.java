@@ -3,6 +3,9 @@ package fr.vigie.local;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.SupplyNoticeEvent;
 import fr.vigie.port.AlertChannels;
 
 import java.time.Instant;
@@ -22,6 +25,8 @@ final class FanOutChannels implements AlertChannels {
     private final Map<AlertLevel, Long> byLevel = new EnumMap<>(AlertLevel.class);
     private final List<AlertEvent> sent = new ArrayList<>();
     private final List<SupplyDisruptionEvent> disruptions = new ArrayList<>();
+    private final List<SupplyNoticeEvent> notices = new ArrayList<>();
+    private long facilityNoticeMessages;
     private int digests;
     private int reminders;
 
@@ -52,6 +57,26 @@ final class FanOutChannels implements AlertChannels {
     public void national(SupplyDisruptionEvent event) {
         destinations.forEach(d -> d.national(event));
         disruptions.add(event);
+    }
+
+    @Override
+    public void supplyNotice(SupplyNoticeEvent event) {
+        destinations.forEach(d -> d.supplyNotice(event));
+        notices.add(event);
+    }
+
+    @Override
+    public void facilityNotice(String facilityId, WatchlistEntry device, MatchedNotice record) {
+        destinations.forEach(d -> d.facilityNotice(facilityId, device, record));
+        facilityNoticeMessages++;
+    }
+
+    List<SupplyNoticeEvent> notices() {
+        return notices;
+    }
+
+    long facilityNoticeMessages() {
+        return facilityNoticeMessages;
     }
 
     Map<AlertLevel, Long> byLevel() {

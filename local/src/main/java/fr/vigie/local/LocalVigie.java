@@ -3,10 +3,12 @@ package fr.vigie.local;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemoryNoticeStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
@@ -23,7 +25,7 @@ import java.util.Map;
 /**
  * The local composition: the functions' use cases and DynamoDB adapters, on the embedded database,
  * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
- * local run is the database's only writer, so the snapshot, alert and disruption stores sit behind a
+ * local run is the database's only writer, so the snapshot, alert disruption and notice stores sit behind a
  * write-through memory cache: every write still reaches DynamoDB, but history and state are read
  * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function.
  */
@@ -31,14 +33,17 @@ final class LocalVigie {
 
     final SnapshotIngestion ingestion;
     final BatchEvaluation alerting;
+    final MemorySnapshotStore snapshots;
+    final MemoryNoticeStore notices;
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertChannels channels, Map<String, String> env) {
         var names = db.tables();
-        MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
+        snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
+        notices = new MemoryNoticeStore(new DynamoNoticeStore(db.client(), names.registry()));
         ingestion = new SnapshotIngestion(snapshots);
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
-                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())));
+                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices);
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
         alerting = new BatchEvaluation(evaluation,
                 new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT),

@@ -9,8 +9,17 @@ import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.SeasonReplay;
+import fr.vigie.app.NoticeIntake;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.adapter.feed.NoticeJson;
+import fr.vigie.domain.Facility;
 import fr.vigie.domain.FeedRow;
+import fr.vigie.domain.Violation;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.NoticeBook;
+import fr.vigie.domain.notice.NoticeDraft;
+import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
 import fr.vigie.port.AlertChannels;
@@ -24,13 +33,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code ./vigie replay --watchlist FILE --feed FILE.csv --alerts OUT.jsonl [--db DIR]}: a whole
@@ -39,8 +54,8 @@ import java.util.TreeMap;
  */
 final class ReplayCommand {
 
-    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--db DOSSIER] [--summary FICHIER.json]";
-    static final Set<String> OPTIONS = Set.of("--watchlist", "--feed", "--alerts", "--db", "--summary");
+    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--notices FICHIER.json] [--db DOSSIER] [--summary FICHIER.json]";
+    static final Set<String> OPTIONS = Set.of("--watchlist", "--feed", "--alerts", "--notices", "--db", "--summary");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -59,6 +74,8 @@ final class ReplayCommand {
         Path alertsPath = a.path("--alerts");
         Path dbPath = a.path("--db", ".vigie");
         Path summaryPath = a.path("--summary", summaryBeside(alertsPath).toString());
+        Optional<Path> noticesPath = noticesFile(a, feedPath);
+        List<NoticeDraft> noticeDrafts = noticesPath.isPresent() ? readNotices(noticesPath.get()) : List.of();
         // the feed's header is read before the database starts: a wrong file is refused at once
         try (InputStream feed = open(feedPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);
@@ -73,9 +90,13 @@ final class ReplayCommand {
                 Progress progress = new Progress(err, "évaluation des relevés");
                 DynamoFacilityDirectory directory = new DynamoFacilityDirectory(db.client(), db.tables().registry());
                 boolean registryWasEmpty = directory.isEmpty();
+                Set<String> facilities = new HashSet<>();
                 Instant[] feedStart = {null};
+                NoticeIntake intake = new NoticeIntake(watchlist, vigie.notices, publisher, seen(facilities), vigie.snapshots);
+                NoticeIntake.Outcome notices = intake.record(noticeDrafts,
+                        new NoticeStore.Author("local:replay", "REPLAY", Instant.now()));
                 SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion.admittingFacilitiesOf(directory), vigie.alerting)
-                        .run(notingStart(reader, feedStart), progress::show);
+                        .run(noting(reader, facilities, feedStart), progress::show, announcing(intake, notices.stored()));
                 // the RETEX enumerates series from the registry instead of scanning the snapshots, and judges each day
                 // by the list in force then: the replayed list was in force from the feed's first row (its own clock)
                 DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
@@ -84,6 +105,7 @@ final class ReplayCommand {
                 watchlist.entries().forEach(e -> registry.upsert(e, replay));
                 directory.registerSeen(summary.facilities());
                 printSummary(new Run(feedPath, reader.separator(), alertsPath, summaryPath, registryWasEmpty), summary, publisher, sns.isPresent());
+                noticesPath.ifPresent(p -> printNotices(p, notices, publisher));
             }
         }
         Path truth = feedPath.toAbsolutePath().resolveSibling("truth.json");
@@ -128,11 +150,70 @@ final class ReplayCommand {
                 f.falseRate(), f.msgs());
     }
 
-    /** The reader's rows, the earliest accepted row's time kept in {@code start[0]}. */
-    private static SnapshotIngestion.RowSource notingStart(FeedCsvReader reader, Instant[] start) {
+    /** {@code --notices FILE}, else {@code notices.json} beside the feed when there is one; {@code --notices none}: no notices. */
+    private static Optional<Path> noticesFile(Arguments a, Path feed) {
+        String given = a.optional("--notices", null);
+        if (given != null) {
+            return given.equals("none") ? Optional.empty() : Optional.of(Path.of(given));
+        }
+        Path beside = feed.toAbsolutePath().resolveSibling("notices.json");
+        return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
+    }
+
+    private static List<NoticeDraft> readNotices(Path path) throws UsageException, IOException {
+        try {
+            return NoticeJson.drafts(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("fichier d'avis introuvable : " + path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(path + " : " + e.getMessage());
+        }
+    }
+
+    /** Announces each notice record when the replay's time reaches the start of its publication day (UTC), never before. */
+    private static Consumer<Instant> announcing(NoticeIntake intake, List<MatchedNotice> stored) {
+        Deque<MatchedNotice> waiting = new ArrayDeque<>(new NoticeBook(stored).records());
+        return until -> {
+            while (!waiting.isEmpty() && !waiting.peekFirst().notice().publishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(until)) {
+                intake.announce(waiting.pollFirst());
+            }
+        };
+    }
+
+    /** The facilities seen in the feed, for the hospitals a notice is told to. */
+    private static FacilityDirectory seen(Set<String> facilities) {
+        return new FacilityDirectory() {
+            @Override
+            public Collection<Facility> facilities() {
+                return facilities.stream().sorted().map(id -> new Facility(id, id, null, null)).toList();
+            }
+
+            @Override
+            public Optional<Facility> facility(String facilityId) {
+                return facilities.contains(facilityId) ? Optional.of(new Facility(facilityId, facilityId, null, null)) : Optional.empty();
+            }
+        };
+    }
+
+    private void printNotices(Path path, NoticeIntake.Outcome notices, FanOutChannels publisher) {
+        out.println("Avis de rupture (" + path.getFileName() + ")");
+        out.printf("  enregistrés     %8d%n", notices.stored().size());
+        out.printf("  déjà connus     %8d%n", notices.repeated());
+        out.printf("  rejetés         %8d%n", notices.rejected().stream().map(Violation::entry).distinct().count());
+        out.printf("  annoncés        %8d (opérateurs), %d message(s) aux établissements%n",
+                publisher.notices().size(), publisher.facilityNoticeMessages());
+        notices.rejected().forEach(v -> out.println("  avis " + v));
+    }
+
+    /**
+     * The reader's rows, each accepted row's facility added to {@code facilities} on the way (the
+     * hospitals a notice is told to) and the earliest accepted row's time kept in {@code start[0]}.
+     */
+    private static SnapshotIngestion.RowSource noting(FeedCsvReader reader, Set<String> facilities, Instant[] start) {
         return () -> {
             FeedRow row = reader.next();
             if (row instanceof FeedRow.Accepted accepted) {
+                facilities.add(accepted.snapshot().facilityId());
                 Instant at = accepted.snapshot().timestamp();
                 start[0] = start[0] == null || at.isBefore(start[0]) ? at : start[0];
             }

@@ -38,7 +38,14 @@ class ReplayCommandTest {
         assertTrue(first.out().contains("lignes lues        13066"), first.out());
         List<String> lines = Files.readAllLines(alerts);
         assertTrue(lines.size() > 10, "a season with stock-outs raises alerts");
-        assertTrue(lines.stream().allMatch(l -> l.contains("\"alertId\"") || l.contains("\"type\":\"SUPPLY_DISRUPTION\"")));
+        assertTrue(lines.stream().allMatch(l -> l.contains("\"alertId\"") || l.contains("\"type\":\"SUPPLY_DISRUPTION\"")
+                || l.contains("\"type\":\"SUPPLY_NOTICE\"")));
+        // notices.json beside the feed is applied: each record told to operators once, in the same file
+        assertTrue(first.out().contains("Avis de rupture (notices.json)"), first.out());
+        assertTrue(first.out().contains("enregistrés            5"), first.out());
+        assertEquals(5, lines.stream().filter(l -> l.contains("\"type\":\"SUPPLY_NOTICE\"")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"type\":\"SUPPLY_NOTICE\",\"noticeId\":\"DM-2025-0301\",\"status\":\"RISK\"")
+                && l.contains("\"at\":\"2025-10-20T00:00:00Z\"") && l.contains("\"deviceIds\":[\"FFP2\"]")), lines.toString());
         assertTrue(Files.size(dir.resolve("db").resolve(LocalDatabase.FILE)) > 0, "the database is kept on disk");
 
         Path again = dir.resolve("again.jsonl");
@@ -47,6 +54,7 @@ class ReplayCommandTest {
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("enregistrées           0"), second.out());
         assertTrue(second.out().contains("doublons           13066"), second.out());
+        assertTrue(second.out().contains("déjà connus            5"), second.out());
         assertEquals(List.of(), Files.readAllLines(again));
 
         Run tension = vigie("tension", "--db", dir.resolve("db").toString());
@@ -71,6 +79,32 @@ class ReplayCommandTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("enregistrées           2"), run.out());
         assertTrue(run.out().contains("ligne 3 : on_hand ne peut pas être négatif : -4 [NEGATIVE_VALUE]"), run.out());
+    }
+
+    @Test
+    void badNoticesAreNamedByIndexAndFieldTheOthersKeptAndAMissingNoticesFileExitsWith2(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.csv");
+        Files.writeString(feed, """
+                timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery
+                2025-11-02T05:00:00Z,CH-1,FFP2,100,10,0,0,
+                """);
+        Path notices = dir.resolve("avis.json");
+        Files.writeString(notices, """
+                [{"noticeId": "DM-2025-0301", "publishedAt": "2025-10-20", "status": "RISK", "kind": "ALLOCATION",
+                  "references": [{"supplier": "FAB-JURAMED", "ref": "PM024-10"}]},
+                 {"noticeId": "DM-2025-0302", "publishedAt": "2025-10-21", "status": "RISK", "kind": "LATE",
+                  "references": [{"supplier": "FAB-JURAMED", "ref": "PM024-10"}]}]
+                """);
+        Run run = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feed.toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--notices", notices.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("enregistrés            1"), run.out());
+        assertTrue(run.out().contains("avis entrée 1, champ kind : valeur inconnue \"LATE\""), run.out());
+        assertTrue(Files.readString(dir.resolve("a.jsonl")).contains("\"matchedBy\":\"supplierRef\""));
+        Run missing = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feed.toString(),
+                "--alerts", dir.resolve("b.jsonl").toString(), "--notices", dir.resolve("none.json").toString(), "--db", dir.resolve("db2").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("fichier d'avis introuvable"), missing.err());
     }
 
     @Test

@@ -2,14 +2,17 @@ package fr.vigie.app;
 
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
+import fr.vigie.domain.forecast.SupplyOutlook;
 import fr.vigie.port.AlertStore;
 import fr.vigie.port.DisruptionStore;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
 
@@ -44,9 +47,17 @@ public final class CoverageEvaluation {
     private final SnapshotStore snapshots;
     private final AlertStore alerts;
     private final NationalSignals national;
+    private final NoticeStore notices;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions) {
+        this(watchlist, snapshots, alerts, disruptions, null);
+    }
+
+    /** @param notices the manufacturers' notices the projection takes in, each from its date ({@code null}: none) */
+    public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions,
+                              NoticeStore notices) {
+        this.notices = notices;
         this.watchlist = watchlist;
         this.snapshots = snapshots;
         this.alerts = alerts;
@@ -67,7 +78,7 @@ public final class CoverageEvaluation {
         DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
                 snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS),
-                previous, national.outlook(supply));
+                previous, outlook(supply, snapshot));
         Outcome outcome = Outcome.HELD;
         List<OutgoingEvent> recorded = new ArrayList<>(2);
         if (evaluation.event().isPresent()) {
@@ -81,5 +92,16 @@ public final class CoverageEvaluation {
         }
         national.observe(supply, snapshot.facilityId(), evaluation.assessment()).ifPresent(recorded::add);
         return new Evaluated(outcome, recorded);
+    }
+
+    /** The national disruption in force, and the notices in force on the snapshot's local day (never a later one). */
+    private SupplyOutlook outlook(DisruptionStore.Versioned supply, Snapshot snapshot) {
+        SupplyOutlook outlook = national.outlook(supply);
+        if (notices == null) {
+            return outlook;
+        }
+        LocalDate day = LocalDate.ofInstant(snapshot.timestamp(),
+                Region.fromFacilityId(snapshot.facilityId()).map(Region::zone).orElse(Region.PARIS));
+        return outlook.withNotices(NoticeIntake.book(notices, day).pressure(snapshot.deviceId(), day));
     }
 }

@@ -3,11 +3,13 @@ package fr.vigie.app;
 import fr.vigie.domain.Snapshot;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A whole feed through ingestion, then every newly stored snapshot through alerting in time order,
@@ -41,6 +43,16 @@ public final class SeasonReplay {
      * @param progress told how many of how many new snapshots have been evaluated, now and then
      */
     public Summary run(SnapshotIngestion.RowSource rows, Progress progress) throws IOException {
+        return run(rows, progress, until -> { });
+    }
+
+    /**
+     * @param clock told, before each batch is evaluated, that the replay's time reached its
+     *              timestamp, and {@link Instant#MAX} at the end (what happens by date, such as
+     *              notices published, happens then, never before)
+     */
+    public Summary run(SnapshotIngestion.RowSource rows, Progress progress, Consumer<Instant> clock)
+            throws IOException {
         List<Snapshot> fresh = new ArrayList<>();
         IngestionReport report = ingestion.ingest(rows, fresh::add);
         // a snapshot's timestamp orders the evaluation; ties by facility and device keep the replay repeatable
@@ -56,6 +68,7 @@ public final class SeasonReplay {
             while (to < fresh.size() && fresh.get(to).timestamp().equals(fresh.get(from).timestamp())) {
                 to++;
             }
+            clock.accept(fresh.get(from).timestamp());
             BatchEvaluation.Report batch = alerting.run(fresh.subList(from, to), fresh.get(from).timestamp());
             batches++;
             done += batch.evaluated();
@@ -77,6 +90,7 @@ public final class SeasonReplay {
             from = to;
         }
         progress.evaluated(done, fresh.size());
+        clock.accept(Instant.MAX);
         return new Summary(report, done, batches, sent, retried, facilities(fresh), List.copyOf(failures));
     }
 

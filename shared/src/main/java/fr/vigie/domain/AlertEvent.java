@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One change of a facility/device alert level (spec section 3). {@code at} is the timestamp of the
+ * One change of a facility/device alert level (spec section 3); {@code notices} lists the ids of the
+ * manufacturers' notices behind a {@code SUPPLY_NOTICE} reason (empty otherwise). {@code at} is the timestamp of the
  * snapshot that caused the change, never the wall clock, so a replay gives the same events.
  */
 public record AlertEvent(
@@ -19,10 +20,20 @@ public record AlertEvent(
         LocalDate projectedStockout,
         long onHand,
         double dailyUseForecast,
-        List<Reason> reasons) implements OutgoingEvent {
+        List<Reason> reasons,
+        List<String> notices) implements OutgoingEvent {
 
     public AlertEvent {
         reasons = List.copyOf(reasons);
+        notices = notices == null ? List.of() : List.copyOf(notices);
+    }
+
+    /** An event no manufacturer's notice concerns. */
+    public AlertEvent(String alertId, String facilityId, String deviceId, AlertLevel level, AlertLevel previousLevel,
+                      Instant at, double coverageDays, LocalDate projectedStockout, long onHand, double dailyUseForecast,
+                      List<Reason> reasons) {
+        this(alertId, facilityId, deviceId, level, previousLevel, at, coverageDays, projectedStockout, onHand,
+                dailyUseForecast, reasons, List.of());
     }
 
     public static String alertId(String facilityId, String deviceId, Instant at) {

@@ -46,6 +46,7 @@ public final class AlertTexts {
             case SHORT_DELIVERY -> "livraison incomplète";
             case SUPPLY_DISRUPTION -> "tension nationale d'approvisionnement sur ce dispositif";
             case STOCK_OUT -> "stock épuisé";
+            case SUPPLY_NOTICE -> "avis de rupture du fabricant sur ce dispositif";
             case COVERAGE_RESTORED -> "couverture revenue au-dessus du seuil";
         };
     }
@@ -154,7 +155,7 @@ public final class AlertTexts {
     }
 
     /** Replaces letters outside GSM-7 by their plain form (ê -> e), and drops what has none. */
-    static String toGsm7(String text) {
+    public static String toGsm7(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             if (GSM7.indexOf(c) >= 0) {

@@ -51,10 +51,14 @@ public final class DisruptionTexts {
     }
 
     private static String kind(SupplyDisruptionEvent e) {
-        if (e.kind() == DisruptionKind.DELAY) {
-            return "livraisons en retard" + (e.typicalDelayDays() == null ? "" : " d'environ " + e.typicalDelayDays() + " j");
+        return effect(e.kind(), e.typicalDelayDays(), e.deliveredFraction());
+    }
+
+    /** A supply problem in words: deliveries late (by about {@code delayDays}) or rationed ({@code fraction} delivered), when known. */
+    public static String effect(DisruptionKind kind, Integer delayDays, Double fraction) {
+        if (kind == DisruptionKind.DELAY) {
+            return "livraisons en retard" + (delayDays == null ? "" : " d'environ " + delayDays + " j");
         }
-        return "livraisons rationnées" + (e.deliveredFraction() == null ? ""
-                : String.format(Locale.FRANCE, " (%.0f %% livré)", 100 * e.deliveredFraction()));
+        return "livraisons rationnées" + (fraction == null ? "" : String.format(Locale.FRANCE, " (%.0f %% livré)", 100 * fraction));
     }
 }

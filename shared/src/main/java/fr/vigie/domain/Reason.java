@@ -8,5 +8,7 @@ public enum Reason {
     SHORT_DELIVERY,
     SUPPLY_DISRUPTION,
     STOCK_OUT,
+    /** A manufacturer's notice in force (spec section 5) concerns the device: its alert carries the notice ids. */
+    SUPPLY_NOTICE,
     COVERAGE_RESTORED
 }

@@ -32,6 +32,11 @@ public record Season(int startYear) {
         return new Season(day.getMonthValue() >= 9 ? day.getYear() - 1 : day.getYear() - 2);
     }
 
+    /** The season {@code day} falls in: 1 September 2025 to 31 August 2026 is 2025-2026. */
+    public static Season containing(LocalDate day) {
+        return new Season(day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1);
+    }
+
     public String label() {
         return startYear + "-" + (startYear + 1);
     }

@@ -3,6 +3,8 @@ package fr.vigie.port;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.SupplyNoticeEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.function.Consumer;
  * The messages people and machines receive (SNS in the cloud; locally also the replay's JSON Lines
  * file and the demo's table): each facility alert's own message (the spec's JSON event for machines,
  * its SMS, and its email unless a digest carries it), the digest email of several alerts of one
- * facility and level, the reminder of an alert still open, and the operators' national events.
+ * facility and level, the reminder of an alert still open, the operators' national events, and
+ * manufacturers' supply notices (operators' event, a receiving hospital's French message).
  * Each call throws when the message could not be sent, so that the event stays pending.
  */
 public interface AlertChannels {
@@ -32,12 +35,20 @@ public interface AlertChannels {
     /** A national supply disruption, for operators. */
     void national(SupplyDisruptionEvent event);
 
+    /** A manufacturer's notice record that changes the notice's state, for operators (spec section 5). */
+    void supplyNotice(SupplyNoticeEvent event);
+
+    /** One French email/SMS to a facility that receives {@code device}, of a change of status of a notice on it. */
+    void facilityNotice(String facilityId, WatchlistEntry device, MatchedNotice record);
+
     /**
-     * Channels that take the spec's events only (spec section 3: a facility alert, in or out of a
-     * digest, and a national disruption), each handed to its consumer; digests and reminders, which
-     * are not events, leave nothing. What a JSON Lines file, a counter or a test capture needs.
+     * Channels that take the spec's events only (spec sections 3 and 5: a facility alert, in or out
+     * of a digest, a national disruption, a supply notice), each handed to its consumer; digests,
+     * reminders and a hospital's notice message, which are not events, leave nothing. What a JSON
+     * Lines file, a counter or a test capture needs.
      */
-    static AlertChannels eventsOnly(Consumer<AlertEvent> alerts, Consumer<SupplyDisruptionEvent> nationals) {
+    static AlertChannels eventsOnly(Consumer<AlertEvent> alerts, Consumer<SupplyDisruptionEvent> nationals,
+                                    Consumer<SupplyNoticeEvent> notices) {
         return new AlertChannels() {
             @Override
             public void alert(Notice notice, boolean withEmail) {
@@ -57,6 +68,16 @@ public interface AlertChannels {
             @Override
             public void national(SupplyDisruptionEvent event) {
                 nationals.accept(event);
+            }
+
+            @Override
+            public void supplyNotice(SupplyNoticeEvent event) {
+                notices.accept(event);
+            }
+
+            @Override
+            public void facilityNotice(String facilityId, WatchlistEntry device, MatchedNotice record) {
+                // a hospital's message, not an event
             }
         };
     }

@@ -47,6 +47,10 @@ public final class AlertEventJson {
         n.put("dailyUseForecast", e.dailyUseForecast());
         ArrayNode reasons = n.putArray("reasons");
         e.reasons().forEach(r -> reasons.add(r.name()));
+        if (!e.notices().isEmpty()) {
+            ArrayNode notices = n.putArray("notices");
+            e.notices().forEach(notices::add);
+        }
         return n.toString();
     }
 
@@ -74,12 +78,14 @@ public final class AlertEventJson {
         JsonNode n = tree(json);
         List<Reason> reasons = new ArrayList<>();
         n.path("reasons").forEach(r -> reasons.add(Reason.valueOf(r.asText())));
+        List<String> notices = new ArrayList<>();
+        n.path("notices").forEach(id -> notices.add(id.asText()));
         return new AlertEvent(n.path("alertId").asText(), n.path("facilityId").asText(), n.path("deviceId").asText(),
                 AlertLevel.valueOf(n.path("level").asText()),
                 n.path("previousLevel").isTextual() ? AlertLevel.valueOf(n.get("previousLevel").asText()) : null,
                 Instant.parse(n.path("at").asText()), n.path("coverageDays").asDouble(),
                 n.path("projectedStockout").isTextual() ? LocalDate.parse(n.get("projectedStockout").asText()) : null,
-                n.path("onHand").asLong(), n.path("dailyUseForecast").asDouble(), reasons);
+                n.path("onHand").asLong(), n.path("dailyUseForecast").asDouble(), reasons, notices);
     }
 
     public static SupplyDisruptionEvent readDisruption(String json) {

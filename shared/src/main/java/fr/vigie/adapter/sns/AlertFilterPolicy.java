@@ -8,6 +8,7 @@ import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.notice.SupplyNoticeEvent;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,14 +23,15 @@ import java.util.Optional;
  *   delivery = DIGEST    one email listing the alerts of one facility and level raised by one batch
  *   delivery = REMINDER  an open alert's text again, marked as a reminder (email and sms; never an event)
  *   type = SUPPLY_DISRUPTION   a national event for operators: no facilityId, no region, no delivery
+ *   type = SUPPLY_NOTICE       a manufacturer's notice changed (spec section 5), for operators, likewise
  * </pre>
  * Facility messages carry facilityId, deviceId (not on a DIGEST), level, region (when the registry
  * knows it) and epidemics (String.Array). Policies:
  * <pre>
  *   hospital, email     {"facilityId":["F"], "delivery":["SINGLE","DIGEST","REMINDER"] [, "level":[..]] [, "epidemics":[..]]}
  *   hospital, sms       {"facilityId":["F"], "delivery":["SINGLE","GROUPED","REMINDER"] ...}
- *   region operator     {"$or":[{"region":["11"], "delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION"]}]}
- *   national operator   {"$or":[{"delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION"]}]}
+ *   region operator     {"$or":[{"region":["11"], "delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
+ *   national operator   {"$or":[{"delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
  * </pre>
  * A national event has no facilityId, region or delivery, so a facility policy never matches it and
  * only the operators' {@code type} branch does (dropped when the operator declines national events).
@@ -70,7 +72,7 @@ public final class AlertFilterPolicy {
         ObjectNode policy = Json.MAPPER.createObjectNode();
         ArrayNode or = policy.putArray("$or");
         or.add(facilityAlerts);
-        or.addObject().putArray(SnsAlertChannels.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE);
+        or.addObject().putArray(SnsAlertChannels.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE).add(SupplyNoticeEvent.TYPE);
         return policy.toString();
     }
 

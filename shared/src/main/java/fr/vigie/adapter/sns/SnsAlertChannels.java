@@ -11,6 +11,14 @@ import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.GroupedAlertTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.adapter.feed.NoticeJson;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.NoticeStatus;
+import fr.vigie.domain.notice.NoticeTexts;
+import fr.vigie.domain.notice.SupplyNotice;
+import fr.vigie.domain.notice.SupplyNoticeEvent;
 import fr.vigie.port.AlertChannels;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -41,6 +49,11 @@ import java.util.stream.Collectors;
  *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL;</li>
  *   <li>a national disruption: {@code type=SUPPLY_DISRUPTION}, deviceId, level (its status); no
  *       facility, region or delivery, so that only operators' policies match it.</li>
+ *   <li>a supply notice for operators: default = the spec's JSON (section 5), {@code type=SUPPLY_NOTICE},
+ *       noticeId, level (the status); matched by the operators' {@code type} branch only;</li>
+ *   <li>a hospital's notice message: French email and one GSM-7 SMS ({@link NoticeTexts}), a facility
+ *       alert's attributes ({@code delivery=SINGLE}, deviceId, noticeId) and level WARNING while the
+ *       notice is in force or DISCONTINUED, RECOVERED once resolved, so its level filter reads it as an alert.</li>
  * </ul>
  * Digests and reminders are not alert events: their machine form carries a {@code type}, which tools
  * reading facility alerts skip (spec section 3). Every subject is made one SNS accepts ({@link #subject}).
@@ -125,6 +138,30 @@ public final class SnsAlertChannels implements AlertChannels {
                 new HashMap<>(Map.of(TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
                         "deviceId", string(event.deviceId()),
                         "level", string(event.status().name()))));
+    }
+
+    @Override
+    public void supplyNotice(SupplyNoticeEvent event) {
+        String text = "Avis ANSM " + event.noticeId() + " : " + event.status().french() + " ("
+                + (event.deviceIds().isEmpty() ? "aucune entrée de la liste, références à ajouter ?" : String.join(", ", event.deviceIds())) + ")";
+        publish(NoticeJson.write(event), "[Vigie] " + text, text, AlertTexts.toGsm7("Vigie " + text),
+                new HashMap<>(Map.of(TYPE_ATTRIBUTE, string(SupplyNoticeEvent.TYPE),
+                        "noticeId", string(event.noticeId()),
+                        "level", string(event.status().name()))));
+    }
+
+    @Override
+    public void facilityNotice(String facilityId, WatchlistEntry device, MatchedNotice record) {
+        SupplyNotice n = record.notice();
+        ObjectNode machine = NoticeJson.event(SupplyNoticeEvent.of(record));
+        machine.put("facilityId", facilityId);
+        AlertLevel level = n.status() == NoticeStatus.RESOLVED ? AlertLevel.RECOVERED : AlertLevel.WARNING;
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(facilityId, level.name(),
+                AlertFilterPolicy.SINGLE, device.epidemics());
+        attributes.put("deviceId", string(device.deviceId()));
+        attributes.put("noticeId", string(n.noticeId()));
+        String subject = NoticeTexts.emailSubject(n, device);
+        publish(machine.toString(), subject, subject + "\n\n" + NoticeTexts.emailBody(n, device), NoticeTexts.sms(n, device), attributes);
     }
 
     /** One message on the topic, a body per channel. */

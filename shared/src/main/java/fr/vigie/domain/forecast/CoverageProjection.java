@@ -29,7 +29,8 @@ public final class CoverageProjection {
         boolean trustPromises = !supply.promiseFailed();
         boolean routine = trustPromises && !supply.rationed();
         boolean failing = supply.failing();
-        int lag = supply.leadDays() + supply.delayDays();
+        // a promise dated before its order (a feed's mistake) makes a negative lead: no arrival precedes its order
+        int lag = Math.max(0, supply.leadDays() + supply.delayDays());
         double[] arrivals = new double[HORIZON_DAYS + lag + 2];
         double outstanding = 0;
         boolean head = true;

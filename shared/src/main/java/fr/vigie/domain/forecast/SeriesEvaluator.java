@@ -41,7 +41,7 @@ public final class SeriesEvaluator {
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
                                ZoneId zone) {
         Snapshot latest = history.get(history.size() - 1);
-        return decide(entry, latest, assess(history, outlook, zone), previous, zone);
+        return decide(entry, latest, assess(history, outlook, zone), previous, zone, outlook.notices().noticeIds());
     }
 
     /**
@@ -60,6 +60,12 @@ public final class SeriesEvaluator {
      * same steps as the alerts.
      */
     public Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone) {
+        return decide(entry, latest, a, previous, zone, List.of());
+    }
+
+    /** As above, {@code notices} the manufacturers' notices in force, named on an alert that a SUPPLY_NOTICE moved (spec section 3). */
+    private Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone,
+                              List<String> notices) {
         LevelMachine.Step step = LevelMachine.next(previous, a, entry.thresholds(), latest.timestamp());
         if (step.announced() == null) {
             return new Evaluation(a, step.state(), Optional.empty());
@@ -70,7 +76,8 @@ public final class SeriesEvaluator {
                 AlertEvent.alertId(latest.facilityId(), latest.deviceId(), latest.timestamp()),
                 latest.facilityId(), latest.deviceId(), step.announced(), before,
                 latest.timestamp(), floor1(told.coverageDays()), told.projectedStockout(), latest.onHand(),
-                round1(a.dailyUseForecast()), reasons(step.announced(), a));
+                round1(a.dailyUseForecast()), reasons(step.announced(), a),
+                a.signals().contains(Reason.SUPPLY_NOTICE) ? notices : List.of());
         return new Evaluation(a, step.state(), Optional.of(event));
     }
 
@@ -99,6 +106,12 @@ public final class SeriesEvaluator {
         UseForecast use = UseForecast.fit(history, zone);
         SupplyPicture supply = DeliveryTracker.read(history, zone);
         Set<Reason> signals = EnumSet.noneOf(Reason.class);
+        SupplyPicture projected = supply;
+        if (outlook.notices() != null && outlook.notices().concerns(history, supply)) {
+            // the signals stay what the facility's own record shows; only the projection takes the notices' word
+            projected = outlook.notices().applyTo(supply, outlook.disruption());
+            signals.add(Reason.SUPPLY_NOTICE);
+        }
         if (supply.overdueDays() > 0) {
             signals.add(Reason.DELIVERY_OVERDUE);
         }
@@ -111,9 +124,9 @@ public final class SeriesEvaluator {
         if (latest.onHand() == 0) {
             signals.add(Reason.STOCK_OUT);
         }
-        CoverageProjection.Result projected = CoverageProjection.project(latest.onHand(), use, supply);
+        CoverageProjection.Result coverage = CoverageProjection.project(latest.onHand(), use, projected);
         return new Assessment(latest.deviceId(), latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
-                projected.coverageDays(), projected.stockout(), signals, DeliveryTracker.signal(supply),
+                coverage.coverageDays(), coverage.stockout(), signals, DeliveryTracker.signal(supply),
                 supply.deliveredOnTime());
     }
 

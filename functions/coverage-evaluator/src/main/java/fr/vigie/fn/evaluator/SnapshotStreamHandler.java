@@ -48,6 +48,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
             "REMINDER_EVERY_DAYS");
 
     private final BatchWatchlist watchlist;
+    private final BatchNotices notices;
     private final BatchEvaluation alerting;
     private final Clock clock;
 
@@ -65,12 +66,13 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                           String registryTable, String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders) {
         this.clock = clock;
         this.watchlist = new BatchWatchlist(dynamo, registryTable);
+        this.notices = new BatchNotices(dynamo, registryTable);
         // the region is read when a message goes out: a facility registered after the container started still gets its own
         SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
                 id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id));
         this.alerting = new BatchEvaluation(
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
-                        new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable)),
+                        new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),
                 new AlertDispatch(new DynamoAlertOutbox(dynamo, alertsTable), channels, watchlist, retries),
                 new AlertReminders(reminders, new DynamoReminderLog(dynamo, alertsTable), channels, watchlist));
     }
@@ -78,6 +80,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         watchlist.reload();
+        notices.reload();
         List<Snapshot> snapshots = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> taken = new ArrayList<>();
         RuntimeException unreadable = null;

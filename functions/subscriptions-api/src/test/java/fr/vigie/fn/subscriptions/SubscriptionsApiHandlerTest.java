@@ -356,7 +356,7 @@ class SubscriptionsApiHandlerTest {
                 + "\"region\":\"11\",\"levels\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]}")));
         assertEquals("11", region.get("region").asText());
         assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"],"
-                + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"type\":[\"SUPPLY_DISRUPTION\"]}]}"), region.get("filterPolicy"));
+                + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"type\":[\"SUPPLY_DISRUPTION\",\"SUPPLY_NOTICE\"]}]}"), region.get("filterPolicy"));
         SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
         JsonNode created = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33700000001\",\"nationalEvents\":false}")));
         JsonNode national = body(confirm(handler, phone, OPERATOR, created.get("id").asText()));

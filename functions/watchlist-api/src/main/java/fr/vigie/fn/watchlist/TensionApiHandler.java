@@ -8,23 +8,33 @@ import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.app.NoticeLeads;
 import fr.vigie.app.TensionView;
+import fr.vigie.domain.Season;
 import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.OpenAlerts;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * {@code GET /tension} (operators): where tension is now — the open alerts counted by region and
  * device, worst first, with the facilities concerned ({@link TensionView}). One query of the alerts
- * table's sparse OpenIndex (only open alerts are in it), regions from the facility registry.
+ * table's sparse OpenIndex (only open alerts are in it), regions from the facility registry. Beside
+ * them, the current season ({@code season}) and its manufacturers' notices ({@code notices}:
+ * noticeId, firstPublished, status, deviceIds, matchedBy, firstSignal, leadDays — see {@link NoticeLeads}).
  */
 public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE");
+    public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE", "SNAPSHOTS_TABLE");
 
     private final TensionView tension;
+    private final Clock clock;
 
     public TensionApiHandler() {
         this(LambdaEnvironment.system());
@@ -32,15 +42,21 @@ public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private TensionApiHandler(LambdaEnvironment env) {
         this(new DynamoAlertStore(env.dynamoDb(), env.require("ALERTS_TABLE"))::openAlerts,
-                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new NoticeLeads(new DynamoNoticeStore(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                        new DynamoSeasonArchive(env.dynamoDb(), new Tables.Names(env.require("SNAPSHOTS_TABLE"),
+                                env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE")))),
+                Clock.systemUTC());
     }
 
-    public TensionApiHandler(OpenAlerts alerts, FacilityDirectory facilities) {
-        this.tension = new TensionView(alerts, facilities);
+    /** @param clock gives today, whose season's notices are listed */
+    public TensionApiHandler(OpenAlerts alerts, FacilityDirectory facilities, NoticeLeads notices, Clock clock) {
+        this.tension = new TensionView(alerts, facilities, notices);
+        this.clock = clock;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpApi.serve(event, context, request -> HttpApi.json(200, tension.now(request.caller())));
+        return HttpApi.serve(event, context, request -> HttpApi.json(200, tension.now(request.caller(), Season.containing(LocalDate.now(clock)))));
     }
 }

@@ -121,7 +121,10 @@ class RegionalOperatorsTest {
                             AlertLevel.CRITICAL, null, at, 4.0, LocalDate.of(2025, 12, 5), 40, 10, List.of(Reason.COVERAGE_BELOW_CRITICAL)),
                     new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, at));
         }
-        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, facilities);
+        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, facilities,
+                new fr.vigie.app.NoticeLeads(new fr.vigie.adapter.dynamodb.DynamoNoticeStore(api.dynamo, api.names.registry()),
+                        new fr.vigie.adapter.dynamodb.DynamoSeasonArchive(api.dynamo, api.names)),
+                java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
         JsonNode national = body(handler.handleRequest(as(sample("tension-http-get.json"), ApiCalls.operator("national")), new TestLambdaContext("t")));
         assertEquals(2, national.get("openAlerts").asInt());
         JsonNode idf = body(handler.handleRequest(as(sample("tension-http-get.json"), IDF), new TestLambdaContext("t")));

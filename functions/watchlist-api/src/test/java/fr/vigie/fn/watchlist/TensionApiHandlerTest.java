@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /tension on DynamoDB Local: the open alerts by region and device, for operators only. */
 class TensionApiHandlerTest {
@@ -44,11 +45,25 @@ class TensionApiHandlerTest {
                             AlertLevel.CRITICAL, null, at, 4.0, LocalDate.of(2025, 12, 5), 40, 10, List.of(Reason.COVERAGE_BELOW_CRITICAL)),
                     new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, at));
         }
-        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, new DynamoFacilityDirectory(dynamo, names.registry()));
+        new fr.vigie.adapter.dynamodb.DynamoNoticeStore(dynamo, names.registry()).store(new fr.vigie.domain.notice.MatchedNotice(
+                new fr.vigie.domain.notice.SupplyNotice("DM-2025-0142", LocalDate.of(2025, 11, 28), fr.vigie.domain.notice.NoticeStatus.RISK,
+                        fr.vigie.domain.DisruptionKind.DELAY, List.of(new fr.vigie.domain.SupplierReference("ACME", "OPT316", null)),
+                        null, null, null, 14, null, null),
+                new fr.vigie.domain.notice.NoticeMatch(List.of("HFNC-PED"), fr.vigie.domain.notice.MatchedBy.SUPPLIER_REF)),
+                new fr.vigie.port.NoticeStore.Author("test", "TEST", at));
+        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, new DynamoFacilityDirectory(dynamo, names.registry()),
+                new fr.vigie.app.NoticeLeads(new fr.vigie.adapter.dynamodb.DynamoNoticeStore(dynamo, names.registry()),
+                        new fr.vigie.adapter.dynamodb.DynamoSeasonArchive(dynamo, names)),
+                java.time.Clock.fixed(Instant.parse("2025-12-02T08:00:00Z"), java.time.ZoneOffset.UTC));
         APIGatewayV2HTTPEvent operator = EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/tension-http-get.json").toString());
 
         JsonNode answer = Json.MAPPER.readTree(handler.handleRequest(operator, new TestLambdaContext("tension")).getBody());
         assertEquals(2, answer.get("openAlerts").asInt());
+        assertEquals("2025-2026", answer.get("season").asText());
+        JsonNode notice = answer.get("notices").get(0);
+        assertEquals("DM-2025-0142", notice.get("noticeId").asText());
+        assertEquals("2025-11-28", notice.get("firstPublished").asText());
+        assertTrue(notice.get("leadDays").isNull(), "no facility saw an overdue or short delivery: " + notice);
         Map<String, JsonNode> byRegion = new HashMap<>();
         answer.get("rows").forEach(row -> byRegion.put(row.get("regionLabel").asText(), row));
         assertEquals(1, byRegion.get("Île-de-France").get("critical").asInt());

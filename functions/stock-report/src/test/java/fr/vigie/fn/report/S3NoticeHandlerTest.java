@@ -1,0 +1,81 @@
+package fr.vigie.fn.report;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.aws.CloudNotices;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.notice.MatchedBy;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import fr.vigie.testkit.Fauxqs;
+import fr.vigie.testkit.ProjectRoot;
+import fr.vigie.testkit.SnsProbe;
+import fr.vigie.testkit.TestLambdaContext;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A notices file dropped under notices/ (the events/ S3 sample), on DynamoDB Local and the fauxqs S3 and SNS. */
+class S3NoticeHandlerTest {
+
+    private static final String BUCKET = "vigie-prod-123456789012-eu-west-3";
+
+    @Test
+    void droppedNoticesAreStoredOnceToldToOperatorsAndAnsweredBeside() throws Exception {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tables.Names names = new Tables.Names("s3n-snap-" + suffix, "s3n-alerts-" + suffix, "s3n-registry-" + suffix);
+        Tables.createMissing(dynamo, names);
+        ReportFixtures.watchlist(dynamo, names.registry());
+        SnsClient sns = Fauxqs.get().sns();
+        String topic = sns.createTopic(b -> b.name("s3n-" + suffix)).topicArn();
+        SnsProbe operators = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"type\":[\"SUPPLY_NOTICE\"]}");
+        S3Client s3 = S3Client.builder().endpointOverride(Fauxqs.get().endpoint()).forcePathStyle(true).region(Region.EU_WEST_3)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        s3.putObject(b -> b.bucket(BUCKET).key("notices/ansm 2025-11-03.json"), RequestBody.fromString("""
+                [{"noticeId": "DM-2025-0142", "publishedAt": "2025-11-03", "status": "RISK", "kind": "DELAY",
+                  "references": [{"supplier": "ACME", "ref": "OPT316", "udiDi": "09420012345678"}], "expectedDelayDays": 14},
+                 {"noticeId": "DM-2025-0143", "publishedAt": "2025-11-03", "status": "RISK", "kind": "DELAY", "references": []}]
+                """));
+        S3Event event = EventLoader.loadS3Event(ProjectRoot.find().resolve("events/supply-notices-s3.json").toString());
+        S3NoticeHandler handler = new S3NoticeHandler(s3, () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), topic),
+                Clock.fixed(Instant.parse("2025-11-03T09:00:00Z"), ZoneOffset.UTC));
+
+        handler.handleRequest(event, new TestLambdaContext("notices-s3"));
+        handler.handleRequest(event, new TestLambdaContext("notices-s3"));
+
+        JsonNode answer = Json.MAPPER.readTree(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
+                .key("reports/results/notices/ansm 2025-11-03.json.json")).asUtf8String());
+        assertEquals(0, answer.get("stored").asInt(), "the second drop stores nothing: " + answer);
+        assertEquals(1, answer.get("repeated").asInt());
+        assertEquals("references", answer.get("errors").get(0).get("field").asText());
+        List<MatchedNotice> stored = new DynamoNoticeStore(dynamo, names.registry()).published(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30));
+        assertEquals(1, stored.size());
+        assertEquals(MatchedBy.NONE, stored.get(0).match().matchedBy(), "kept although the list lacks the reference");
+        var told = operators.receive(2, Duration.ofSeconds(5));
+        assertEquals(1, told.size(), "told once");
+        assertTrue(SnsProbe.bodyFor(told.get(0), "sqs").contains("\"deviceIds\":[],\"matchedBy\":\"none\""), told.get(0).body());
+    }
+}
