@@ -2,6 +2,7 @@ package fr.vigie.bench;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
@@ -13,13 +14,19 @@ import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.app.AlertDispatch;
+import fr.vigie.app.AlertReminders;
+import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.app.IngestionReport;
 import fr.vigie.app.SeasonReplay;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.SeriesEvaluator;
+import fr.vigie.port.AlertChannels;
+import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A feed through ingestion, storage, projection and alerting on a fresh DynamoDB Local (embedded,
@@ -90,7 +98,10 @@ final class ReplayBench {
         long evaluated;
         double seconds;
         double ingestSeconds = Double.NaN;
-        CountingPublisher publisher = new CountingPublisher();
+        // stands where SNS would: counts what would be sent, sends nothing
+        AtomicLong alertsSent = new AtomicLong();
+        AtomicLong disruptionsSent = new AtomicLong();
+        AlertChannels publisher = AlertChannels.eventsOnly(e -> alertsSent.incrementAndGet(), d -> disruptionsSent.incrementAndGet());
         MeteredDynamoDb metered = new MeteredDynamoDb(engine.dynamoDbClient());
         try {
             Tables.createMissing(metered, names);
@@ -102,11 +113,13 @@ final class ReplayBench {
             long start = System.nanoTime();
             FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
             if (composition == Composition.LOCAL) {
-                MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(metered, names.snapshots()));
+                MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(metered, names.snapshots()));
                 CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                         new MemoryAlertStore(new DynamoAlertStore(metered, names.alerts())),
-                        new MemoryDisruptionStore(new DynamoDisruptionStore(metered, names.alerts())), publisher);
-                SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+                        new MemoryDisruptionStore(new DynamoDisruptionStore(metered, names.alerts())));
+                BatchEvaluation alerting = new BatchEvaluation(evaluation, new AlertDispatch(new DynamoAlertOutbox(metered, names.alerts()),
+                        publisher, watchlist, RetrySchedule.DEFAULT), AlertReminders.never());
+                SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), alerting).run(reader::next, (d, t) -> { });
                 rows = s.ingestion().read();
                 stored = s.ingestion().stored();
                 evaluated = s.evaluated();
@@ -115,16 +128,17 @@ final class ReplayBench {
                 DynamoAlertStore alerts = new DynamoAlertStore(metered, names.alerts());
                 DynamoDisruptionStore disruptions = new DynamoDisruptionStore(metered, names.alerts());
                 List<Snapshot> fresh = new ArrayList<>();
-                IngestionReport report = new SnapshotIngestion(snapshots).ingest(reader::next, fresh::add);
+                IngestionReport report = new SnapshotIngestion(snapshots).onFeedClock().ingest(reader::next, fresh::add);
                 ingestSeconds = (System.nanoTime() - start) / 1e9;
                 // the stream delivers new snapshots in batches, in order within a series
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
+                DynamoAlertOutbox outbox = new DynamoAlertOutbox(metered, names.alerts());
                 for (int i = 0; i < fresh.size(); i += STREAM_BATCH) {
-                    CoverageEvaluation evaluation = new CoverageEvaluation(DynamoWatchlist.load(metered, names.registry()),
-                            snapshots, alerts, disruptions, publisher);
-                    for (Snapshot s : fresh.subList(i, Math.min(fresh.size(), i + STREAM_BATCH))) {
-                        evaluation.evaluate(s);
-                    }
+                    Watchlist batchWatchlist = DynamoWatchlist.load(metered, names.registry());
+                    List<Snapshot> batch = fresh.subList(i, Math.min(fresh.size(), i + STREAM_BATCH));
+                    new BatchEvaluation(new CoverageEvaluation(batchWatchlist, snapshots, alerts, disruptions),
+                            new AlertDispatch(outbox, publisher, batchWatchlist, RetrySchedule.DEFAULT), AlertReminders.never())
+                            .run(batch, batch.get(batch.size() - 1).timestamp());
                 }
                 rows = report.read();
                 stored = report.stored();
@@ -140,7 +154,7 @@ final class ReplayBench {
             engine.shutdown();
         }
         Reference reference = referenceCap > 0 ? reference(puts, writesSeen) : null;
-        return new Result(name, composition, rows, stored, evaluated, publisher.alerts, publisher.disruptions, seconds,
+        return new Result(name, composition, rows, stored, evaluated, alertsSent.get(), disruptionsSent.get(), seconds,
                 metered.rcu(), metered.wcu(), metered.byOperation(), writesSeen, itemBytes, ingestSeconds, reference);
     }
 

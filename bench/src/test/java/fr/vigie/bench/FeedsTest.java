@@ -1,7 +1,7 @@
 package fr.vigie.bench;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.WatchlistJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,21 +1,36 @@
 package fr.vigie.local;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** {@code --name value} options of one command; unknown or repeated options are refused. */
+/**
+ * {@code --name value} options and {@code --flag} switches of one command; unknown or repeated
+ * options and malformed values are refused with a {@link UsageException} naming the option.
+ */
 final class Arguments {
 
     private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
 
     Arguments(List<String> args, Set<String> allowed) throws UsageException {
+        this(args, allowed, Set.of());
+    }
+
+    Arguments(List<String> args, Set<String> allowed, Set<String> allowedFlags) throws UsageException {
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
+            if (allowedFlags.contains(name)) {
+                flags.add(name);
+                continue;
+            }
             if (!allowed.contains(name)) {
-                throw new UsageException("option inconnue : " + name);
+                throw new UsageException(name.startsWith("-") ? "option inconnue : " + name : "argument inattendu : " + name);
             }
             if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                 throw new UsageException("l'option " + name + " attend une valeur");
@@ -24,6 +39,10 @@ final class Arguments {
                 throw new UsageException("option répétée : " + name);
             }
         }
+    }
+
+    boolean flag(String name) {
+        return flags.contains(name);
     }
 
     String required(String name) throws UsageException {
@@ -44,5 +63,28 @@ final class Arguments {
 
     String optional(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** A calendar day {@code AAAA-MM-JJ}, or {@code fallback} when the option is absent. */
+    LocalDate date(String name, LocalDate fallback) throws UsageException {
+        return parsed(name, fallback, LocalDate::parse, "une date AAAA-MM-JJ existante");
+    }
+
+    /** A whole number, or {@code fallback} when the option is absent. */
+    long number(String name, long fallback) throws UsageException {
+        return parsed(name, fallback, Long::parseLong, "un nombre entier");
+    }
+
+    /** The option's value read by {@code parse}; a value it refuses is a usage error saying what {@code expected}. */
+    private <T> T parsed(String name, T fallback, Function<String, T> parse, String expected) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return parse.apply(v.strip());
+        } catch (RuntimeException e) { // DateTimeException, NumberFormatException: the value, not the program, is wrong
+            throw new UsageException(name + " attend " + expected + ", pas « " + v + " »");
+        }
     }
 }

@@ -5,18 +5,22 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.adapter.http.HttpStockSource;
 import fr.vigie.adapter.memory.MemoryWatchlist;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.StockPolling;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.Region;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.local.sim.SeasonSimulator;
 import fr.vigie.local.sim.SimulatedSources;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.port.AlertChannels;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +28,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,11 +68,17 @@ final class DemoCommand {
         this.env = env;
     }
 
+    /** A facility's calendar: its registered region's zone (set once the registry is read). */
+    private Function<String, ZoneId> zoneOf = AlertTexts::zoneOf;
+
     int run(List<String> args) throws Exception {
-        boolean details = args.contains("--details");
-        Arguments a = new Arguments(args.stream().filter(x -> !x.equals("--details")).toList(), Set.of("--seed", "--until"));
-        long seed = Long.parseLong(a.optional("--seed", Long.toString(SEED)));
-        LocalDate until = LocalDate.parse(a.optional("--until", LAST_DAY.toString()));
+        Arguments a = new Arguments(args, Set.of("--seed", "--until"), Set.of("--details"));
+        boolean details = a.flag("--details");
+        long seed = a.number("--seed", SEED);
+        LocalDate until = a.date("--until", LAST_DAY);
+        if (until.isBefore(FIRST_DAY)) {
+            throw new UsageException("--until " + until + " précède le début de la saison simulée (" + FIRST_DAY + ")");
+        }
         List<WatchlistEntry> devices = WatchlistFile.check("demo/watchlist.json", WatchlistJson.parseList(resource("demo/watchlist.json")));
         MemoryWatchlist watchlist = MemoryWatchlist.of(devices);
         Map<String, JsonNode> registry = new LinkedHashMap<>();
@@ -79,14 +92,15 @@ final class DemoCommand {
                     f.get("name").asText(), f.get("region").asText(), sources.sourceOf(f.get("facilityId").asText()))).toList();
             Map<String, Facility> byId = facilities.stream().collect(Collectors.toMap(Facility::facilityId, Function.identity()));
             Function<String, Optional<String>> regionOf = id -> Optional.ofNullable(byId.get(id)).map(Facility::region);
+            zoneOf = id -> regionOf.apply(id).map(Region::zoneOf).orElse(AlertTexts.zoneOf(id));
 
-            List<AlertPublisher> destinations = new ArrayList<>();
+            List<AlertChannels> destinations = new ArrayList<>();
             Optional<SnsConnection> sns = SnsConnection.fromEnvironment(env);
-            sns.ifPresent(c -> destinations.add(new SnsAlertPublisher(c.client(), c.topicArn(), regionOf)));
-            FanOutPublisher publisher = new FanOutPublisher(destinations);
-            LocalVigie vigie = new LocalVigie(db, watchlist, publisher);
-            StockPolling polling = new StockPolling(new HttpStockSource(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null), watchlist, vigie.ingestion, POLL_CONCURRENCY);
+            sns.ifPresent(c -> destinations.add(new SnsAlertChannels(c.client(), c.topicArn(), regionOf)));
+            FanOutChannels publisher = new FanOutChannels(destinations);
+            LocalVigie vigie = new LocalVigie(db, watchlist, publisher, env);
+            HttpStockSource stockSource = new HttpStockSource(HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2)).build(), secret -> null);
 
             Progress progress = new Progress(err, "jours relevés");
             long total = java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, until) + 1;
@@ -94,22 +108,30 @@ final class DemoCommand {
             int failures = 0;
             for (LocalDate day = FIRST_DAY; !day.isAfter(until); day = day.plusDays(1)) {
                 simulator.advanceTo(day);
-                sources.setClock(day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC));
+                Instant polledAt = day.plusDays(1).atTime(5, 0).toInstant(ZoneOffset.UTC);
+                sources.setClock(polledAt);
+                // the simulated morning is when the rows are received: their time range is checked against it
+                StockPolling polling = new StockPolling(stockSource, watchlist,
+                        vigie.ingestion.within(SnapshotAdmission.Window.DEFAULT, Clock.fixed(polledAt, ZoneOffset.UTC)), POLL_CONCURRENCY);
                 List<Snapshot> fresh = new ArrayList<>();
                 StockPolling.PollReport poll = polling.poll(facilities, fresh::add);
                 failures += poll.failures().size();
                 stored += poll.ingestion().stored();
+                // one morning's poll is one batch, as the stream would bring it to the coverage-evaluator
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
-                fresh.forEach(vigie.evaluation::evaluate);
+                BatchEvaluation.Report batch = vigie.alerting.run(fresh, polledAt);
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
-            vigie.evaluation.publishPending();
             printTable(publisher.sent(), details);
             printDisruptions(publisher.disruptions());
             printExample(publisher.sent(), watchlist);
             out.println();
             out.println(stored + " relevés enregistrés, " + publisher.sent().size() + " alertes"
-                    + (failures > 0 ? ", " + failures + " relevés en échec" : "")
+                    + (failures > 0 ? ", " + failures + " relevés en échec (source injoignable ou réponse illisible ; détails dans "
+                    + Main.LOG_FILE + ")" : "")
                     + (sns.isPresent() ? ", publiées sur " + sns.get().topicArn() : " (aucun SNS configuré : alertes affichées ici)"));
         }
         return 0;
@@ -127,7 +149,7 @@ final class DemoCommand {
             out.println("  (aucune alerte)");
             return;
         }
-        out.printf("%-12s %-14s %8s %-11s %-12s %12s %-12s%n", "Établissement", "Dispositif", "Alertes", "Première",
+        out.printf("%-13s %-14s %7s  %-10s  %-11s %14s  %s%n", "Établissement", "Dispositif", "Alertes", "Première",
                 "Pire niveau", "Couv. min.", "Fin");
         Map<String, List<AlertEvent>> bySeries = alerts.stream().sorted(Comparator.comparing(AlertEvent::at))
                 .collect(Collectors.groupingBy(e -> e.facilityId() + " " + e.deviceId(), java.util.TreeMap::new, Collectors.toList()));
@@ -136,22 +158,27 @@ final class DemoCommand {
             boolean critical = events.stream().anyMatch(e -> e.level() == AlertLevel.CRITICAL);
             double lowest = events.stream().filter(e -> e.level().isOpen()).mapToDouble(AlertEvent::coverageDays).min().orElse(0);
             AlertEvent last = events.get(events.size() - 1);
-            out.printf("%-12s %-14s %8d %-11s %-12s %10.1f j %-12s%n", last.facilityId(), last.deviceId(), opened.size(),
-                    opened.isEmpty() ? "-" : DAY.format(opened.get(0).at().atZone(ZoneOffset.UTC)),
-                    AlertTexts.levelLabel(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING), lowest,
+            out.printf("%-13s %-14s %7d  %-10s  %-11s %14s  %s%n", last.facilityId(), last.deviceId(), opened.size(),
+                    opened.isEmpty() ? "-" : localDay(opened.get(0)),
+                    AlertTexts.levelLabel(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING), AlertTexts.coverage(lowest, "j"),
                     last.level().isOpen() ? "ouverte" : "close");
         });
         if (details) {
             out.println();
-            out.printf("%-12s %-14s %-11s %-20s %10s %14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture",
+            out.printf("%-13s %-14s %-10s  %-19s %14s  %-14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture",
                     "Rupture prévue", "Motifs");
-            bySeries.values().forEach(events -> events.forEach(e -> out.printf("%-12s %-14s %-11s %-20s %8.1f j %14s  %s%n",
-                    e.facilityId(), e.deviceId(), DAY.format(e.at().atZone(ZoneOffset.UTC)), AlertTexts.levelLabel(e.level()),
-                    e.coverageDays(), e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
-                    e.reasons().stream().map(Enum::name).collect(Collectors.joining(",")))));
+            bySeries.values().forEach(events -> events.forEach(e -> out.printf("%-13s %-14s %-10s  %-19s %14s  %-14s  %s%n",
+                    e.facilityId(), e.deviceId(), localDay(e), AlertTexts.levelLabel(e.level()),
+                    AlertTexts.coverage(e.coverageDays(), "j"), e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
+                    e.reasons().stream().map(AlertTexts::reasonLabel).collect(Collectors.joining(" ; ")))));
         } else {
             out.println("(chaque événement : ./vigie demo --details)");
         }
+    }
+
+    /** The day of an alert on its facility's calendar (its region's zone, Paris by default). */
+    private String localDay(AlertEvent e) {
+        return AlertTexts.day(e.at(), zoneOf.apply(e.facilityId()));
     }
 
     private void printDisruptions(List<SupplyDisruptionEvent> events) {
@@ -160,8 +187,8 @@ final class DemoCommand {
         }
         out.println();
         out.println("Tensions nationales (opérateurs)");
-        events.forEach(e -> out.printf("  %s %-8s %s : %d établissements, %s%n", DAY.format(e.at().atZone(ZoneOffset.UTC)),
-                e.status(), e.deviceId(), e.facilities().size(),
+        events.forEach(e -> out.printf("  %s %-11s %s : %d établissements, %s%n", DAY.format(e.at().atZone(Region.PARIS)),
+                DisruptionTexts.statusLabel(e.status()), e.deviceId(), e.facilities().size(),
                 e.typicalDelayDays() != null ? "retard typique " + e.typicalDelayDays() + " j"
                         : "part livrée " + Math.round(100 * (e.deliveredFraction() == null ? 0 : e.deliveredFraction())) + " %"));
     }
@@ -178,7 +205,7 @@ final class DemoCommand {
         out.println("Exemple : ce que reçoit l'établissement " + e.facilityId());
         out.println("--- courriel ---");
         out.println("Objet : " + AlertTexts.emailSubject(e, device.name()));
-        out.print(AlertTexts.emailBody(e, device.name(), device.unit()));
+        out.print(AlertTexts.emailBody(e, device.name(), device.unit(), zoneOf.apply(e.facilityId())));
         out.println("--- SMS (" + AlertTexts.sms(e).length() + " caractères GSM-7) ---");
         out.println(AlertTexts.sms(e));
     }

@@ -1,32 +1,47 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
+import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.app.AlertDispatch;
+import fr.vigie.app.AlertReminders;
+import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.app.SnapshotIngestion;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.domain.ReminderRule;
+import fr.vigie.domain.RetrySchedule;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.port.Watchlist;
 
+import java.util.Map;
+
 /**
- * The local composition: the functions' use cases and DynamoDB adapters, on the embedded database.
- * A local run is the database's only writer, so each store sits behind a write-through memory
- * cache: every write still reaches DynamoDB, but history and state are read from it once.
+ * The local composition: the functions' use cases and DynamoDB adapters, on the embedded database,
+ * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
+ * local run is the database's only writer, so the snapshot, alert and disruption stores sit behind a
+ * write-through memory cache: every write still reaches DynamoDB, but history and state are read
+ * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function.
  */
 final class LocalVigie {
 
     final SnapshotIngestion ingestion;
-    final CoverageEvaluation evaluation;
+    final BatchEvaluation alerting;
 
-    LocalVigie(LocalDatabase db, Watchlist watchlist, AlertPublisher publisher) {
+    LocalVigie(LocalDatabase db, Watchlist watchlist, AlertChannels channels, Map<String, String> env) {
         var names = db.tables();
-        MemorySnapshotStore snapshots = new MemorySnapshotStore(new DynamoSnapshotStore(db.client(), names.snapshots()));
+        MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
         ingestion = new SnapshotIngestion(snapshots);
-        evaluation = new CoverageEvaluation(watchlist, snapshots,
+        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
-                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), publisher);
+                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())));
+        ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
+        alerting = new BatchEvaluation(evaluation,
+                new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT),
+                new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist));
     }
 }

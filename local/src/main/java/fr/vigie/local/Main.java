@@ -1,35 +1,79 @@
 package fr.vigie.local;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * {@code ./vigie}: the local runner of the functions' code. Exit codes (spec section 4): 0 success,
- * 2 bad usage or invalid input files, 1 any other failure.
+ * 2 bad usage or invalid input files (one French line saying what is wrong), 1 any other failure.
+ * {@code ./vigie COMMAND --help} prints that command's options. Library and Vigie log lines go to
+ * {@link #LOG_FILE}, never to the console, which speaks French.
  */
 public final class Main {
 
-    static final String HELP = String.join("\n",
-            "Vigie — surveillance saisonnière des stocks de dispositifs médicaux",
-            "",
-            "  ./vigie demo [--details]             une saison simulée, de bout en bout, sur une base embarquée",
-            "  " + ReplayCommand.USAGE,
-            "                                       rejoue un fichier de relevés et écrit les alertes",
-            "  " + WatchlistCommand.USAGE,
-            "                                       valide une liste surveillée et l'enregistre dans la base locale",
-            "  " + TensionCommand.USAGE,
-            "                                       les alertes ouvertes par région et dispositif, les plus graves d'abord",
-            "  " + RetexCommand.USAGE,
-            "                                       exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
-            "");
+    /** Where warnings and failures' details are written (java.util.logging and SLF4J simple). */
+    static final Path LOG_FILE = Path.of(".vigie", "vigie.log");
+
+    /** Each command and its help: usage line, then what each option means. */
+    static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("demo", String.join("\n",
+                "./vigie demo [--until AAAA-MM-JJ] [--seed N] [--details]",
+                "  une saison simulée, de bout en bout, sur une base embarquée (1er septembre - 31 mars)",
+                "  --until AAAA-MM-JJ   dernier jour simulé",
+                "  --seed N             tire une autre saison (nombre entier)",
+                "  --details            liste chaque alerte sous le tableau"));
+        COMMANDS.put("replay", String.join("\n",
+                ReplayCommand.USAGE,
+                "  rejoue un fichier de relevés (CSV séparé par , ou ;) et écrit les alertes",
+                "  --watchlist FICHIER  la liste surveillée (JSON)",
+                "  --feed FICHIER.csv   les relevés ; truth.json à côté : rétro-évaluation en fin de rejeu",
+                "  --alerts SORTIE      les alertes, une par ligne (JSON Lines)",
+                "  --db DOSSIER         la base locale (par défaut .vigie)",
+                "  --summary FICHIER    le résumé JSON (par défaut à côté des alertes, NOM.summary.json)"));
+        COMMANDS.put("watchlist", String.join("\n",
+                WatchlistCommand.USAGE,
+                "  valide une liste surveillée et l'enregistre dans la base locale",
+                "  --db DOSSIER         la base locale (par défaut .vigie)"));
+        COMMANDS.put("tension", String.join("\n",
+                TensionCommand.USAGE,
+                "  les alertes ouvertes par région et dispositif, les plus graves d'abord",
+                "  --db DOSSIER         la base locale (par défaut .vigie)"));
+        COMMANDS.put("retex", String.join("\n",
+                RetexCommand.USAGE,
+                "  exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
+                "  --season AAAA-AAAA   la saison, deux années qui se suivent",
+                "  --out DOSSIER        où écrire les fichiers",
+                "  --db DOSSIER         la base locale (par défaut .vigie)"));
+        COMMANDS.put("bench", String.join("\n",
+                "./vigie bench [--quick]",
+                "  débit, capacité et coût, démarrages à froid, mémoire (environ cinq minutes)"));
+    }
+
+    static final String HELP = "Vigie — surveillance saisonnière des stocks de dispositifs médicaux\n\n"
+            + String.join("\n\n", COMMANDS.values().stream().map(h -> "  " + h.replace("\n", "\n  ")).toList())
+            + "\n\n./vigie COMMANDE --help : les options d'une commande\n";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        logToFile(LOG_FILE);
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
@@ -39,25 +83,40 @@ public final class Main {
             out.print(HELP);
             return args.isEmpty() ? 2 : 0;
         }
+        String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
         try {
-            return switch (args.get(0)) {
+            if (!COMMANDS.containsKey(command) || command.equals("bench")) {
+                throw new UsageException("commande inconnue : " + command + closest(command));
+            }
+            if (rest.contains("--help") || rest.contains("-h")) {
+                out.println(COMMANDS.get(command));
+                return 0;
+            }
+            return switch (command) {
                 case "replay" -> new ReplayCommand(out, err, System.getenv()).run(rest);
                 case "demo" -> new DemoCommand(out, err, System.getenv()).run(rest);
                 case "watchlist" -> new WatchlistCommand(out, java.time.Clock.systemUTC(), System.getProperty("user.name", "inconnu")).run(rest);
                 case "retex" -> new RetexCommand(out, err).run(rest);
-                case "tension" -> new TensionCommand(out).run(rest);
-                default -> throw new UsageException("commande inconnue : " + args.get(0));
+                default -> new TensionCommand(out).run(rest);
             };
         } catch (UsageException e) {
-            err.println("vigie: " + e.getMessage());
-            err.print("\n" + HELP);
+            err.println("vigie : " + e.getMessage() + (COMMANDS.containsKey(command) ? " (./vigie " + command + " --help)" : ""));
             return 2;
         } catch (Exception e) {
-            err.println("vigie: échec : " + e);
-            Logger.getLogger(Main.class.getName()).log(Level.FINE, "failure", e);
+            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "command failed: " + args, e);
+            err.println("vigie : échec : " + (e.getMessage() == null ? "erreur inattendue" : e.getMessage())
+                    + " (détails dans " + LOG_FILE + ")");
             return 1;
         }
+    }
+
+    /** " ; vouliez-vous dire replay ?" for the nearest command within two edits, else nothing. */
+    static String closest(String typed) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        return COMMANDS.keySet().stream().min(Comparator.comparingInt(c -> distance.apply(c, typed)))
+                .filter(c -> distance.apply(c, typed) <= Math.max(2, typed.length() / 3))
+                .map(c -> " ; vouliez-vous dire « " + c + " » ?").orElse(" (./vigie --help : les commandes)");
     }
 
     /** DynamoDB Local and the SDK log at INFO through JUL and log4j; a person wants Vigie's own lines. */
@@ -65,5 +124,25 @@ public final class Main {
         Logger.getLogger("").setLevel(Level.WARNING);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("log4j2.level", "WARN");
+    }
+
+    /**
+     * Sends java.util.logging's and SLF4J simple's lines (English, for whoever reads logs) to
+     * {@code file} instead of the console; without a writable file they are dropped, never shown.
+     */
+    static void logToFile(Path file) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+        try {
+            Files.createDirectories(file.getParent());
+            Handler handler = new FileHandler(file.toString(), true);
+            handler.setFormatter(new SimpleFormatter());
+            root.addHandler(handler);
+        } catch (IOException | RuntimeException e) {
+            // no log file (read-only folder): warnings are dropped rather than mixed into the French console
+        }
     }
 }

@@ -1,9 +1,12 @@
 package fr.vigie.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.FeedRow;
+import fr.vigie.domain.Snapshot;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,15 +80,19 @@ final class SeasonScore {
         return figures(events);
     }
 
-    /** The CDC burn-rate method: on hand / mean use of the last 7 days, an alert whenever under a threshold. */
-    Figures baseline(Path feed, Map<String, int[]> thresholdsByDevice) throws IOException {
-        Map<String, List<String[]>> rowsBySeries = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(feed, StandardCharsets.UTF_8)) {
-            in.readLine();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.replace("\uFEFF", "").split(",", -1);
-                if (f.length >= 5) {
-                    rowsBySeries.computeIfAbsent(f[1] + "#" + f[2], k -> new ArrayList<>()).add(f);
+    /**
+     * The CDC burn-rate method: on hand / mean use of the last 7 days, an alert whenever under a
+     * threshold. The feed is read by the product's one reader ({@link FeedCsvReader}): rows it
+     * refuses are skipped, as the scorer skips rows it cannot read.
+     *
+     * @throws FeedFormatException when the feed has no usable header
+     */
+    Figures baseline(Path feed, Map<String, int[]> thresholdsByDevice) throws IOException, FeedFormatException {
+        Map<String, List<Snapshot>> rowsBySeries = new LinkedHashMap<>();
+        try (FeedCsvReader reader = new FeedCsvReader(Files.newInputStream(feed), thresholdsByDevice::containsKey)) {
+            for (FeedRow row = reader.next(); row != null; row = reader.next()) {
+                if (row instanceof FeedRow.Accepted a) {
+                    rowsBySeries.computeIfAbsent(a.snapshot().facilityId() + "#" + a.snapshot().deviceId(), k -> new ArrayList<>()).add(a.snapshot());
                 }
             }
         }
@@ -94,15 +102,15 @@ final class SeasonScore {
             List<double[]> history = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             String level = null;
-            for (String[] r : rows) {
-                int day = day(r[0]);
+            for (Snapshot r : rows) {
+                int day = (int) ChronoUnit.DAYS.between(start, LocalDate.ofInstant(r.timestamp(), ZoneOffset.UTC));
                 if (!seen.add(day)) {
                     continue;
                 }
-                history.add(new double[]{day, r[4].isEmpty() ? 0 : Double.parseDouble(r[4])});
+                history.add(new double[]{day, r.consumed() == null ? 0 : r.consumed()});
                 double recent = history.stream().filter(h -> h[0] > day - 7).mapToDouble(h -> h[1]).sum();
                 double rate = recent / 7.0;
-                double cover = rate > 0 ? Double.parseDouble(r[3]) / rate : Double.POSITIVE_INFINITY;
+                double cover = rate > 0 ? r.onHand() / rate : Double.POSITIVE_INFINITY;
                 String next = cover < t[1] ? "CRITICAL" : cover < t[0] ? "WARNING" : null;
                 if (!java.util.Objects.equals(next, level)) {
                     events.add(new Event(key, day, next != null));

@@ -2,7 +2,8 @@ package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
-import fr.vigie.domain.OpenAlert;
+import fr.vigie.app.TensionView;
+import fr.vigie.domain.Caller;
 import fr.vigie.domain.TensionMap;
 
 import java.io.IOException;
@@ -14,11 +15,15 @@ import java.util.Set;
 
 /**
  * {@code ./vigie tension [--db DIR]}: where tension is at the end of what was replayed into DIR —
- * the open alerts by region and device, worst first (the same view as the API's GET /tension).
+ * the open alerts by region and device, worst first (the same use case as the API's GET /tension,
+ * for the national operator that whoever runs it locally is).
  */
 final class TensionCommand {
 
     static final String USAGE = "./vigie tension [--db DOSSIER]";
+
+    /** Whoever runs ./vigie on its own database sees the whole country. */
+    private static final Caller LOCAL_OPERATOR = new Caller("local", "local", Set.of(Caller.OPERATORS), null);
 
     private final PrintStream out;
 
@@ -32,9 +37,10 @@ final class TensionCommand {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");
         }
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
-            List<OpenAlert> open = new DynamoAlertStore(db.client(), db.tables().alerts()).openAlerts();
-            List<TensionMap.Row> rows = TensionMap.of(open, new DynamoFacilityDirectory(db.client(), db.tables().registry())::regionOf);
-            out.println("Tensions en cours : " + open.size() + " alerte(s) ouverte(s)");
+            TensionView.Tension tension = new TensionView(new DynamoAlertStore(db.client(), db.tables().alerts())::openAlerts,
+                    new DynamoFacilityDirectory(db.client(), db.tables().registry())).now(LOCAL_OPERATOR);
+            List<TensionMap.Row> rows = tension.rows();
+            out.println("Tensions en cours : " + tension.openAlerts() + " alerte(s) ouverte(s)");
             if (rows.isEmpty()) {
                 return 0;
             }

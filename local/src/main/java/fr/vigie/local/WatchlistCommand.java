@@ -1,8 +1,8 @@
 package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Author;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Outcome;
+import fr.vigie.port.Registry.Author;
+import fr.vigie.port.Registry.Outcome;
 import fr.vigie.domain.WatchlistEntry;
 
 import java.io.IOException;

@@ -22,15 +22,16 @@ final class WatchlistFile {
         try {
             json = Files.readString(file);
         } catch (IOException e) {
-            throw new UsageException("liste surveillée illisible : " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new UsageException(java.nio.file.Files.exists(file) ? "liste surveillée illisible : " + file
+                    : "liste surveillée introuvable : " + file);
         }
         return check(file.toString(), WatchlistJson.parseList(json));
     }
 
     static List<WatchlistEntry> check(String source, WatchlistValidator.Result result) throws UsageException {
         if (!result.valid()) {
-            throw new UsageException("liste surveillée invalide (" + source + ") :\n" + result.violations().stream()
-                    .map(Violation::toString).map(v -> "  " + v).collect(Collectors.joining("\n")));
+            throw new UsageException("liste surveillée invalide (" + source + ") : " + result.violations().stream()
+                    .map(Violation::toString).collect(Collectors.joining(" ; ")));
         }
         return result.entries();
     }

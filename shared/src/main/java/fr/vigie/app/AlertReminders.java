@@ -36,6 +36,11 @@ public final class AlertReminders {
         this.watchlist = watchlist;
     }
 
+    /** No reminders (the spec's rule that a level that holds sends nothing): {@link #consider} returns false at once. */
+    public static AlertReminders never() {
+        return new AlertReminders(new ReminderRule(0), null, null, null);
+    }
+
     public boolean enabled() {
         return rule.enabled();
     }

@@ -1,6 +1,6 @@
 package fr.vigie.app;
 
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.RejectedRow;
 
 import java.util.function.Predicate;

@@ -6,24 +6,35 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A whole feed through ingestion, then every newly stored snapshot through evaluation in time
- * order, as the DynamoDB stream would deliver them to the coverage-evaluator: time comes from the
- * snapshots, never the wall clock, so a past season replays to the same alerts.
+ * A whole feed through ingestion, then every newly stored snapshot through alerting in time order,
+ * as the DynamoDB stream would deliver them to the coverage-evaluator: the snapshots of one
+ * timestamp (one poll of the hospitals) form one batch ({@link BatchEvaluation}: evaluated, then its
+ * alerts sent by the outbox dispatcher, digests and retries included). Time comes from the
+ * snapshots, never the wall clock, so a past season replays to the same alerts: the ingestion runs
+ * {@linkplain SnapshotIngestion#onFeedClock() on the feed's own clock}.
  */
 public final class SeasonReplay {
 
-    /** The replay summary: the ingestion report and how many new snapshots were evaluated. */
-    public record Summary(IngestionReport ingestion, long evaluated) {
+    /**
+     * The replay summary: the ingestion report, how many new snapshots were evaluated in how many
+     * batches, what the batches sent of the events they recorded and what their retries sent, the
+     * facilities of the snapshots stored, and the snapshots whose evaluation failed (at most
+     * {@link IngestionReport#MAX_DETAILS}, each "facility device instant: cause"; the replay goes on).
+     */
+    public record Summary(IngestionReport ingestion, long evaluated, long batches, AlertDispatch.Report sent,
+                          AlertDispatch.Report retried, Set<String> facilities, List<String> evaluationFailures) {
     }
 
     private final SnapshotIngestion ingestion;
-    private final CoverageEvaluation evaluation;
+    private final BatchEvaluation alerting;
 
-    public SeasonReplay(SnapshotIngestion ingestion, CoverageEvaluation evaluation) {
-        this.ingestion = ingestion;
-        this.evaluation = evaluation;
+    public SeasonReplay(SnapshotIngestion ingestion, BatchEvaluation alerting) {
+        this.ingestion = ingestion.onFeedClock();
+        this.alerting = alerting;
     }
 
     /**
@@ -35,15 +46,44 @@ public final class SeasonReplay {
         // a snapshot's timestamp orders the evaluation; ties by facility and device keep the replay repeatable
         fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
         long done = 0;
-        for (Snapshot s : fresh) {
-            evaluation.evaluate(s);
-            if (++done % 1000 == 0) {
-                progress.evaluated(done, fresh.size());
+        long batches = 0;
+        long reported = 0;
+        AlertDispatch.Report sent = AlertDispatch.Report.NONE;
+        AlertDispatch.Report retried = AlertDispatch.Report.NONE;
+        List<String> failures = new ArrayList<>();
+        for (int from = 0; from < fresh.size(); ) {
+            int to = from + 1;
+            while (to < fresh.size() && fresh.get(to).timestamp().equals(fresh.get(from).timestamp())) {
+                to++;
             }
+            BatchEvaluation.Report batch = alerting.run(fresh.subList(from, to), fresh.get(from).timestamp());
+            batches++;
+            done += batch.evaluated();
+            sent = sent.plus(batch.sent());
+            retried = retried.plus(batch.retried());
+            if (batch.failure() != null) {
+                // one snapshot the evaluation cannot take must not stop a season: named in the summary, the batch goes on after it
+                Snapshot failed = fresh.get(from + batch.evaluated());
+                if (failures.size() < IngestionReport.MAX_DETAILS) {
+                    failures.add(failed.facilityId() + " " + failed.deviceId() + " " + failed.timestamp() + " : " + batch.failure());
+                }
+                done++;
+                to = from + batch.evaluated() + 1;
+            }
+            if (done / 1000 > reported / 1000) {
+                progress.evaluated(done, fresh.size());
+                reported = done;
+            }
+            from = to;
         }
         progress.evaluated(done, fresh.size());
-        evaluation.publishPending();
-        return new Summary(report, done);
+        return new Summary(report, done, batches, sent, retried, facilities(fresh), List.copyOf(failures));
+    }
+
+    private static Set<String> facilities(List<Snapshot> stored) {
+        Set<String> facilities = new TreeSet<>();
+        stored.forEach(s -> facilities.add(s.facilityId()));
+        return facilities;
     }
 
     @FunctionalInterface

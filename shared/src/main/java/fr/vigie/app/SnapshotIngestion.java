@@ -1,21 +1,31 @@
 package fr.vigie.app;
 
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
+import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.Snapshot;
-import fr.vigie.domain.SnapshotKey;
+import fr.vigie.domain.SnapshotAdmission;
+import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SnapshotStore;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Takes every good row of a feed, refuses every bad one with its reason, and stores each snapshot
- * once: rows are stored in batches as they are read, so a file of any size streams through.
- * Used by the stock-report and stock-poller functions and by {@code ./vigie}.
+ * once: rows are stored in batches as they are read, so a file of any size streams through. A row
+ * repeating a stored key with the same value is a duplicate; with another value a conflict
+ * ({@link IngestionReport.Conflict}): never stored over the first.
+ * Used by the stock-report and stock-poller functions and by {@code ./vigie}. Every parsed snapshot
+ * passes {@link SnapshotAdmission} first (ids, time range, known facility); the time a row is
+ * received is the clock's, and in a replay ({@link #onFeedClock()}) the feed's own clock for how old
+ * a row may be: the latest row accepted so far, which a late row never moves back.
  */
 public final class SnapshotIngestion {
 
@@ -29,14 +39,51 @@ public final class SnapshotIngestion {
 
     private final SnapshotStore store;
     private final int batchSize;
+    private final SnapshotAdmission admission;
+    private final Clock clock;
+    private final boolean feedClock;
 
     public SnapshotIngestion(SnapshotStore store) {
         this(store, DEFAULT_BATCH);
     }
 
     public SnapshotIngestion(SnapshotStore store, int batchSize) {
+        this(store, batchSize, SnapshotAdmission.any(), Clock.systemUTC(), false);
+    }
+
+    private SnapshotIngestion(SnapshotStore store, int batchSize, SnapshotAdmission admission, Clock clock, boolean feedClock) {
         this.store = store;
         this.batchSize = batchSize;
+        this.admission = admission;
+        this.clock = clock;
+        this.feedClock = feedClock;
+    }
+
+    /** The same ingestion, refusing rows of facilities {@code known} does not hold ({@code UNKNOWN_FACILITY}). */
+    public SnapshotIngestion admittingFacilities(Predicate<String> known) {
+        return new SnapshotIngestion(store, batchSize, admission.withFacilities(known), clock, feedClock);
+    }
+
+    /**
+     * The same ingestion, refusing facilities the registry does not hold while it holds any (issue 16:
+     * a typo must not create a phantom hospital); with an empty registry every facility is taken.
+     * The registry is asked once whether it is empty, and once per facility met.
+     */
+    public SnapshotIngestion admittingFacilitiesOf(FacilityDirectory registry) {
+        return registry.isEmpty() ? this : admittingFacilities(id -> registry.facility(id).isPresent());
+    }
+
+    /** The same ingestion with another time window or clock (the time rows are received). */
+    public SnapshotIngestion within(SnapshotAdmission.Window window, Clock receivedClock) {
+        return new SnapshotIngestion(store, batchSize, admission.withWindow(window), receivedClock, feedClock);
+    }
+
+    /**
+     * The same ingestion for a replay of past rows: how old a row may be counts from the latest row
+     * accepted so far (the feed's own clock), not from today; no row may still be dated after today.
+     */
+    public SnapshotIngestion onFeedClock() {
+        return new SnapshotIngestion(store, batchSize, admission, clock, true);
     }
 
     /**
@@ -45,8 +92,9 @@ public final class SnapshotIngestion {
      */
     public IngestionReport ingest(RowSource source, Consumer<Snapshot> onStored) throws IOException {
         IngestionReport report = new IngestionReport();
-        List<Snapshot> batch = new ArrayList<>(batchSize);
-        Set<SnapshotKey> batchKeys = new HashSet<>();
+        Map<Snapshot, Long> batch = new LinkedHashMap<>(); // each distinct row of the batch and its line
+        Instant received = clock.instant();
+        Instant latest = null;
         for (FeedRow row = source.next(); row != null; row = source.next()) {
             report.countRead();
             if (row instanceof FeedRow.Rejected rejected) {
@@ -54,14 +102,21 @@ public final class SnapshotIngestion {
                 continue;
             }
             Snapshot snapshot = ((FeedRow.Accepted) row).snapshot();
-            if (!batchKeys.add(snapshot.key())) {
-                report.countDuplicates(1); // the same snapshot twice in one batch: the first is kept
+            Instant base = !feedClock ? received : latest == null ? snapshot.timestamp() : latest;
+            Optional<RejectedRow> refused = admission.refusal(row.line(), snapshot, received, base);
+            if (refused.isPresent()) {
+                report.reject(refused.get());
                 continue;
             }
-            batch.add(snapshot);
+            if (feedClock && (latest == null || snapshot.timestamp().isAfter(latest))) {
+                latest = snapshot.timestamp();
+            }
+            if (batch.putIfAbsent(snapshot, row.line()) != null) {
+                report.countDuplicates(1); // the same row twice in one batch
+                continue;
+            }
             if (batch.size() == batchSize) {
                 flush(batch, report, onStored);
-                batchKeys.clear();
             }
         }
         flush(batch, report, onStored);
@@ -77,14 +132,15 @@ public final class SnapshotIngestion {
         }
     }
 
-    private void flush(List<Snapshot> batch, IngestionReport report, Consumer<Snapshot> onStored) {
+    private void flush(Map<Snapshot, Long> batch, IngestionReport report, Consumer<Snapshot> onStored) {
         if (batch.isEmpty()) {
             return;
         }
-        List<Snapshot> stored = store.storeNew(batch);
-        report.countStored(stored.size());
-        report.countDuplicates(batch.size() - stored.size());
-        stored.forEach(onStored);
+        SnapshotStore.Outcome outcome = store.store(List.copyOf(batch.keySet()));
+        report.countStored(outcome.stored().size());
+        outcome.conflicts().forEach(c -> report.conflict(batch.get(c.offered()), c));
+        report.countDuplicates(batch.size() - outcome.stored().size() - outcome.conflicts().size());
+        outcome.stored().forEach(onStored);
         batch.clear();
     }
 }

@@ -1,7 +1,6 @@
 package fr.vigie.app;
 
-import fr.vigie.adapter.feed.FeedRow;
-import fr.vigie.adapter.feed.StockReportJson;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.Snapshot;
@@ -77,7 +76,7 @@ public final class StockPolling {
     private List<FeedRow> pollOne(Facility facility, Map<String, String> failures) {
         List<FeedRow> kept = new ArrayList<>();
         try {
-            List<FeedRow> rows = StockReportJson.parse(source.fetch(facility), watchlist::knows);
+            List<FeedRow> rows = source.fetch(facility, watchlist::knows);
             for (FeedRow answered : rows) {
                 FeedRow row = FacilityScope.restrict(answered, facility.facilityId()::equals, "la source de " + facility.facilityId());
                 if (!(row instanceof FeedRow.Accepted a) || watched(a.snapshot())) {

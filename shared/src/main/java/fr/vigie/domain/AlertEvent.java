@@ -19,7 +19,7 @@ public record AlertEvent(
         LocalDate projectedStockout,
         long onHand,
         double dailyUseForecast,
-        List<Reason> reasons) {
+        List<Reason> reasons) implements OutgoingEvent {
 
     public AlertEvent {
         reasons = List.copyOf(reasons);

@@ -1,6 +1,10 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.forecast.CoverageProjection;
+
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The French texts hospital staff read: an email (subject and body) and an SMS that always fits one
  * GSM-7 message of 160 characters. The same texts go to SNS and, in local runs, to the console.
+ * Days are the facility's calendar days ({@code dd/MM/yyyy}): the zone of its region
+ * ({@link Region#zoneOf}), Europe/Paris by default; a snapshot at 00:30 in Paris is of that Paris day,
+ * not of the UTC day before (issue 16). The JSON events keep their ISO-8601 instants.
  */
 public final class AlertTexts {
 
@@ -26,7 +33,7 @@ public final class AlertTexts {
         return switch (level) {
             case CRITICAL -> "CRITIQUE";
             case WARNING -> "VIGILANCE";
-            case RECOVERED -> "RETOUR A LA NORMALE";
+            case RECOVERED -> "RETOUR À LA NORMALE";
             case NONE -> "NORMAL";
         };
     }
@@ -47,7 +54,26 @@ public final class AlertTexts {
         return "[Vigie] " + levelLabel(e.level()) + " - " + e.facilityId() + " - " + deviceName;
     }
 
+    /**
+     * The calendar of a facility known only by its id: the zone of the region its id names
+     * ({@link Region#fromFacilityId}, {@code CH-REU-01} is in La Réunion), Europe/Paris otherwise.
+     * Callers that know the facility's registered region pass {@code Region.zoneOf(region)} instead.
+     */
+    public static ZoneId zoneOf(String facilityId) {
+        return Region.fromFacilityId(facilityId).map(Region::zone).orElse(Region.PARIS);
+    }
+
+    /** The calendar day of an instant in a zone, as texts write it ({@code dd/MM/yyyy}). */
+    public static String day(Instant at, ZoneId zone) {
+        return DAY.format(at.atZone(zone));
+    }
+
     public static String emailBody(AlertEvent e, String deviceName, String unit) {
+        return emailBody(e, deviceName, unit, zoneOf(e.facilityId()));
+    }
+
+    /** @param zone the facility's calendar ({@link Region#zoneOf} of its region) */
+    public static String emailBody(AlertEvent e, String deviceName, String unit, ZoneId zone) {
         StringBuilder b = new StringBuilder();
         b.append("Établissement : ").append(e.facilityId()).append('\n')
                 .append("Dispositif : ").append(deviceName).append(" (").append(e.deviceId()).append(")\n")
@@ -55,10 +81,10 @@ public final class AlertTexts {
         if (e.previousLevel() != null) {
             b.append(" (précédent : ").append(levelLabel(e.previousLevel())).append(')');
         }
-        b.append("\nConstat du ").append(DAY.format(e.at().atZone(java.time.ZoneOffset.UTC))).append("\n\n")
-                .append("Stock disponible : ").append(e.onHand()).append(' ').append(unit).append('\n')
-                .append("Consommation prévue : ").append(decimal(e.dailyUseForecast())).append(' ').append(unit).append(" par jour\n")
-                .append("Couverture projetée : ").append(decimal(e.coverageDays())).append(" jours\n");
+        b.append("\nConstat du ").append(day(e.at(), zone)).append("\n\n")
+                .append("Stock disponible : ").append(e.onHand()).append(' ').append(unitPlural(unit, e.onHand())).append('\n')
+                .append("Consommation prévue : ").append(decimal(e.dailyUseForecast())).append(' ').append(unitPlural(unit, e.dailyUseForecast())).append(" par jour\n")
+                .append("Couverture projetée : ").append(coverage(e.coverageDays(), "jours")).append('\n');
         if (e.projectedStockout() != null) {
             b.append("Rupture projetée le : ").append(DAY.format(e.projectedStockout())).append('\n');
         }
@@ -73,13 +99,23 @@ public final class AlertTexts {
         String head = "Vigie " + levelLabel(e.level()) + " " + e.facilityId() + " " + e.deviceId() + ": ";
         String body;
         if (e.level() == AlertLevel.RECOVERED) {
-            body = "couverture " + decimal(e.coverageDays()) + " j, stock " + e.onHand() + ". Alerte close.";
+            body = "couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
         } else {
-            body = "stock " + e.onHand() + ", " + decimal(e.coverageDays()) + " j de couverture"
+            body = "stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
                     + (e.projectedStockout() == null ? "" : ", rupture prévue le " + SHORT_DAY.format(e.projectedStockout()))
                     + ". " + (e.level() == AlertLevel.CRITICAL ? "Commande urgente ou dépannage." : "Vérifier commandes.");
         }
         return fitSms(toGsm7(head + body));
+    }
+
+    /**
+     * A French unit for a quantity: "pièce" for 0 or 1, "pièces" from 2 ({@code piece} as an older
+     * watch-list spells it is written {@code pièce}); a unit already plural or invariable is kept.
+     */
+    public static String unitPlural(String unit, double quantity) {
+        String u = unit == null || unit.isBlank() ? "pièce" : unit.strip().equals("piece") ? "pièce" : unit.strip();
+        boolean plural = Math.abs(quantity) >= 2;
+        return plural && !u.endsWith("s") && !u.endsWith("x") && !u.contains(" ") ? u + "s" : u;
     }
 
     private static String advice(AlertEvent e) {
@@ -102,7 +138,18 @@ public final class AlertTexts {
         return steps.stream().collect(Collectors.joining(" ; ")) + ".";
     }
 
-    private static String decimal(double v) {
+    /**
+     * Days of coverage as staff read them: "9,2 j" (decimal comma); at or beyond the projection's
+     * horizon ({@link CoverageProjection#HORIZON_DAYS}) "plus de 120 j", since the figure there is the
+     * horizon, not a measured coverage.
+     */
+    public static String coverage(double days, String unit) {
+        return days >= CoverageProjection.HORIZON_DAYS ? "plus de " + CoverageProjection.HORIZON_DAYS + " " + unit
+                : decimal(days) + " " + unit;
+    }
+
+    /** One decimal, French comma: 8,0. */
+    public static String decimal(double v) {
         return String.format(Locale.FRANCE, "%.1f", v);
     }
 

@@ -9,7 +9,15 @@ public record RejectedRow(long line, RejectCode code, String message) {
 
     public enum RejectCode {
         MISSING_COLUMN, INVALID_TIMESTAMP, INVALID_NUMBER, ABSURD_NUMBER, NEGATIVE_VALUE,
-        INVALID_DATE, UNKNOWN_DEVICE, EMPTY_FACILITY, INVALID_JSON, FACILITY_NOT_ALLOWED
+        INVALID_DATE, UNKNOWN_DEVICE, EMPTY_FACILITY, INVALID_JSON, FACILITY_NOT_ALLOWED,
+        /** More fields than the header names: an unquoted separator inside a value (e.g. {@code 1,700}). */
+        TOO_MANY_FIELDS,
+        /** A facility or device id outside {@link Identifier#valid} ({@code [A-Z0-9-]{2,40}}). */
+        INVALID_IDENTIFIER,
+        /** A time too far after the moment the row is received, or too long before it ({@link SnapshotAdmission}). */
+        TIMESTAMP_OUT_OF_RANGE,
+        /** A facility the registry does not hold, while it holds some. */
+        UNKNOWN_FACILITY
     }
 
     @Override

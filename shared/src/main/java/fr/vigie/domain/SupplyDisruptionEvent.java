@@ -17,7 +17,7 @@ public record SupplyDisruptionEvent(
         List<String> facilities,
         DisruptionKind kind,
         Integer typicalDelayDays,
-        Double deliveredFraction) {
+        Double deliveredFraction) implements OutgoingEvent {
 
     public static final String TYPE = "SUPPLY_DISRUPTION";
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,13 +15,16 @@ public final class WatchlistValidator {
 
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern EMDN = Pattern.compile("[A-Z]\\d{0,12}");
-    private static final int MAX_DAYS = 365;
 
     /** The outcome of validating a whole list: the entries, or every violation found. */
     public record Result(List<WatchlistEntry> entries, List<Violation> violations) {
         public boolean valid() {
             return violations.isEmpty();
         }
+    }
+
+    /** One entry checked: the entry when every rule holds (then {@code violations} is empty), null otherwise. */
+    public record Checked(WatchlistEntry entry, List<Violation> violations) {
     }
 
     public Result validateAll(List<WatchlistDraft> drafts) {
@@ -30,13 +34,12 @@ public final class WatchlistValidator {
         for (int i = 0; i < drafts.size(); i++) {
             WatchlistDraft draft = drafts.get(i);
             String label = label(draft, i);
-            List<Violation> own = validate(draft, label);
+            Checked own = check(draft, label);
+            violations.addAll(own.violations());
             if (draft.deviceId() != null && !seen.add(draft.deviceId())) {
-                own.add(new Violation(label, "deviceId", "identifiant en double dans la liste"));
-            }
-            violations.addAll(own);
-            if (own.isEmpty()) {
-                entries.add(toEntry(draft));
+                violations.add(new Violation(label, "deviceId", "identifiant en double dans la liste"));
+            } else if (own.entry() != null) {
+                entries.add(own.entry());
             }
         }
         return new Result(violations.isEmpty() ? List.copyOf(entries) : List.of(), List.copyOf(violations));
@@ -44,6 +47,14 @@ public final class WatchlistValidator {
 
     /** Validates one entry; {@code label} names it in the messages. */
     public List<Violation> validate(WatchlistDraft d, String label) {
+        return check(d, label).violations();
+    }
+
+    /**
+     * Checks every rule of one entry in one pass and builds it when they all hold: the draft's text
+     * is read once, into the entry's value objects ({@link Thresholds}, {@link SeasonWindow}).
+     */
+    public Checked check(WatchlistDraft d, String label) {
         List<Violation> v = new ArrayList<>();
         if (d.deviceId() == null || d.deviceId().isBlank()) {
             v.add(new Violation(label, "deviceId", "obligatoire"));
@@ -68,48 +79,32 @@ public final class WatchlistValidator {
         if (d.emdn() != null && !EMDN.matcher(d.emdn()).matches()) {
             v.add(new Violation(label, "emdn", "code EMDN invalide \"" + d.emdn() + "\" (une lettre suivie de chiffres, ex. R0302)"));
         }
-        checkMonthDay(v, label, "season.start", d.seasonStart());
-        checkMonthDay(v, label, "season.end", d.seasonEnd());
-        Integer warning = checkDays(v, label, "thresholds.warningDays", d.warningDays());
-        Integer critical = checkDays(v, label, "thresholds.criticalDays", d.criticalDays());
-        if (warning != null && critical != null && critical >= warning) {
-            v.add(new Violation(label, "thresholds.criticalDays",
-                    "doit être inférieur à warningDays (" + critical + " >= " + warning + ")"));
+        MonthDay start = checkMonthDay(v, label, "season.start", d.seasonStart());
+        MonthDay end = checkMonthDay(v, label, "season.end", d.seasonEnd());
+        Optional<Thresholds> thresholds = Thresholds.parse(label, d.warningDays(), d.criticalDays(), v);
+        if (!v.isEmpty()) {
+            return new Checked(null, List.copyOf(v));
         }
-        return v;
+        Set<Epidemic> epidemics = EnumSet.noneOf(Epidemic.class);
+        d.epidemics().forEach(e -> epidemics.add(Epidemic.valueOf(e)));
+        return new Checked(new WatchlistEntry(d.deviceId(), d.name(), epidemics, d.unit(), d.emdn(), d.references(),
+                new SeasonWindow(start, end), thresholds.orElseThrow(), d.active() == null || d.active()), List.of());
     }
 
     private static String label(WatchlistDraft d, int index) {
         return d.deviceId() != null && !d.deviceId().isBlank() ? d.deviceId() : "#" + (index + 1);
     }
 
-    private static void checkMonthDay(List<Violation> v, String label, String field, String value) {
+    private static MonthDay checkMonthDay(List<Violation> v, String label, String field, String value) {
         if (value == null) {
             v.add(new Violation(label, field, "obligatoire (MM-JJ)"));
-            return;
+            return null;
         }
-        if (parseMonthDay(value) == null) {
+        MonthDay day = parseMonthDay(value);
+        if (day == null) {
             v.add(new Violation(label, field, "date MM-JJ invalide \"" + value + "\""));
         }
-    }
-
-    private static Integer checkDays(List<Violation> v, String label, String field, String value) {
-        if (value == null) {
-            v.add(new Violation(label, field, "obligatoire (nombre entier de jours)"));
-            return null;
-        }
-        int days;
-        try {
-            days = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            v.add(new Violation(label, field, "nombre entier de jours attendu (reçu \"" + value + "\")"));
-            return null;
-        }
-        if (days <= 0 || days > MAX_DAYS) {
-            v.add(new Violation(label, field, "doit être compris entre 1 et " + MAX_DAYS + " (reçu " + days + ")"));
-            return null;
-        }
-        return days;
+        return day;
     }
 
     private static MonthDay parseMonthDay(String value) {
@@ -129,14 +124,5 @@ public final class WatchlistValidator {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static WatchlistEntry toEntry(WatchlistDraft d) {
-        Set<Epidemic> epidemics = EnumSet.noneOf(Epidemic.class);
-        d.epidemics().forEach(e -> epidemics.add(Epidemic.valueOf(e)));
-        return new WatchlistEntry(d.deviceId(), d.name(), epidemics, d.unit(), d.emdn(), d.references(),
-                new SeasonWindow(parseMonthDay(d.seasonStart()), parseMonthDay(d.seasonEnd())),
-                new Thresholds(Integer.parseInt(d.warningDays().trim()), Integer.parseInt(d.criticalDays().trim())),
-                d.active() == null || d.active());
     }
 }

@@ -1,19 +1,21 @@
 package fr.vigie.port;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.OutgoingEvent;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The alert events recorded and not yet fully sent, as the dispatcher and its retry see them: an
- * event stays pending until its own message (machines and SMS) went out; {@code emailSent} tells
- * that its email already went in a digest, so that a retry does not mail it twice. {@code retryAfter}
- * and {@code attempts} pace the retries (null and 0 until a retry first saw the event).
+ * The events recorded and not yet fully sent (facility alerts and national disruptions), as the
+ * dispatcher and its retry see them: an event stays pending until its own message (machines and SMS)
+ * went out; {@code emailSent} tells that an alert's email already went in a digest, so that a retry
+ * does not mail it twice. {@code retryAfter} and {@code attempts} pace the retries (null and 0 until
+ * a retry first saw the event). This port alone clears an event's pending mark.
  */
 public interface AlertOutbox {
 
-    record Pending(AlertEvent event, boolean emailSent, int attempts, Instant retryAfter) {
+    record Pending(OutgoingEvent event, boolean emailSent, int attempts, Instant retryAfter) {
     }
 
     /** Every pending event, oldest first. */
@@ -29,6 +31,6 @@ public interface AlertOutbox {
     /** Its email went (in a digest): a later retry sends only its own message. */
     void markEmailed(AlertEvent event);
 
-    /** Everything went: no longer pending. */
-    void markPublished(AlertEvent event);
+    /** Everything went: no longer pending (an event never recorded is left alone, never created). */
+    void markPublished(OutgoingEvent event);
 }

@@ -4,9 +4,10 @@ import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.forecast.AlertState;
 
-import java.util.List;
-
-/** The alert state of each facility/device and the log of alert events, written only on change. */
+/**
+ * The alert state of each facility/device and the log of alert events, written only on change.
+ * Sending the events recorded here is the {@link AlertOutbox}'s business.
+ */
 public interface AlertStore {
 
     AlertState state(SeriesKey series);
@@ -15,13 +16,8 @@ public interface AlertStore {
     void saveState(SeriesKey series, AlertState state);
 
     /**
-     * Records the event and the state it leads to together, the event marked pending publication.
+     * Records the event and the state it leads to together, the event pending in the outbox.
      * Returns false, writing nothing, when that event was recorded before (a retried delivery).
      */
     boolean recordTransition(AlertEvent event, AlertState state);
-
-    /** Events recorded and not yet published, oldest first. */
-    List<AlertEvent> pending();
-
-    void markPublished(AlertEvent event);
 }

@@ -12,6 +12,11 @@ public interface FacilityDirectory {
 
     Optional<Facility> facility(String facilityId);
 
+    /** True when the registry holds no facility at all (a new install, a first replay). */
+    default boolean isEmpty() {
+        return facilities().isEmpty();
+    }
+
     default Optional<String> regionOf(String facilityId) {
         return facility(facilityId).map(Facility::region);
     }

@@ -2,6 +2,7 @@ package fr.vigie.port;
 
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotConflict;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,29 @@ import java.util.List;
 public interface SnapshotStore {
 
     /**
-     * Stores the snapshots of {@code batch} not stored before and returns them, in the batch's order;
-     * a snapshot whose key (facility, device, timestamp) is already stored is skipped, the first one kept.
+     * What one {@link #store} did: the snapshots stored by this call (in the batch's order) and the
+     * ones refused because their key already holds another value. The rest were duplicates: the same
+     * key with the same value, already stored.
      */
-    List<Snapshot> storeNew(List<Snapshot> batch);
+    record Outcome(List<Snapshot> stored, List<SnapshotConflict> conflicts) {
+        public Outcome {
+            stored = List.copyOf(stored);
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    /**
+     * Stores the snapshots of {@code batch} whose key (facility, device, timestamp) holds nothing yet,
+     * each one once even against concurrent writers (store-once is a conditional write); a stored
+     * value is never overwritten. A key already holding another value is a conflict, the same value a
+     * duplicate. Within the batch the first of a key counts as offered first.
+     */
+    Outcome store(List<Snapshot> batch);
+
+    /** {@link #store}'s stored snapshots only. */
+    default List<Snapshot> storeNew(List<Snapshot> batch) {
+        return store(batch).stored();
+    }
 
     /** The series' snapshots from {@code days} days before {@code upTo} to {@code upTo} included, oldest first. */
     List<Snapshot> history(SeriesKey series, Instant upTo, int days);

@@ -6,13 +6,11 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.adapter.sns.SnsAlertChannels;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.forecast.AlertState;
-import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
@@ -20,16 +18,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,12 +42,11 @@ class AlertRetryConcurrencyTest {
 
     @Test
     void fourRunsRetryingTheSamePendingAlertsSendEachExactlyOnce() throws Exception {
-        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        SnsClient sns = Fauxqs.get().sns();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
-        Tables.createMissing(dynamo, names);
-        String topic = sns.createTopic(b -> b.name("retry-" + suffix)).topicArn();
+        Engines engines = Engines.fresh("retry");
+        DynamoDbClient dynamo = engines.dynamo();
+        SnsClient sns = engines.sns();
+        Tables.Names names = engines.names();
+        String topic = engines.topic();
         SnsProbe machines = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"delivery\":[\"SINGLE\",\"GROUPED\"]}");
 
         DynamoAlertStore store = new DynamoAlertStore(dynamo, names.alerts());
@@ -68,15 +62,15 @@ class AlertRetryConcurrencyTest {
         DynamoAlertOutbox outbox = new DynamoAlertOutbox(dynamo, names.alerts());
         assertEquals(12, outbox.pending().size());
 
-        Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+        Instant now = Instant.parse("2025-12-01T00:00:00Z");
         RetrySchedule noGrace = new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<AlertDispatch.Report>> runs = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
             AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(dynamo, names.alerts()),
-                    new SnsAlertChannels(new SnsAlertPublisher(sns, topic, id -> Optional.of("11"))),
-                    MemoryWatchlist.of(List.of(CoverageEvaluationTest.FFP2)), noGrace, clock);
-            runs.add(dispatch::retryPending);
+                    new SnsAlertChannels(sns, topic, id -> Optional.of("11")),
+                    MemoryWatchlist.of(List.of(CoverageEvaluationTest.FFP2)), noGrace);
+            runs.add(() -> dispatch.retryPending(now));
         }
         int sent = 0;
         for (Future<AlertDispatch.Report> f : pool.invokeAll(runs)) {

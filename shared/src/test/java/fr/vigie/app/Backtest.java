@@ -1,11 +1,8 @@
 package fr.vigie.app;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
-import fr.vigie.adapter.feed.JsonLinesPublisher;
+import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.feed.WatchlistJson;
-import fr.vigie.adapter.memory.MemoryAlertStore;
-import fr.vigie.adapter.memory.MemoryDisruptionStore;
-import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.domain.WatchlistValidator;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.port.Watchlist;
@@ -28,14 +25,10 @@ public final class Backtest {
             throw new IllegalArgumentException(list.violations().toString());
         }
         Watchlist watchlist = MemoryWatchlist.of(list.entries());
-        MemorySnapshotStore snapshots = new MemorySnapshotStore();
         try (InputStream feed = Files.newInputStream(Path.of(args[1]));
              Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
-                    new MemoryDisruptionStore(), new JsonLinesPublisher(out));
-            SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), evaluation)
-                    .run(reader::next, (done, total) -> { });
+            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out)).run(reader::next, (done, total) -> { });
             System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
                     + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
         }

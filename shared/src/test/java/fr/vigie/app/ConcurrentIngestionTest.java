@@ -43,14 +43,17 @@ class ConcurrentIngestionTest {
             try (InputStream in = new java.io.ByteArrayInputStream(feed)) {
                 FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows);
                 // each "process" has its own client and store, as two Lambda containers would
-                return new SnapshotIngestion(new DynamoSnapshotStore(DynamoDbLocalServer.get().client(), names.snapshots()), 100)
+                return new SnapshotIngestion(new DynamoSnapshotStore(DynamoDbLocalServer.get().client(), names.snapshots()), 100).onFeedClock()
                         .ingest(reader::next, s -> { });
             }
         };
         ExecutorService two = Executors.newFixedThreadPool(2);
         List<Future<IngestionReport>> runs = List.of(two.submit(ingest), two.submit(ingest));
+        long storedByEither = 0;
         for (Future<IngestionReport> run : runs) {
             assertEquals(700, run.get().read());
+            assertEquals(0, run.get().conflictCount(), "the same file twice holds the same values: duplicates, no conflict");
+            storedByEither += run.get().stored();
         }
         two.shutdown();
 
@@ -59,7 +62,7 @@ class ConcurrentIngestionTest {
         try (InputStream in = new java.io.ByteArrayInputStream(feed)) {
             FeedCsvReader reader = new FeedCsvReader(in, watchlist::knows);
             for (var row = reader.next(); row != null; row = reader.next()) {
-                Snapshot s = ((fr.vigie.adapter.feed.FeedRow.Accepted) row).snapshot();
+                Snapshot s = ((fr.vigie.domain.FeedRow.Accepted) row).snapshot();
                 distinct.add(s.key());
                 series.add(s.series());
             }
@@ -70,6 +73,7 @@ class ConcurrentIngestionTest {
             stored.addAll(store.history(key, Instant.parse("2027-01-01T00:00:00Z"), 1000));
         }
         assertEquals(distinct.size(), stored.size());
+        assertEquals(distinct.size(), storedByEither, "each snapshot answered stored by one ingestion only");
         assertEquals(distinct, new HashSet<>(stored.stream().map(Snapshot::key).toList()));
     }
 }

@@ -1,10 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
-import fr.vigie.adapter.feed.JsonLinesPublisher;
-import fr.vigie.adapter.memory.MemoryAlertStore;
-import fr.vigie.adapter.memory.MemoryDisruptionStore;
-import fr.vigie.adapter.memory.MemorySnapshotStore;
+import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
@@ -47,12 +44,9 @@ class CorruptFeedTest {
 
     static Replayed replay(byte[] feed) throws Exception {
         MemoryWatchlist watchlist = MemoryWatchlist.of(SampleSeason.watchlist("season-a"));
-        MemorySnapshotStore snapshots = new MemorySnapshotStore();
         StringWriter out = new StringWriter();
-        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
-                new MemoryDisruptionStore(), new JsonLinesPublisher(out));
         FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
-        SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+        SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out)).run(reader::next, (d, t) -> { });
         return new Replayed(out.toString(), s.ingestion());
     }
 

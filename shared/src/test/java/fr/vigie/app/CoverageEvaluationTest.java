@@ -1,15 +1,17 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.memory.MemoryWatchlist;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Epidemic;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
@@ -40,13 +42,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The evaluation use case on DynamoDB Local and the fauxqs SNS: a stock running down raises an
- * alert, a retried snapshot sends nothing twice, and an alert raised while SNS is down is kept and
- * delivered exactly once when it is back.
+ * The evaluation use case and the outbox dispatcher on DynamoDB Local and the fauxqs SNS, one
+ * snapshot a batch: a stock running down raises an alert, a retried snapshot sends nothing twice, and
+ * an alert raised while SNS is down is kept and delivered exactly once when it is back.
  */
 class CoverageEvaluationTest {
 
@@ -59,6 +60,7 @@ class CoverageEvaluationTest {
     DynamoSnapshotStore snapshots;
     DynamoAlertStore alerts;
     DynamoDisruptionStore disruptions;
+    DynamoAlertOutbox outbox;
     String topic;
     SnsProbe hospital;
 
@@ -70,6 +72,7 @@ class CoverageEvaluationTest {
         snapshots = new DynamoSnapshotStore(dynamo, names.snapshots());
         alerts = new DynamoAlertStore(dynamo, names.alerts());
         disruptions = new DynamoDisruptionStore(dynamo, names.alerts());
+        outbox = new DynamoAlertOutbox(dynamo, names.alerts());
         topic = sns.createTopic(b -> b.name("alerts-" + suffix)).topicArn();
         hospital = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"facilityId\":[\"CH-1\"]}");
     }
@@ -83,26 +86,34 @@ class CoverageEvaluationTest {
         return series;
     }
 
-    CoverageEvaluation evaluation(SnsClient client) {
-        return new CoverageEvaluation(MemoryWatchlist.of(List.of(FFP2)), snapshots, alerts, disruptions,
-                new SnsAlertPublisher(client, topic, id -> Optional.of("11")));
+    AlertDispatch dispatch(SnsClient client) {
+        return new AlertDispatch(outbox, new SnsAlertChannels(client, topic, id -> Optional.of("11")), MemoryWatchlist.of(List.of(FFP2)),
+                RetrySchedule.DEFAULT);
     }
 
-    List<AlertEvent> runAndCollect(CoverageEvaluation evaluation, List<Snapshot> series) {
+    BatchEvaluation alerting(SnsClient client) {
+        return new BatchEvaluation(new CoverageEvaluation(MemoryWatchlist.of(List.of(FFP2)), snapshots, alerts, disruptions),
+                dispatch(client), AlertReminders.never());
+    }
+
+    /** Each snapshot its own batch, at its own time. */
+    List<AlertEvent> runAndCollect(BatchEvaluation alerting, List<Snapshot> series) {
         snapshots.storeNew(series);
-        series.forEach(evaluation::evaluate);
+        series.forEach(s -> alerting.run(List.of(s), s.timestamp()));
         return alerts.events(new fr.vigie.domain.SeriesKey("CH-1", "FFP2"), "2025", "2027");
     }
 
     @Test
     void aStockRunningDownRaisesWarningThenCriticalAndARetriedSnapshotSendsNothingTwice() {
-        CoverageEvaluation evaluation = evaluation(sns);
-        List<AlertEvent> events = runAndCollect(evaluation, runningDown());
+        BatchEvaluation alerting = alerting(sns);
+        List<AlertEvent> events = runAndCollect(alerting, runningDown());
         assertEquals(List.of(AlertLevel.WARNING, AlertLevel.CRITICAL), events.stream().map(AlertEvent::level).toList());
         assertEquals(2, hospital.receive(2, Duration.ofSeconds(5)).size());
 
         Snapshot last = runningDown().get(39);
-        assertFalse(evaluation.evaluate(last) == CoverageEvaluation.Outcome.CHANGED, "a redelivered snapshot changes nothing");
+        BatchEvaluation.Report again = alerting.run(List.of(last), last.timestamp());
+        assertEquals(null, again.outcomes().get(CoverageEvaluation.Outcome.CHANGED), "a redelivered snapshot changes nothing");
+        assertEquals(0, again.sent().sent() + again.retried().sent());
         assertEquals(2, alerts.events(last.series(), "2025", "2027").size());
         assertTrue(hospital.receive(1, Duration.ofSeconds(2)).isEmpty(), "and publishes nothing");
     }
@@ -113,13 +124,14 @@ class CoverageEvaluationTest {
                 .region(Region.EU_WEST_3).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        List<AlertEvent> events = runAndCollect(evaluation(down), runningDown());
+        List<AlertEvent> events = runAndCollect(alerting(down), runningDown());
         assertEquals(2, events.size(), "the events are recorded even though SNS did not answer");
-        assertEquals(2, alerts.pending().size());
+        assertEquals(2, outbox.pending().size());
 
-        CoverageEvaluation back = evaluation(sns);
-        assertEquals(2, back.publishPending());
-        assertEquals(0, back.publishPending(), "nothing is left to send");
+        AlertDispatch back = dispatch(sns);
+        Instant later = T0.plus(Duration.ofDays(60));
+        assertEquals(2, back.retryPending(later).sent());
+        assertEquals(0, back.retryPending(later.plus(Duration.ofDays(1))).sent(), "nothing is left to send");
         List<Message> delivered = hospital.receive(2, Duration.ofSeconds(5));
         assertTrue(hospital.receive(1, Duration.ofSeconds(1)).isEmpty(), "each alert arrives once");
         assertEquals(events, delivered.stream().map(m -> AlertEventJson.readAlert(SnsProbe.bodyFor(m, "sqs")))

@@ -3,13 +3,10 @@ package fr.vigie.app;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.WatchlistJson;
-import fr.vigie.adapter.memory.MemoryAlertStore;
-import fr.vigie.adapter.memory.MemoryDisruptionStore;
-import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
-import fr.vigie.port.AlertPublisher;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
 
@@ -21,12 +18,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The public sample seasons in ../shared/samples, beside the checkout. */
+/**
+ * The public sample seasons in ../shared/samples, beside the checkout (CI always has it there). The
+ * backtest and every test built on it fail, never skip, when they are missing.
+ */
 final class SampleSeason {
 
-    static final Path SAMPLES = fr.vigie.testkit.ProjectRoot.find().resolve("../shared/samples").normalize();
+    static final Path SAMPLES = samplesBeside(fr.vigie.testkit.ProjectRoot.find());
 
     private SampleSeason() {
+    }
+
+    /** The samples folder beside the checkout {@code root}; an AssertionError (a failure, not a skip) when it is not there. */
+    static Path samplesBeside(Path root) {
+        Path samples = root.resolve("../shared/samples").normalize();
+        if (!Files.isDirectory(samples)) {
+            throw new AssertionError("the sample seasons are missing: " + samples + " (the shared folder must sit beside the checkout,"
+                    + " as in CI); the backtest fails rather than skip");
+        }
+        return samples;
     }
 
     static Path feed(String season) {
@@ -39,24 +49,11 @@ final class SampleSeason {
 
     static Raised replay(String season) throws IOException, FeedFormatException {
         MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(season));
-        MemorySnapshotStore snapshots = new MemorySnapshotStore();
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
-        AlertPublisher capture = new AlertPublisher() {
-            @Override
-            public void publish(AlertEvent event, WatchlistEntry device) {
-                raised.alerts().add(event);
-            }
-
-            @Override
-            public void publish(SupplyDisruptionEvent event) {
-                raised.disruptions().add(event);
-            }
-        };
-        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(),
-                new MemoryDisruptionStore(), capture);
+        AlertChannels capture = AlertChannels.eventsOnly(raised.alerts()::add, raised.disruptions()::add);
         try (InputStream feed = Files.newInputStream(feed(season))) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            new SeasonReplay(new SnapshotIngestion(snapshots), evaluation).run(reader::next, (d, t) -> { });
+            InMemoryAlerting.replay(watchlist, capture).run(reader::next, (d, t) -> { });
         }
         return raised;
     }

@@ -1,7 +1,6 @@
 package fr.vigie.app;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
-import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.adapter.memory.MemoryWatchlist;
@@ -11,7 +10,6 @@ import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.GroupedAlertTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
-import fr.vigie.port.AlertPublisher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -38,4 +38,33 @@ class CallerTest {
         Caller neither = Caller.fromClaims(Map.of("sub", "x")).orElseThrow();
         assertFalse(neither.hospital() || neither.operator() || neither.mayActFor("CHU-IDF-01"));
     }
+
+    @Test
+    void aRegionalOperatorIsAGroupPerRegionByInseeCode() {
+        Caller idf = Caller.fromClaims(Map.of("sub", "r1", "cognito:groups", "[operators-11 readers]")).orElseThrow();
+        assertFalse(idf.operator(), "not national");
+        assertTrue(idf.regionalOperator() && idf.anyOperator());
+        assertEquals(Set.of("11"), idf.operatorRegions());
+        assertTrue(idf.operatesIn("11"));
+        assertFalse(idf.operatesIn("32"));
+        assertFalse(idf.operatesIn(null));
+        assertFalse(idf.mayActFor("CHU-IDF-01"), "a facility's region is the registry's to say");
+        assertEquals("operator:11", idf.describe());
+        Caller withFacility = Caller.fromClaims(Map.of("sub", "r2", "cognito:groups", "[operators-32]", "custom:facilityId", "CH-HDF-03")).orElseThrow();
+        assertFalse(withFacility.hospital(), "an operator is not limited to a facility claim");
+        Caller national = Caller.fromClaims(Map.of("sub", "n", "cognito:groups", "[operators operators-11]")).orElseThrow();
+        assertTrue(national.operator() && !national.regionalOperator() && national.operatesIn("32"));
+    }
+
+    @Test
+    void lookalikeGroupNamesGiveNoRole() {
+        for (String claim : java.util.List.of("[\"operators \"]", "[\" operators\"]", "[operators-]", "[Operators]", "[OPERATORS]", "[operators-99]",
+                "[operators-1]", "[operators-011]", "[operators-11-]", "[\"operators,\"]", "[operators,]", "operators ,x", "[\"operators-11 \"]",
+                "[opеrators]", "[operators_11]", "[operators-１１]", "[operators.]", "[\"operators\",]", "[\"operators\" junk]")) {
+            Caller c = Caller.fromClaims(Map.of("sub", "x", "cognito:groups", claim)).orElseThrow();
+            assertFalse(c.operator() || c.anyOperator() || c.regionalOperator(), claim + " -> " + c.groups());
+        }
+        assertFalse(new Caller("x", "x", Set.of("operators "), null).anyOperator(), "a name with white space is not the group");
+        assertEquals(Set.of("operators ", "x"), Caller.groups("[\"operators \",\"x\"]"), "quoted names are kept as they are");
+    }
 }

@@ -16,9 +16,13 @@ class ParserRobustnessTest {
     static final String CSV = "timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery\r\n"
             + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,31,0,200,2025-11-05\r\n"
             + "\"2025-11-03T05:00:00+01:00\",\"CH, 2\",FFP2,7,,,,\r\n";
+    /** A French spreadsheet's export: ';', a BOM, CRLF, a cleared row, French numbers that must stay refused. */
+    static final String SEMICOLON_CSV = "\uFEFFtimestamp;facility_id;device_id;on_hand;consumed;received;on_order;expected_delivery\r\n"
+            + "2026-11-02T05:00:00Z;CHU-IDF-01;HFNC-PED;120;31;0;200;2026-11-05\r\n;;;;;;;\r\n"
+            + "2026-11-03T05:00:00+01:00;CH-BRE-08;FFP2;1 200;60,5;0;0;\r\n2099-01-01T05:00:00Z;CH-BRE-08;FFP2;7;;;;\r\n";
     static final String JSON = "{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": "
             + "[{\"deviceId\": \"HFNC-PED\", \"onHand\": 120, \"consumed\": 31, \"received\": 0, \"onOrder\": 200, \"expectedDelivery\": \"2025-11-05\"}]}";
-    static final byte[] SPICE = ",\"\r\n-.0e9Z:{}[]\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] SPICE = ",;\"\r\n-.0e9Z:{}[]#+=\u00ff".getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
     void damagedFeedsAndReportsAreAnsweredCleanly() throws Exception {
@@ -26,6 +30,10 @@ class ParserRobustnessTest {
         ParserFuzzTest properties = new ParserFuzzTest();
         for (int i = 0; i < 20_000; i++) {
             properties.csvFeedAnswersOnlyValidSnapshotsOrRejections(damage(CSV.getBytes(StandardCharsets.UTF_8), random));
+            byte[] semicolons = damage(SEMICOLON_CSV.getBytes(StandardCharsets.UTF_8), random);
+            properties.csvFeedAnswersOnlyValidSnapshotsOrRejections(semicolons);
+            properties.ingestionStoresOnlyAdmissibleSnapshots(semicolons);
+            properties.ingestionStoresOnlyAdmissibleSnapshots(damage(CSV.getBytes(StandardCharsets.UTF_8), random));
             String json = new String(damage(JSON.getBytes(StandardCharsets.UTF_8), random), StandardCharsets.UTF_8);
             properties.jsonReportAnswersOnlyValidSnapshotsOrRejections(json);
             StockReportJson.parse(json, ParserFuzzTest.KNOWN::contains);

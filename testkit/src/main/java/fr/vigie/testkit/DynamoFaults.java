@@ -10,6 +10,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -20,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults injected between a real SDK client and a real DynamoDB Local, as DynamoDB shows them:
- * throttled batches that come back with part of their items unprocessed, and a connection lost
- * after a number of batch writes (a Lambda killed half-way, an engine gone). The engine itself is
+ * throttled batches that come back with part of their items unprocessed, throttled transactions
+ * cancelled with {@code ThrottlingError} on their last half (nothing of them written), and a
+ * connection lost after a number of batch or transactional writes (a Lambda killed half-way, an engine gone). The engine itself is
  * never replaced: what is written is really written.
  */
 public final class DynamoFaults implements ExecutionInterceptor {
@@ -38,7 +43,10 @@ public final class DynamoFaults implements ExecutionInterceptor {
         this.writesBeforeOutage = new AtomicInteger(writesBeforeOutage);
     }
 
-    /** The first {@code batches} batch writes each get half their items back as unprocessed. */
+    /**
+     * The first {@code batches} batch writes each get half their items back as unprocessed; the
+     * first transactions are cancelled as throttled.
+     */
     public static DynamoFaults throttling(int batches) {
         return new DynamoFaults(batches, Integer.MAX_VALUE);
     }
@@ -54,14 +62,27 @@ public final class DynamoFaults implements ExecutionInterceptor {
         return server.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(this)).build();
     }
 
+    /** Batch and transactional writes that reached DynamoDB (throttled ones included). */
     public int batchWrites() {
         return batchWrites.get();
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (context.request() instanceof BatchWriteItemRequest && writesBeforeOutage.getAndDecrement() <= 0) {
+        boolean write = context.request() instanceof BatchWriteItemRequest || context.request() instanceof TransactWriteItemsRequest;
+        if (write && writesBeforeOutage.getAndDecrement() <= 0) {
             throw SdkClientException.create("injected fault: connection to DynamoDB lost");
+        }
+        if (context.request() instanceof TransactWriteItemsRequest request && throttledBatchesLeft.getAndDecrement() > 0) {
+            batchWrites.incrementAndGet();
+            int n = request.transactItems().size();
+            List<CancellationReason> reasons = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                reasons.add(CancellationReason.builder().code(i < n / 2 ? "None" : "ThrottlingError")
+                        .message(i < n / 2 ? null : "Throughput exceeds the current capacity of your table or index.").build());
+            }
+            throw TransactionCanceledException.builder().message("injected fault: transaction throttled")
+                    .cancellationReasons(reasons).build();
         }
     }
 
@@ -90,6 +111,9 @@ public final class DynamoFaults implements ExecutionInterceptor {
 
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        if (context.response() instanceof TransactWriteItemsResponse) {
+            batchWrites.incrementAndGet();
+        }
         if (context.response() instanceof BatchWriteItemResponse response) {
             batchWrites.incrementAndGet();
             List<WriteRequest> heldBack = attributes.getAttribute(HELD_BACK);

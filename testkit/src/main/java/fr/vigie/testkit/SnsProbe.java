@@ -33,11 +33,23 @@ public final class SnsProbe {
 
     /** Subscribes a new queue to the topic, with a filter policy on message attributes (or none), raw delivery. */
     public static SnsProbe subscribe(SnsClient sns, SqsClient sqs, String topicArn, String filterPolicy) {
+        return subscribe(sns, sqs, topicArn, filterPolicy, true);
+    }
+
+    /**
+     * Subscribes a new queue that receives SNS's JSON envelope (no raw delivery): {@code Subject},
+     * {@code Message} and {@code MessageAttributes} as an HTTP or SQS endpoint gets them.
+     */
+    public static SnsProbe subscribeEnveloped(SnsClient sns, SqsClient sqs, String topicArn) {
+        return subscribe(sns, sqs, topicArn, null, false);
+    }
+
+    private static SnsProbe subscribe(SnsClient sns, SqsClient sqs, String topicArn, String filterPolicy, boolean raw) {
         String name = "probe-" + UUID.randomUUID();
         String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        Map<String, String> attributes = new java.util.HashMap<>(Map.of("RawMessageDelivery", "true"));
+        Map<String, String> attributes = new java.util.HashMap<>(Map.of("RawMessageDelivery", Boolean.toString(raw)));
         if (filterPolicy != null) {
             attributes.put("FilterPolicy", filterPolicy);
         }

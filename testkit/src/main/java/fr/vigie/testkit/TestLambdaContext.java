@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,11 +17,20 @@ public final class TestLambdaContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> errors = new CopyOnWriteArrayList<>();
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
             lines.add(message);
             System.out.println(message);
+        }
+
+        @Override
+        public void log(String message, LogLevel level) {
+            if (level == LogLevel.ERROR || level == LogLevel.FATAL) {
+                errors.add(message);
+            }
+            log(message);
         }
 
         @Override
@@ -36,6 +46,11 @@ public final class TestLambdaContext implements Context {
     /** Every line the handler logged, in order. */
     public List<String> logged() {
         return List.copyOf(lines);
+    }
+
+    /** The lines logged at ERROR (or FATAL) through {@code log(message, level)}, in order. */
+    public List<String> loggedErrors() {
+        return List.copyOf(errors);
     }
 
     @Override

@@ -2,7 +2,7 @@ package fr.vigie.local.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.Snapshot;

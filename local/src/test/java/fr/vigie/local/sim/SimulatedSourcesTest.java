@@ -1,6 +1,6 @@
 package fr.vigie.local.sim;
 
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.adapter.http.HttpStockSource;
 import fr.vigie.domain.Facility;
@@ -69,12 +69,12 @@ class SimulatedSourcesTest {
         Facility facility = new Facility("CLIN-PAC-04", "Clinique Azur Méditerranée", "93", sources.sourceOf("CLIN-PAC-04"));
         HttpStockSource adapter = new HttpStockSource(http, secret -> null);
 
-        String report = adapter.fetch(facility);
+        String report = adapter.body(facility);
 
         // Without a clock, the morning after the last simulated day.
         assertTrue(report.contains("\"reportedAt\":\"" + FIRST_DAY.plusDays(10) + "T05:00:00Z\""), report);
         sources.close();
-        assertThrows(java.io.IOException.class, () -> adapter.fetch(facility));
+        assertThrows(java.io.IOException.class, () -> adapter.body(facility));
     }
 
     private int status(HttpRequest request) throws Exception {

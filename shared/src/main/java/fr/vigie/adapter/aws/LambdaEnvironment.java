@@ -1,10 +1,13 @@
 package fr.vigie.adapter.aws;
 
+import fr.vigie.domain.SnapshotAdmission;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
@@ -15,6 +18,7 @@ import java.util.function.Function;
 public final class LambdaEnvironment {
 
     private final Function<String, String> env;
+    private DynamoDbClient dynamoDb;
 
     public LambdaEnvironment(Function<String, String> env) {
         this.env = env;
@@ -38,12 +42,38 @@ public final class LambdaEnvironment {
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
     }
 
+    /**
+     * How far after and before the time received a snapshot may be dated: {@code SNAPSHOT_MAX_AHEAD}
+     * and {@code SNAPSHOT_MAX_AGE}, ISO-8601 durations ({@code P1D}, {@code P400D}, {@code PT6H}),
+     * defaults {@link SnapshotAdmission.Window#DEFAULT}; a malformed value fails at start-up, naming it.
+     */
+    public SnapshotAdmission.Window snapshotWindow() {
+        return new SnapshotAdmission.Window(durationOr("SNAPSHOT_MAX_AHEAD", SnapshotAdmission.Window.DEFAULT.ahead()),
+                durationOr("SNAPSHOT_MAX_AGE", SnapshotAdmission.Window.DEFAULT.behind()));
+    }
+
+    private Duration durationOr(String name, Duration fallback) {
+        String value = env.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("environment variable " + name + " is not an ISO-8601 duration: " + value, e);
+        }
+    }
+
     public Region region() {
         return Region.of(require("AWS_REGION"));
     }
 
-    public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    /** The function's one DynamoDB client (built on first use, then shared by every adapter of the container). */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return dynamoDb;
     }
 
     public SnsClient sns() {

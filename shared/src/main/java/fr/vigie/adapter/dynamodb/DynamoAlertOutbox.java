@@ -2,6 +2,8 @@ package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.AlertOutbox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pending alert events of the alerts table as the dispatcher's outbox: the same event items as
- * {@link DynamoAlertStore} writes, with the retry's own attributes while they stay pending.
+ * The pending events of the alerts table as the dispatcher's outbox: the same event items as
+ * {@link DynamoAlertStore} and {@link DynamoDisruptionStore} write, with the retry's own attributes
+ * while they stay pending. The one place that clears the pending attributes.
  * <pre>
- *   event: pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}
- *          pendingPk = PENDING, pendingSk = {at}#{alertId}   until its own message went (sparse PendingIndex)
+ *   alert:    pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}
+ *   national: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}
+ *          pendingPk = PENDING, pendingSk = {at}#...   until its own message went (sparse PendingIndex)
  *          emailSent = true          its email went in a digest
  *          retryAfter (N, epoch ms)  a retry may take it from then on; attempts (N) retries made
  * </pre>
@@ -51,7 +55,10 @@ public final class DynamoAlertOutbox implements AlertOutbox {
             Long retryAfter = Items.num(item, RETRY_AFTER);
             Long attempts = Items.num(item, ATTEMPTS);
             AttributeValue emailed = item.get(EMAIL_SENT);
-            out.add(new Pending(AlertEventJson.readAlert(Items.str(item, "event")), emailed != null && Boolean.TRUE.equals(emailed.bool()),
+            String json = Items.str(item, "event");
+            OutgoingEvent event = Items.str(item, Tables.SK).startsWith(Keys.DISRUPTION_EVENT)
+                    ? AlertEventJson.readDisruption(json) : AlertEventJson.readAlert(json);
+            out.add(new Pending(event, emailed != null && Boolean.TRUE.equals(emailed.bool()),
                     attempts == null ? 0 : attempts.intValue(), retryAfter == null ? null : Instant.ofEpochMilli(retryAfter)));
         });
         return out;
@@ -92,7 +99,7 @@ public final class DynamoAlertOutbox implements AlertOutbox {
     }
 
     @Override
-    public void markPublished(AlertEvent event) {
+    public void markPublished(OutgoingEvent event) {
         try {
             client.updateItem(b -> b.tableName(table).key(key(event)).conditionExpression("attribute_exists(pk)")
                     .updateExpression("REMOVE pendingPk, pendingSk, retryAfter, attempts"));
@@ -101,8 +108,11 @@ public final class DynamoAlertOutbox implements AlertOutbox {
         }
     }
 
-    private static Map<String, AttributeValue> key(AlertEvent event) {
-        return Map.of(Tables.PK, Items.s(Keys.series(event.facilityId(), event.deviceId())),
-                Tables.SK, Items.s(DynamoAlertStore.eventSortKey(event)));
+    private static Map<String, AttributeValue> key(OutgoingEvent event) {
+        if (event instanceof AlertEvent alert) {
+            return Map.of(Tables.PK, Items.s(Keys.series(alert.facilityId(), alert.deviceId())),
+                    Tables.SK, Items.s(DynamoAlertStore.eventSortKey(alert)));
+        }
+        return DynamoDisruptionStore.key((SupplyDisruptionEvent) event);
     }
 }

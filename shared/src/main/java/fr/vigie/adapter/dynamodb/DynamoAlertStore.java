@@ -29,9 +29,9 @@ import java.util.Map;
  *          pendingPk = PENDING, pendingSk = {at}#{alertId}   (only until published: sparse PendingIndex)
  * </pre>
  * Access patterns: state of a series = GetItem; events of a series in a season = Query pk, sk
- * BETWEEN; events waiting for SNS = Query PendingIndex. An event and the state it leads to are
- * written in one transaction, the event on condition it does not exist: a retried delivery of the
- * same snapshot writes nothing and publishes nothing.
+ * BETWEEN. An event and the state it leads to are written in one transaction, the event on
+ * condition it does not exist: a retried delivery of the same snapshot writes nothing and publishes
+ * nothing. The pending attributes are {@link DynamoAlertOutbox}'s to read and clear.
  */
 public final class DynamoAlertStore implements AlertStore {
 
@@ -77,24 +77,6 @@ public final class DynamoAlertStore implements AlertStore {
             }
             throw e;
         }
-    }
-
-    @Override
-    public List<AlertEvent> pending() {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Tables.PENDING_INDEX)
-                .keyConditionExpression("pendingPk = :p")
-                .expressionAttributeValues(Map.of(":p", Items.s(Keys.PENDING))).build();
-        List<AlertEvent> out = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(item -> out.add(AlertEventJson.readAlert(Items.str(item, "event"))));
-        return out;
-    }
-
-    @Override
-    public void markPublished(AlertEvent event) {
-        client.updateItem(b -> b.tableName(table)
-                .key(Map.of(Tables.PK, Items.s(Keys.series(event.facilityId(), event.deviceId())),
-                        Tables.SK, Items.s(eventSortKey(event))))
-                .updateExpression("REMOVE pendingPk, pendingSk"));
     }
 
     /** Every event of one series between two sort-key bounds, oldest first (RETEX). */

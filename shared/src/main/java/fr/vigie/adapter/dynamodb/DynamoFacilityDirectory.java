@@ -49,6 +49,13 @@ public final class DynamoFacilityDirectory implements FacilityDirectory {
         return out;
     }
 
+    /** One item read at most (Query pk = FACILITY, Limit 1), whatever the registry's size. */
+    @Override
+    public boolean isEmpty() {
+        return client.query(b -> b.tableName(table).keyConditionExpression("pk = :pk").limit(1)
+                .expressionAttributeValues(Map.of(":pk", Items.s(PARTITION)))).items().isEmpty();
+    }
+
     @Override
     public Optional<Facility> facility(String facilityId) {
         return known.computeIfAbsent(facilityId, id -> {

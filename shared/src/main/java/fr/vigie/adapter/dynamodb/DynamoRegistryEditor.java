@@ -5,6 +5,7 @@ import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.FacilityContact;
 import fr.vigie.domain.RegisteredFacility;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.Registry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * versions existed counts as version 0), and the audit item put on condition that this version has
  * no audit yet. Either both are written or neither: a stale version is refused, never overwritten.
  */
-public final class DynamoRegistryEditor {
+public final class DynamoRegistryEditor implements Registry {
 
     public static final String AUDIT = "AUDIT#";
     private static final String VERSION_PREFIX = "V#";
@@ -56,36 +57,9 @@ public final class DynamoRegistryEditor {
         this.table = table;
     }
 
-    /** A registry item with its version and who changed it last. */
-    public record Versioned<T>(T value, long version, String updatedAt, String updatedBy) {
-    }
-
-    /** One audit record: who changed what when, the JSON before (absent for a creation) and after. */
-    public record Change(long version, String at, String by, String subject, String action, String season, String before, String after) {
-    }
-
-    public enum Status { CREATED, UPDATED, UNCHANGED, CONFLICT, NOT_FOUND, EXISTS }
-
-    /** The outcome of a change: its status and the version the item has now (the current one on a conflict). */
-    public record Outcome(Status status, long version) {
-        public boolean written() {
-            return status == Status.CREATED || status == Status.UPDATED;
-        }
-    }
-
-    /**
-     * Who makes a change and why: {@code by} a readable name (the JWT's username), {@code subject}
-     * the identity's stable id (the JWT's {@code sub}; null for a local import), {@code action} the
-     * audit's verb (CREATE, REPLACE, DEACTIVATE, IMPORT).
-     */
-    public record Author(String by, String subject, String action, Instant at) {
-        public Author(String by, String action, Instant at) {
-            this(by, null, action, at);
-        }
-    }
-
     // ------------------------------------------------------------------ watch-list
 
+    @Override
     public List<Versioned<WatchlistEntry>> entries() {
         List<Versioned<WatchlistEntry>> out = new ArrayList<>();
         query(DynamoWatchlist.PARTITION).forEach(item -> DynamoWatchlist.fromItem(item).ifPresent(e -> out.add(versioned(e, item))));
@@ -93,34 +67,40 @@ public final class DynamoRegistryEditor {
         return out;
     }
 
+    @Override
     public Optional<Versioned<WatchlistEntry>> entry(String deviceId) {
         return get(watchlistKey(deviceId)).flatMap(item -> DynamoWatchlist.fromItem(item).map(e -> versioned(e, item)));
     }
 
     /** A new entry at version 1; {@code EXISTS} when the id is taken. */
+    @Override
     public Outcome create(WatchlistEntry entry, Author author) {
         return write(watchlistKey(entry.deviceId()), auditPk(Keys.DEVICE, entry.deviceId()), DynamoWatchlist.toItem(entry),
                 WatchlistJson.toJson(entry).toString(), 0, true, author, DynamoRegistryEditor::entryJson);
     }
 
     /** Replaces the entry if it is still at {@code expectedVersion}; {@code UNCHANGED} (nothing written) when equal. */
+    @Override
     public Outcome replace(WatchlistEntry entry, long expectedVersion, Author author) {
         return write(watchlistKey(entry.deviceId()), auditPk(Keys.DEVICE, entry.deviceId()), DynamoWatchlist.toItem(entry),
                 WatchlistJson.toJson(entry).toString(), expectedVersion, false, author, DynamoRegistryEditor::entryJson);
     }
 
     /** Creates the entry or replaces it at its current version (a file import): CREATED, UPDATED or UNCHANGED. */
+    @Override
     public Outcome upsert(WatchlistEntry entry, Author author) {
         Optional<Map<String, AttributeValue>> current = get(watchlistKey(entry.deviceId()));
         return current.isEmpty() ? create(entry, author) : replace(entry, versionOf(current.get()), author);
     }
 
+    @Override
     public List<Change> entryHistory(String deviceId) {
         return history(auditPk(Keys.DEVICE, deviceId));
     }
 
     // ------------------------------------------------------------------ facilities
 
+    @Override
     public List<Versioned<RegisteredFacility>> facilities() {
         List<Versioned<RegisteredFacility>> out = new ArrayList<>();
         query(DynamoFacilityDirectory.PARTITION).forEach(item -> out.add(versioned(facilityOf(item), item)));
@@ -128,20 +108,24 @@ public final class DynamoRegistryEditor {
         return out;
     }
 
+    @Override
     public Optional<Versioned<RegisteredFacility>> facility(String facilityId) {
         return get(facilityKey(facilityId)).map(item -> versioned(facilityOf(item), item));
     }
 
+    @Override
     public Outcome create(RegisteredFacility facility, Author author) {
         return write(facilityKey(facility.facilityId()), auditPk(Keys.FACILITY, facility.facilityId()), facilityItem(facility),
                 FacilityJson.toJson(facility).toString(), 0, true, author, item -> FacilityJson.toJson(facilityOf(item)).toString());
     }
 
+    @Override
     public Outcome replace(RegisteredFacility facility, long expectedVersion, Author author) {
         return write(facilityKey(facility.facilityId()), auditPk(Keys.FACILITY, facility.facilityId()), facilityItem(facility),
                 FacilityJson.toJson(facility).toString(), expectedVersion, false, author, item -> FacilityJson.toJson(facilityOf(item)).toString());
     }
 
+    @Override
     public List<Change> facilityHistory(String facilityId) {
         return history(auditPk(Keys.FACILITY, facilityId));
     }
@@ -213,7 +197,7 @@ public final class DynamoRegistryEditor {
             }
             return now.map(i -> new Outcome(Status.CONFLICT, versionOf(i))).orElse(new Outcome(Status.NOT_FOUND, 0));
         }
-        return new Outcome(creation ? Status.CREATED : Status.UPDATED, version);
+        return new Outcome(creation ? Status.CREATED : Status.UPDATED, version, at);
     }
 
     /** The RETEX season (1 September to 31 August) of an instant, e.g. "2025-2026". */
@@ -244,8 +228,8 @@ public final class DynamoRegistryEditor {
     }
 
     private static String entryJson(Map<String, AttributeValue> item) {
-        // the stored entry as the spec's JSON, normalised by a round trip (an unreadable one compares unequal)
-        return DynamoWatchlist.fromItem(item).map(e -> WatchlistJson.toJson(e).toString()).orElse(String.valueOf(Items.str(item, "entry")));
+        // the stored entry as written (the spec's JSON by WatchlistJson.toJson): compared as text, not validated again on a write
+        return String.valueOf(Items.str(item, "entry"));
     }
 
     private static <T> Versioned<T> versioned(T value, Map<String, AttributeValue> item) {

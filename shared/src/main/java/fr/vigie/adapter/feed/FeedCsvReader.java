@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 
@@ -18,10 +19,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Streams the stock feed CSV of spec section 2, one row at a time, so a file of any size is read in
- * bounded memory. Accepts a UTF-8 byte-order mark, CRLF line ends, quoted fields (with commas,
- * doubled quotes or line breaks inside), empty optional fields and columns in any order; a bad row is
- * returned as {@link FeedRow.Rejected} with its line number and reading goes on.
+ * The one reader of the stock feed CSV of spec section 2 (replays, file drops, HTTP CSV reports, the
+ * backtest's baseline): one row at a time, so a file of any size is read in bounded memory. Accepts a
+ * UTF-8 byte-order mark, CRLF line ends, quoted fields (with separators, doubled quotes or line breaks
+ * inside), empty optional fields, columns in any order, and {@code ,} or {@code ;} as the separator
+ * (a French spreadsheet's export), told by the header line. Blank lines and lines of separators only
+ * (what a spreadsheet leaves after clearing cells) are skipped. A bad row is returned as
+ * {@link FeedRow.Rejected} with its line number and reading goes on; a row with more fields than the
+ * header ({@code TOO_MANY_FIELDS}) is one: an unquoted {@code 1,700} must not shift into the next column.
+ * Numbers stay strict integers whatever the separator ({@code 1 200}, {@code 60,5}, {@code 2000.0} refused).
  */
 public final class FeedCsvReader implements Closeable {
 
@@ -32,6 +38,8 @@ public final class FeedCsvReader implements Closeable {
     private final Reader in;
     private final Predicate<String> knownDevice;
     private final int[] columnIndex = new int[COLUMNS.size()];
+    private final char separator;
+    private final int headerFields;
     private long line;
     /** The first line of the record just read: where a person looks for it. */
     private long recordLine;
@@ -45,6 +53,7 @@ public final class FeedCsvReader implements Closeable {
         this.in = in.markSupported() ? in : new BufferedReader(in);
         this.knownDevice = knownDevice;
         skipByteOrderMark();
+        separator = separatorOfHeader();
         List<String> header = readRecord();
         if (header == null || header.stream().allMatch(String::isBlank)) {
             throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
@@ -60,16 +69,22 @@ public final class FeedCsvReader implements Closeable {
         for (int i = 0; i < COLUMNS.size(); i++) {
             columnIndex[i] = positions.getOrDefault(COLUMNS.get(i), -1);
         }
+        headerFields = header.size();
     }
 
-    /** The next row, or {@code null} at the end of the file. Blank lines are skipped. */
+    /** The field separator, {@code ','} or {@code ';'}, as the header line showed it. */
+    public char separator() {
+        return separator;
+    }
+
+    /** The next row, or {@code null} at the end of the file. Blank lines and lines of separators only are skipped. */
     public FeedRow next() throws IOException {
         while (true) {
             List<String> record = readRecord();
             if (record == null) {
                 return null;
             }
-            if (record.size() == 1 && record.get(0).isBlank()) {
+            if (record.stream().allMatch(String::isBlank)) {
                 continue;
             }
             return toRow(record, recordLine);
@@ -77,6 +92,11 @@ public final class FeedCsvReader implements Closeable {
     }
 
     private FeedRow toRow(List<String> record, long lineNo) {
+        if (record.size() > headerFields) {
+            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size()
+                    + " champs pour " + headerFields + " colonnes : un séparateur « " + separator
+                    + " » dans une valeur non entourée de guillemets (ex. 1" + separator + "700 pour 1700) ?"));
+        }
         String[] v = new String[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
             int at = columnIndex[i];
@@ -98,6 +118,29 @@ public final class FeedCsvReader implements Closeable {
         if (in.read() != '\uFEFF') {
             in.reset();
         }
+    }
+
+    /**
+     * {@code ';'} when the header line holds more semicolons than commas (outside quotes), else
+     * {@code ','}; the stream is left where it was.
+     */
+    private char separatorOfHeader() throws IOException {
+        int limit = 1 << 14;
+        in.mark(limit);
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int i = 0, c = in.read(); i < limit && c != -1 && (quoted || (c != '\n' && c != '\r')); i++, c = in.read()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        in.reset();
+        return semicolons > commas ? ';' : ',';
     }
 
     /** One CSV record (RFC 4180), or null at end of input. */
@@ -142,7 +185,7 @@ public final class FeedCsvReader implements Closeable {
                 }
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
             } else if (c == '\n') {

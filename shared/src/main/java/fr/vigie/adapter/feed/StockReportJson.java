@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.FeedRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

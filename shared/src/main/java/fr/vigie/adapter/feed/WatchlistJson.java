@@ -32,7 +32,7 @@ public final class WatchlistJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "JSON illisible : " + e.getOriginalMessage())));
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", unreadable(e))));
         }
         if (root == null || !root.isArray()) {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));
@@ -100,5 +100,13 @@ public final class WatchlistJson {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** Where the JSON breaks, in French: "JSON illisible ligne 12, colonne 5 : fin de fichier inattendue (fichier tronqué ?)". */
+    static String unreadable(JsonProcessingException e) {
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")
+                ? "fin de fichier inattendue (fichier tronqué ?)" : "syntaxe JSON invalide";
+        return e.getLocation() == null ? "JSON illisible : " + what
+                : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }
 }

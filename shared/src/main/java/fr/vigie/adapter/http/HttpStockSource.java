@@ -1,6 +1,8 @@
 package fr.vigie.adapter.http;
 
+import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.port.StockSource;
 
 import java.io.IOException;
@@ -10,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Polls a facility's HTTP JSON stock source with the JDK's HTTP client (no extra jar), within the
@@ -30,8 +34,14 @@ public final class HttpStockSource implements StockSource {
         this.authorizationOfSecret = authorizationOfSecret;
     }
 
+    /** The report decoded by {@link StockReportJson}, the one reader of the spec's JSON report. */
     @Override
-    public String fetch(Facility facility) throws IOException {
+    public List<FeedRow> fetch(Facility facility, Predicate<String> knownDevice) throws IOException {
+        return StockReportJson.parse(body(facility), knownDevice);
+    }
+
+    /** The report's body as the source answered it (JSON text); throws on an error status or an oversized answer. */
+    public String body(Facility facility) throws IOException {
         var config = facility.source();
         if (config == null) {
             throw new IOException("facility " + facility.facilityId() + " has no stock source");

@@ -5,29 +5,36 @@ import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertStore;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Alert states and events in memory; in front of a durable store, a write-through cache for a
- * single writer (states are read once per series, every write still goes to the durable store).
+ * Alert states and events in memory, the events recorded pending in a {@link MemoryOutbox}; in front
+ * of a durable store, a write-through cache for a single writer (states are read once per series,
+ * every write still goes to the durable store, whose own outbox holds the pending events).
  */
 public final class MemoryAlertStore implements AlertStore {
 
     private final AlertStore durable;
+    private final MemoryOutbox outbox;
     private final Map<SeriesKey, AlertState> states = new HashMap<>();
-    private final Map<String, AlertEvent> pending = new LinkedHashMap<>();
-    private final java.util.Set<String> recorded = new java.util.HashSet<>();
+    private final Set<String> recorded = new HashSet<>();
 
-    public MemoryAlertStore() {
-        this(null);
+    /** Standing alone: recorded events go pending into {@code outbox}. */
+    public MemoryAlertStore(MemoryOutbox outbox) {
+        this(null, outbox);
     }
 
+    /** A cache in front of {@code durable}. */
     public MemoryAlertStore(AlertStore durable) {
+        this(durable, null);
+    }
+
+    private MemoryAlertStore(AlertStore durable, MemoryOutbox outbox) {
         this.durable = durable;
+        this.outbox = outbox;
     }
 
     @Override
@@ -45,25 +52,13 @@ public final class MemoryAlertStore implements AlertStore {
 
     @Override
     public boolean recordTransition(AlertEvent event, AlertState state) {
-        boolean fresh = durable != null ? durable.recordTransition(event, state) : !recorded.contains(event.alertId());
+        boolean fresh = durable != null ? durable.recordTransition(event, state) : recorded.add(event.alertId());
         if (fresh) {
-            recorded.add(event.alertId());
-            pending.put(event.alertId(), event);
+            if (outbox != null) {
+                outbox.add(event);
+            }
             states.put(event.series(), state);
         }
         return fresh;
-    }
-
-    @Override
-    public List<AlertEvent> pending() {
-        return durable != null ? durable.pending() : new ArrayList<>(pending.values());
-    }
-
-    @Override
-    public void markPublished(AlertEvent event) {
-        if (durable != null) {
-            durable.markPublished(event);
-        }
-        pending.remove(event.alertId());
     }
 }

@@ -2,6 +2,7 @@ package fr.vigie.adapter.memory;
 
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotConflict;
 import fr.vigie.port.SnapshotStore;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,27 +38,28 @@ public final class MemorySnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public List<Snapshot> storeNew(List<Snapshot> batch) {
-        List<Snapshot> stored;
+    public Outcome store(List<Snapshot> batch) {
         if (durable != null) {
-            stored = durable.storeNew(batch);
-        } else {
-            stored = new ArrayList<>();
-            for (Snapshot s : batch) {
-                if (!loaded(s.series()).containsKey(s.timestamp())) {
-                    stored.add(s);
-                    loaded(s.series()).put(s.timestamp(), s);
+            Outcome outcome = durable.store(batch);
+            for (Snapshot s : outcome.stored()) {
+                NavigableMap<Instant, Snapshot> known = series.get(s.series());
+                if (known != null) { // a series not loaded yet will read it from the durable store
+                    known.put(s.timestamp(), s);
                 }
             }
-            return stored;
+            return outcome;
         }
-        for (Snapshot s : stored) {
-            NavigableMap<Instant, Snapshot> known = series.get(s.series());
-            if (known != null) { // a series not loaded yet will read it from the durable store
-                known.put(s.timestamp(), s);
+        List<Snapshot> stored = new ArrayList<>();
+        List<SnapshotConflict> conflicts = new ArrayList<>();
+        for (Snapshot s : batch) {
+            Snapshot before = loaded(s.series()).putIfAbsent(s.timestamp(), s);
+            if (before == null) {
+                stored.add(s);
+            } else {
+                Optional.ofNullable(SnapshotConflict.between(before, s)).ifPresent(conflicts::add);
             }
         }
-        return stored;
+        return new Outcome(stored, conflicts);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The SNS filter policy of an {@link AlertSubscription}, on the message attributes that
- * {@link SnsAlertPublisher} and {@code SnsAlertChannels} set. Every message on the alert topic is one of:
+ * {@link SnsAlertChannels} sets. Every message on the alert topic is one of:
  * <pre>
  *   delivery = SINGLE    one alert, every channel (default: the spec's JSON event; email; sms)
  *   delivery = GROUPED   one alert whose email goes in a DIGEST: machines and SMS only
@@ -70,7 +70,7 @@ public final class AlertFilterPolicy {
         ObjectNode policy = Json.MAPPER.createObjectNode();
         ArrayNode or = policy.putArray("$or");
         or.add(facilityAlerts);
-        or.addObject().putArray(SnsAlertPublisher.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE);
+        or.addObject().putArray(SnsAlertChannels.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE);
         return policy.toString();
     }
 

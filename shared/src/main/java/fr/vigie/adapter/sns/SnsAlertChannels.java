@@ -2,46 +2,83 @@ package fr.vigie.adapter.sns;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.Region;
+import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.GroupedAlertTexts;
+import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.AlertChannels;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The alert topic's messages for a batch ({@link AlertChannels}), with {@code MessageStructure=json}
- * and the attributes of {@link AlertFilterPolicy}:
+ * The alert topic's messages ({@link AlertChannels}), each with {@code MessageStructure=json} (one
+ * body per channel: {@code default} for machines — SQS, Lambda, email-json —, {@code email}, a
+ * one-part {@code sms}) and the attributes of {@link AlertFilterPolicy}:
  * <ul>
- *   <li>an alert's own message: {@link SnsAlertPublisher}'s, {@code delivery} SINGLE, or GROUPED when a
- *       digest carries its email (email subscriptions do not take GROUPED, SMS ones do);</li>
+ *   <li>an alert's own message: default = the spec's JSON event, a French email and SMS; attributes
+ *       facilityId, deviceId, level, region (when the registry knows it), epidemics, and {@code delivery}
+ *       SINGLE, or GROUPED when a digest carries its email (email subscriptions do not take GROUPED,
+ *       SMS ones do);</li>
  *   <li>a digest: {@code delivery=DIGEST}, facilityId, level, region, epidemics (union of the devices');
  *       default = {@code {"type":"ALERT_DIGEST", ...}}, email = the list, sms = a summary;</li>
  *   <li>a reminder: {@code delivery=REMINDER}, the alert's attributes; default =
- *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL.</li>
+ *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL;</li>
+ *   <li>a national disruption: {@code type=SUPPLY_DISRUPTION}, deviceId, level (its status); no
+ *       facility, region or delivery, so that only operators' policies match it.</li>
  * </ul>
  * Digests and reminders are not alert events: their machine form carries a {@code type}, which tools
- * reading facility alerts skip (spec section 3), and nothing writes them to the replay's JSON Lines.
+ * reading facility alerts skip (spec section 3). Every subject is made one SNS accepts ({@link #subject}).
  */
 public final class SnsAlertChannels implements AlertChannels {
 
+    /** Attribute that marks operators' national events, which carry no facility. */
+    public static final String TYPE_ATTRIBUTE = "type";
     public static final String DIGEST_TYPE = "ALERT_DIGEST";
     public static final String REMINDER_TYPE = "ALERT_REMINDER";
+    /** SNS: "less than 100 characters long". */
+    static final int SUBJECT_MAX = 99;
 
-    private final SnsAlertPublisher publisher;
+    private final SnsClient sns;
+    private final String topicArn;
+    private final Function<String, Optional<String>> regionOfFacility;
 
-    public SnsAlertChannels(SnsAlertPublisher publisher) {
-        this.publisher = publisher;
+    public SnsAlertChannels(SnsClient sns, String topicArn, Function<String, Optional<String>> regionOfFacility) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.regionOfFacility = regionOfFacility;
     }
 
     @Override
     public void alert(Notice notice, boolean withEmail) {
-        publisher.publish(notice.event(), notice.device(), withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED);
+        AlertEvent event = notice.event();
+        String subject = AlertTexts.emailSubject(event, notice.device().name());
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(), event.level().name(),
+                withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED, notice.device().epidemics());
+        attributes.put("deviceId", string(event.deviceId()));
+        publish(AlertEventJson.write(event), subject,
+                subject + "\n\n" + AlertTexts.emailBody(event, notice.device().name(), notice.device().unit(), zoneOf(event.facilityId())),
+                AlertTexts.sms(event), attributes);
+    }
+
+    /** The facility's calendar: its registered region's zone, else the region its id names, else Paris. */
+    private ZoneId zoneOf(String facilityId) {
+        return regionOfFacility.apply(facilityId).map(Region::zoneOf).orElse(AlertTexts.zoneOf(facilityId));
     }
 
     @Override
@@ -55,16 +92,11 @@ public final class SnsAlertChannels implements AlertChannels {
         machine.put("level", first.level().name());
         ArrayNode ids = machine.putArray("alertIds");
         notices.forEach(n -> ids.add(n.event().alertId()));
-        ObjectNode message = Json.MAPPER.createObjectNode();
-        message.put("default", machine.toString());
-        message.put("email", GroupedAlertTexts.digestSubject(lines) + "\n\n" + GroupedAlertTexts.digestBody(lines));
-        message.put("sms", GroupedAlertTexts.digestSms(lines));
         TreeSet<Epidemic> epidemics = new TreeSet<>();
         notices.forEach(n -> epidemics.addAll(n.device().epidemics()));
-        Map<String, MessageAttributeValue> attributes = publisher.facilityAttributes(first.facilityId(), first.level().name(),
-                AlertFilterPolicy.DIGEST, epidemics);
-        publisher.client().publish(b -> b.topicArn(publisher.topicArn()).messageStructure("json").message(message.toString())
-                .subject(SnsAlertPublisher.subject(GroupedAlertTexts.digestSubject(lines))).messageAttributes(attributes));
+        String subject = GroupedAlertTexts.digestSubject(lines);
+        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.digestBody(lines), GroupedAlertTexts.digestSms(lines),
+                facilityAttributes(first.facilityId(), first.level().name(), AlertFilterPolicy.DIGEST, epidemics));
     }
 
     @Override
@@ -78,15 +110,66 @@ public final class SnsAlertChannels implements AlertChannels {
         machine.put("level", e.level().name());
         machine.put("openSince", e.at().toString());
         machine.put("remindedAt", now.toString());
-        ObjectNode message = Json.MAPPER.createObjectNode();
-        message.put("default", machine.toString());
         String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
-        message.put("email", subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now));
-        message.put("sms", GroupedAlertTexts.reminderSms(e));
-        Map<String, MessageAttributeValue> attributes = publisher.facilityAttributes(e.facilityId(), e.level().name(),
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(),
                 AlertFilterPolicy.REMINDER, open.device().epidemics());
-        attributes.put("deviceId", SnsAlertPublisher.string(e.deviceId()));
-        publisher.client().publish(b -> b.topicArn(publisher.topicArn()).messageStructure("json").message(message.toString())
-                .subject(SnsAlertPublisher.subject(subject)).messageAttributes(attributes));
+        attributes.put("deviceId", string(e.deviceId()));
+        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
+                GroupedAlertTexts.reminderSms(e), attributes);
+    }
+
+    @Override
+    public void national(SupplyDisruptionEvent event) {
+        String subject = DisruptionTexts.emailSubject(event);
+        publish(AlertEventJson.write(event), subject, subject + "\n\n" + DisruptionTexts.emailBody(event), DisruptionTexts.sms(event),
+                new HashMap<>(Map.of(TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
+                        "deviceId", string(event.deviceId()),
+                        "level", string(event.status().name()))));
+    }
+
+    /** One message on the topic, a body per channel. */
+    private void publish(String machine, String subject, String email, String sms, Map<String, MessageAttributeValue> attributes) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("default", machine);
+        message.put("email", email);
+        message.put("sms", sms);
+        sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
+                .subject(subject(subject)).messageAttributes(attributes));
+    }
+
+    /** What subscriptions filter facility messages on: facilityId, level, delivery, region (when known), epidemics. */
+    private Map<String, MessageAttributeValue> facilityAttributes(String facilityId, String level, String delivery,
+                                                                  Collection<Epidemic> epidemics) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("facilityId", string(facilityId));
+        attributes.put("level", string(level));
+        attributes.put(AlertFilterPolicy.DELIVERY, string(delivery));
+        regionOfFacility.apply(facilityId).ifPresent(r -> attributes.put("region", string(r)));
+        attributes.put("epidemics", MessageAttributeValue.builder().dataType("String.Array")
+                .stringValue(epidemics.stream().distinct().sorted().map(e -> "\"" + e.name() + "\"")
+                        .collect(Collectors.joining(",", "[", "]"))).build());
+        return attributes;
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /**
+     * A subject SNS accepts ("UTF-8 text with no line breaks or control characters, and less than 100
+     * characters long", Publish API): every run of control characters (Unicode Cc, C0 and C1 alike) and
+     * line or paragraph separators becomes one space, the ends are trimmed, and the text is cut to
+     * {@value #SUBJECT_MAX} characters without splitting a character in two.
+     */
+    static String subject(String text) {
+        String clean = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
+        if (clean.length() <= SUBJECT_MAX) {
+            return clean;
+        }
+        int end = SUBJECT_MAX;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end).strip();
     }
 }

@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class CoverageProjection {
 
-    static final int HORIZON_DAYS = 120;
+    public static final int HORIZON_DAYS = 120;
 
     /** Days the stock lasts (fractional, {@link #HORIZON_DAYS} at most) and the day it runs dry, or null. */
     public record Result(double coverageDays, LocalDate stockout) {

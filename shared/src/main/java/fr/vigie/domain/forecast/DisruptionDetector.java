@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * A facility's signal counts for {@link #WINDOW} after it was last seen, and stops counting as soon
  * as that facility receives a delivery on time with nothing else wrong. A disruption opens when
  * signals of the same kind stand at {@link #MIN_FACILITIES} facilities and at least
- * {@link #MIN_SHARE} of those reporting the device (one supplier failing one hospital is local);
+ * {@link #MIN_SHARE} of those reporting the device (one supplier failing one hospital is local;
+ * the count of reporting facilities is the state's, kept by the store);
  * it is updated when more facilities join, and closes when no facility signals that kind any more.
  */
 public final class DisruptionDetector {
@@ -58,14 +59,8 @@ public final class DisruptionDetector {
             recent.add(own);
         }
         recent.sort(Comparator.comparing(DisruptionState.FacilitySignal::facilityId));
-        List<String> reporting = state.reporting();
-        if (!reporting.contains(facilityId)) {
-            TreeSet<String> all = new TreeSet<>(reporting);
-            all.add(facilityId);
-            reporting = List.copyOf(all);
-        }
         DisruptionState next = new DisruptionState(recent, state.openDisruptionId(), state.firstSeen(),
-                state.announcedFacilities(), reporting, state.kind(), state.typicalDelayDays(), state.deliveredFraction());
+                state.announcedFacilities(), state.reportingCount(), state.kind(), state.typicalDelayDays(), state.deliveredFraction());
         return decide(next, assessment.deviceId(), now);
     }
 
@@ -81,7 +76,7 @@ public final class DisruptionDetector {
         if (!state.open()) {
             DisruptionKind kind = dominantKind(state.recent());
             List<DisruptionState.FacilitySignal> affected = signalling(state, kind);
-            if (kind == null || affected.size() < Math.max(MIN_FACILITIES, Math.ceil(MIN_SHARE * state.reporting().size()))) {
+            if (kind == null || affected.size() < Math.max(MIN_FACILITIES, Math.ceil(MIN_SHARE * state.reportingCount()))) {
                 return new DisruptionStep(state, Optional.empty());
             }
             Instant firstSeen = affected.stream().map(DisruptionState.FacilitySignal::at).min(Instant::compareTo).orElse(now);
@@ -91,7 +86,7 @@ public final class DisruptionDetector {
         }
         List<DisruptionState.FacilitySignal> affected = signalling(state, state.kind());
         if (affected.isEmpty()) {
-            DisruptionState closed = new DisruptionState(state.recent(), null, null, List.of(), state.reporting(), null, null, null);
+            DisruptionState closed = new DisruptionState(state.recent(), null, null, List.of(), state.reportingCount(), null, null, null);
             return new DisruptionStep(closed, Optional.of(event(state, deviceId, DisruptionStatus.CLOSED, now)));
         }
         if (!state.announcedFacilities().containsAll(facilities(affected))) {
@@ -118,7 +113,7 @@ public final class DisruptionDetector {
                 ? (int) Math.round(median(affected.stream().map(s -> (double) s.signal().delayDays()).toList())) : null;
         Double fraction = kind == DisruptionKind.ALLOCATION
                 ? Math.round(median(affected.stream().map(s -> s.signal().deliveredFraction()).toList()) * 100) / 100.0 : null;
-        return new DisruptionState(state.recent(), id, firstSeen, facilities, state.reporting(), kind, delay, fraction);
+        return new DisruptionState(state.recent(), id, firstSeen, facilities, state.reportingCount(), kind, delay, fraction);
     }
 
     private static SupplyDisruptionEvent event(DisruptionState s, String deviceId, DisruptionStatus status, Instant at) {

@@ -2,10 +2,16 @@ package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.DisruptionStatus;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotConflict;
+import fr.vigie.domain.SupplyDisruptionEvent;
+import fr.vigie.port.SnapshotStore;
 import fr.vigie.domain.forecast.AlertState;
+import fr.vigie.port.AlertOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,6 +22,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +67,66 @@ abstract class DynamoStoresContract {
     }
 
     @Test
+    void anotherValueForAStoredKeyIsAConflictWithBothValuesAndOverwritesNothing() {
+        snapshots.store(List.of(snap("CH-1", 1, 90)));
+        SnapshotStore.Outcome again = snapshots.store(List.of(snap("CH-1", 1, 999), snap("CH-1", 1, 90), snap("CH-1", 2, 80)));
+        assertEquals(List.of(snap("CH-1", 2, 80)), again.stored());
+        assertEquals(List.of(new SnapshotConflict(snap("CH-1", 1, 90), snap("CH-1", 1, 999))), again.conflicts(),
+                "the same value again is a duplicate, another value a conflict");
+        assertEquals(List.of(snap("CH-1", 1, 90), snap("CH-1", 2, 80)),
+                snapshots.history(new SeriesKey("CH-1", "HFNC-PED"), T0.plus(Duration.ofDays(10)), 30));
+    }
+
+    @Test
+    void theSoleWriterOfALockedDatabaseStillAnswersConflictsAndDuplicates() {
+        DynamoSnapshotStore sole = DynamoSnapshotStore.soleWriter(client(), names.snapshots());
+        assertEquals(List.of(snap("CH-1", 1, 90)), sole.store(List.of(snap("CH-1", 1, 90), snap("CH-1", 1, 90))).stored());
+        SnapshotStore.Outcome again = sole.store(List.of(snap("CH-1", 1, 91), snap("CH-1", 1, 90)));
+        assertEquals(List.of(), again.stored());
+        assertEquals(List.of(new SnapshotConflict(snap("CH-1", 1, 90), snap("CH-1", 1, 91))), again.conflicts());
+    }
+
+    /**
+     * Two writers report each key at once with different stock (issue 17: with an unconditional batch
+     * write both answered "stored" and the last write won for 51 keys of 60). Each key is now stored
+     * by exactly one of them, the other is told of the conflict with the value that stayed.
+     */
+    @Test
+    void twoWritersOfOneKeyAtOnceStoreItOnceAndTheOtherHearsOfTheConflict() throws Exception {
+        int keys = 60;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<List<SnapshotStore.Outcome>>> runs = new ArrayList<>();
+        for (long stock : new long[]{100, 200}) {
+            DynamoSnapshotStore own = new DynamoSnapshotStore(client(), names.snapshots());
+            runs.add(writers.submit(() -> {
+                List<SnapshotStore.Outcome> outcomes = new ArrayList<>();
+                for (int day = 0; day < keys; day++) {
+                    together.await();
+                    outcomes.add(own.store(List.of(snap("CH-9", day, stock + day))));
+                }
+                return outcomes;
+            }));
+        }
+        List<SnapshotStore.Outcome> first = runs.get(0).get();
+        List<SnapshotStore.Outcome> second = runs.get(1).get();
+        writers.shutdown();
+        List<Snapshot> kept = snapshots.history(new SeriesKey("CH-9", "HFNC-PED"), T0.plus(Duration.ofDays(keys)), keys + 1);
+        assertEquals(keys, kept.size());
+        long lostSilently = IntStream.range(0, keys)
+                .filter(day -> first.get(day).stored().size() + second.get(day).stored().size() != 1).count();
+        assertEquals(0, lostSilently, "keys of " + keys + " that both writers were told they stored");
+        for (int day = 0; day < keys; day++) {
+            boolean firstWon = !first.get(day).stored().isEmpty();
+            SnapshotStore.Outcome winner = firstWon ? first.get(day) : second.get(day);
+            SnapshotStore.Outcome loser = firstWon ? second.get(day) : first.get(day);
+            assertEquals(winner.stored(), List.of(kept.get(day)), "day " + day + ": the value stored is the one answered stored");
+            Snapshot refused = snap("CH-9", day, (firstWon ? 200 : 100) + day);
+            assertEquals(List.of(new SnapshotConflict(kept.get(day), refused)), loser.conflicts(), "day " + day);
+        }
+    }
+
+    @Test
     void historyIsTheSeriesWindowInTimeOrderWhateverTheWritingOrder() {
         List<Snapshot> batch = new ArrayList<>();
         for (int day = 59; day >= 0; day--) {
@@ -82,6 +153,7 @@ abstract class DynamoStoresContract {
 
     @Test
     void anAlertTransitionIsRecordedOnceWithItsStateAndStaysPendingUntilPublished() {
+        DynamoAlertOutbox outbox = new DynamoAlertOutbox(client(), names.alerts());
         SeriesKey series = new SeriesKey("CH-1", "HFNC-PED");
         AlertEvent event = new AlertEvent(AlertEvent.alertId("CH-1", "HFNC-PED", T0), "CH-1", "HFNC-PED", AlertLevel.WARNING,
                 null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING));
@@ -90,10 +162,30 @@ abstract class DynamoStoresContract {
         assertTrue(alerts.recordTransition(event, warning));
         assertFalse(alerts.recordTransition(event, warning), "a retried delivery records nothing");
         assertEquals(warning, alerts.state(series));
-        assertEquals(List.of(event), alerts.pending());
-        alerts.markPublished(event);
-        assertEquals(List.of(), alerts.pending());
+        assertEquals(List.of(new AlertOutbox.Pending(event, false, 0, null)), outbox.pending());
+        outbox.markPublished(event);
+        assertEquals(List.of(), outbox.pending());
         assertEquals(List.of(event), alerts.events(series, "2025", "2026"));
+    }
+
+    @Test
+    void aNationalDisruptionIsRecordedOnceAndStaysPendingBesideTheAlertsUntilPublished() {
+        DynamoDisruptionStore disruptions = new DynamoDisruptionStore(client(), names.alerts());
+        DynamoAlertOutbox outbox = new DynamoAlertOutbox(client(), names.alerts());
+        AlertEvent alert = new AlertEvent(AlertEvent.alertId("CH-1", "FFP2", T0), "CH-1", "FFP2", AlertLevel.WARNING,
+                null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING));
+        SupplyDisruptionEvent national = new SupplyDisruptionEvent("FFP2#" + T0, "FFP2", DisruptionStatus.OPEN, T0.plusSeconds(1), T0,
+                List.of("CH-1", "CH-2", "CH-3"), DisruptionKind.DELAY, 6, null);
+        assertTrue(alerts.recordTransition(alert, new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, T0)));
+        assertTrue(disruptions.recordEvent(national));
+        assertFalse(disruptions.recordEvent(national), "a retried delivery records nothing");
+        assertEquals(List.of(alert, national), outbox.pending().stream().map(AlertOutbox.Pending::event).toList());
+        AlertOutbox.Pending pending = outbox.pending().get(1);
+        assertTrue(outbox.claim(pending, T0.plusSeconds(60), true));
+        assertFalse(outbox.claim(pending, T0.plusSeconds(60), true), "claimed once");
+        outbox.markPublished(national);
+        assertEquals(List.of(alert), outbox.pending().stream().map(AlertOutbox.Pending::event).toList());
+        assertEquals(List.of(national), disruptions.events("FFP2", T0, T0.plusSeconds(60)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 import fr.vigie.domain.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,41 @@ class FeedCsvReaderTest {
     @Test
     void blankLinesAreSkipped() throws Exception {
         assertEquals(1, read(HEADER + "\n\n2025-11-02T05:00:00Z,CH-1,FFP2,1,,,,\n\n").size());
+    }
+
+    @Test
+    void aRowWithMoreFieldsThanTheHeaderIsRefusedNotShifted() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\n2025-11-06T05:00:00Z,CHU-OCC-02,HFNC-PED,1,700,60,0,,\n"
+                + "2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,\"1,700\",60,0,,\n");
+        assertEquals(RejectCode.TOO_MANY_FIELDS, rejected(rows.get(0)));
+        assertEquals(2, rows.get(0).line());
+        assertEquals(RejectCode.INVALID_NUMBER, rejected(rows.get(1)), "quoted, 1,700 is one field and still not an integer");
+    }
+
+    @Test
+    void linesOfSeparatorsOnlyAreSkippedLikeBlankLines() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\r\n,,,,,,,\r\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\r\n , ,,,\r\n;;;\r\n");
+        assertEquals(2, rows.size(), "';;;' in a ',' file is one field, not a blank line: " + rows);
+        assertEquals(3, rows.get(0).line());
+        assertEquals(RejectCode.MISSING_COLUMN, rejected(rows.get(1)));
+    }
+
+    @Test
+    void aSemicolonExportIsReadAndNumbersStayStrictIntegers() throws Exception {
+        String csv = "\uFEFF" + HEADER.replace(',', ';') + "\r\n"
+                + "2025-11-02T05:00:00Z;CHU-IDF-01;HFNC-PED;120;31;0;200;2025-11-05\r\n"
+                + "2025-11-03T05:00:00Z;CHU-IDF-01;HFNC-PED;1 200;31;0;0;\r\n"
+                + "2025-11-04T05:00:00Z;CHU-IDF-01;HFNC-PED;100;60,5;0;0;\r\n"
+                + "2025-11-05T05:00:00Z;CHU-IDF-01;HFNC-PED;2000.0;31;0;0;\r\n"
+                + "2025-11-06T05:00:00Z;CHU-IDF-01;HFNC-PED;90;1;0;0;;\r\n"
+                + "\"2025-11-07T05:00:00Z\";\"CH; 2\";FFP2;7;;;;\r\n";
+        FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Set.of("HFNC-PED", "FFP2")::contains);
+        assertEquals(';', reader.separator());
+        List<FeedRow> rows = read(csv);
+        assertEquals(120, accepted(rows.get(0)).onHand());
+        assertEquals(List.of(RejectCode.INVALID_NUMBER, RejectCode.INVALID_NUMBER, RejectCode.INVALID_NUMBER, RejectCode.TOO_MANY_FIELDS),
+                rows.subList(1, 5).stream().map(FeedCsvReaderTest::rejected).toList());
+        assertEquals("CH; 2", accepted(rows.get(5)).facilityId());
+        assertEquals(',', new FeedCsvReader(new ByteArrayInputStream((HEADER + "\n").getBytes(StandardCharsets.UTF_8)), d -> true).separator());
     }
 }

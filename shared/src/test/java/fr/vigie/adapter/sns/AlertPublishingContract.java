@@ -10,6 +10,7 @@ import fr.vigie.domain.Reason;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -56,12 +57,12 @@ abstract class AlertPublishingContract {
         SnsProbe other = SnsProbe.subscribe(sns(), sqs(), topic, "{\"facilityId\":[\"CH-OCC-05\"]}");
         SnsProbe idf = SnsProbe.subscribe(sns(), sqs(), topic, "{\"region\":[\"11\"]}");
         SnsProbe bronchiolitis = SnsProbe.subscribe(sns(), sqs(), topic, "{\"epidemics\":[\"BRONCHIOLITIS\"]}");
-        SnsAlertPublisher publisher = new SnsAlertPublisher(sns(), topic,
+        SnsAlertChannels channels = new SnsAlertChannels(sns(), topic,
                 id -> Optional.ofNullable(Map.of("CHU-IDF-01", "11", "CH-HDF-03", "32").get(id)));
 
         AlertEvent critical = event("CHU-IDF-01", AlertLevel.CRITICAL);
-        publisher.publish(critical, HFNC);
-        publisher.publish(event("CH-HDF-03", AlertLevel.WARNING), HFNC);
+        channels.alert(new AlertChannels.Notice(critical, HFNC), true);
+        channels.alert(new AlertChannels.Notice(event("CH-HDF-03", AlertLevel.WARNING), HFNC), true);
 
         List<Message> got = chu.receive(1, Duration.ofSeconds(5));
         assertEquals(1, got.size());
@@ -78,5 +79,43 @@ abstract class AlertPublishingContract {
         assertEquals("[\"BRONCHIOLITIS\"]", got.get(0).messageAttributes().get("epidemics").stringValue());
         assertEquals("CRITICAL", got.get(0).messageAttributes().get("level").stringValue());
         assertTrue(other.receive(1, Duration.ofSeconds(2)).isEmpty(), "another facility's subscriber gets nothing");
+    }
+
+    /**
+     * Issue 17, "a subject SNS refuses": real SNS rejects a subject with control characters or line
+     * breaks, or of 100 characters or more, which would leave every alert of the device pending. Names
+     * carrying every kind of control character go out with subjects SNS accepts, their words kept.
+     */
+    @Test
+    void subjectsBuiltFromNamesWithControlCharactersAreOnesSnsAccepts() throws Exception {
+        String topic = sns().createTopic(b -> b.name("subjects-" + UUID.randomUUID())).topicArn();
+        SnsProbe inbox = SnsProbe.subscribeEnveloped(sns(), sqs(), topic);
+        String name = "Canule\u0000nasale\thaut\u0007debit\r\n\u001b[31mpediatrique\u007f\u0085\u2028XL" + "-".repeat(60) + "\u0001";
+        WatchlistEntry device = new WatchlistEntry("HFNC-PED", name, Set.of(Epidemic.BRONCHIOLITIS), "piece", null, null,
+                new SeasonWindow(MonthDay.of(10, 1), MonthDay.of(3, 31)), new Thresholds(21, 10), true);
+        SnsAlertChannels channels = new SnsAlertChannels(sns(), topic, id -> Optional.of("11"));
+        AlertEvent critical = event("CHU-IDF-01", AlertLevel.CRITICAL);
+        AlertEvent other = new AlertEvent(AlertEvent.alertId("CHU-IDF-01", "FFP2", critical.at()), "CHU-IDF-01", "FFP2",
+                AlertLevel.CRITICAL, null, critical.at(), 3.0, LocalDate.of(2025, 11, 5), 30, 10, List.of(Reason.COVERAGE_BELOW_CRITICAL));
+
+        channels.alert(new AlertChannels.Notice(critical, device), true);
+        channels.digest(List.of(new AlertChannels.Notice(critical, device), new AlertChannels.Notice(other, device)));
+        channels.reminder(new AlertChannels.Notice(critical, device), critical.at().plus(Duration.ofDays(3)));
+
+        List<Message> got = inbox.receive(3, Duration.ofSeconds(5));
+        assertEquals(3, got.size());
+        List<String> subjects = new java.util.ArrayList<>();
+        for (Message m : got) {
+            subjects.add(Json.MAPPER.readTree(m.body()).get("Subject").asText());
+        }
+        for (String subject : subjects) {
+            assertTrue(subject.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR), subject);
+            assertTrue(subject.length() < 100, subject.length() + " characters: " + subject);
+            assertTrue(subject.startsWith("[Vigie] "), subject);
+        }
+        assertTrue(subjects.contains(("[Vigie] CRITIQUE - CHU-IDF-01 - Canule nasale haut debit [31mpediatrique XL" + "-".repeat(60))
+                .substring(0, 99)), subjects.toString());
+        assertTrue(subjects.contains("[Vigie] CRITIQUE - CHU-IDF-01 - 2 dispositifs"), subjects.toString());
     }
 }

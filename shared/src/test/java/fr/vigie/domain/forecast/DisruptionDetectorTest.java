@@ -26,7 +26,8 @@ class DisruptionDetectorTest {
 
     private final DisruptionDetector detector = new DisruptionDetector();
     private final List<SupplyDisruptionEvent> events = new ArrayList<>();
-    private DisruptionState state = DisruptionState.NONE;
+    /** The eight facilities reporting the device, as the store counts them. */
+    private DisruptionState state = DisruptionState.NONE.withReportingCount(FACILITIES.size());
 
     @Test
     void shortagesSeenAtSeveralFacilitiesOpenGrowAndCloseANationalDisruption() {

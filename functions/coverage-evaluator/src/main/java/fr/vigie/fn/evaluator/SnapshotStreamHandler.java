@@ -1,9 +1,9 @@
 package fr.vigie.fn.evaluator;
 
-import fr.vigie.port.Watchlist;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
@@ -12,12 +12,11 @@ import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
-import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
 import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
+import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
@@ -27,22 +26,20 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The snapshots table's stream (NEW_IMAGE; the template filters on INSERT): each new snapshot goes
- * through {@link CoverageEvaluation} — coverage projected, level moved, a change recorded in the
- * alerts table and published on the alert topic. Records are taken in order; the first that fails
- * is reported (partial batch response) and the rest of the batch is left for the retry, which
- * starts again from it: an event already recorded is not sent twice.
- *
- * <p>Alerts go out at the end of the batch through {@link AlertDispatch}: those of one facility and
- * level in one email digest, each still its own message for machines and SMS; then the events that
- * earlier batches could not send (SNS down) are retried with backoff, each claimed before it is sent.
- * With {@code REMINDER_EVERY_DAYS} above 0, an alert whose level holds is reminded at most that often
- * ({@link AlertReminders}); 0, the default, never reminds.
+ * through {@link BatchEvaluation} — coverage projected, level moved, a change recorded pending in the
+ * alerts table — and at the end of the batch the outbox dispatcher sends what the batch recorded
+ * (alerts of one facility and level in one email digest, each still its own message for machines and
+ * SMS) and retries, with backoff and a claim, what earlier batches could not send (SNS down). With
+ * {@code REMINDER_EVERY_DAYS} above 0, an alert whose level holds is reminded at most that often; 0,
+ * the default, never reminds. Records are taken in order; the first that fails is reported (partial
+ * batch response) and the rest of the batch is left for the retry, which starts again from it: an
+ * event already recorded is not sent twice. Collaborators are built once per container.
  */
 public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -50,18 +47,9 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
             "REMINDER_EVERY_DAYS");
 
-    private final DynamoDbClient dynamo;
-    private final SnsClient sns;
-    private final String registryTable;
-    private final String topicArn;
-    private final DynamoSnapshotStore snapshots;
-    private final DynamoAlertStore alerts;
-    private final DynamoDisruptionStore disruptions;
-    private final DynamoAlertOutbox outbox;
+    private final BatchWatchlist watchlist;
+    private final BatchEvaluation alerting;
     private final Clock clock;
-    private final RetrySchedule retries;
-    private final ReminderRule reminderRule;
-    private final DynamoReminderLog reminderLog;
 
     public SnapshotStreamHandler() {
         this(LambdaEnvironment.system());
@@ -74,39 +62,25 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     }
 
     SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
-                          String registryTable, String topicArn) {
-        this(dynamo, sns, snapshotsTable, alertsTable, registryTable, topicArn, Clock.systemUTC(), RetrySchedule.DEFAULT,
-                new ReminderRule(0));
-    }
-
-    SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
                           String registryTable, String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders) {
         this.clock = clock;
-        this.reminderRule = reminders;
-        this.reminderLog = new DynamoReminderLog(dynamo, alertsTable);
-        this.retries = retries;
-        this.outbox = new DynamoAlertOutbox(dynamo, alertsTable);
-        this.dynamo = dynamo;
-        this.sns = sns;
-        this.registryTable = registryTable;
-        this.topicArn = topicArn;
-        this.snapshots = new DynamoSnapshotStore(dynamo, snapshotsTable);
-        this.alerts = new DynamoAlertStore(dynamo, alertsTable);
-        this.disruptions = new DynamoDisruptionStore(dynamo, alertsTable);
+        this.watchlist = new BatchWatchlist(dynamo, registryTable);
+        // the region is read when a message goes out: a facility registered after the container started still gets its own
+        SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
+                id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id));
+        this.alerting = new BatchEvaluation(
+                new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
+                        new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable)),
+                new AlertDispatch(new DynamoAlertOutbox(dynamo, alertsTable), channels, watchlist, retries),
+                new AlertReminders(reminders, new DynamoReminderLog(dynamo, alertsTable), channels, watchlist));
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
-        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
-        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topicArn, facilities::regionOf);
-        SnsAlertChannels channels = new SnsAlertChannels(publisher);
-        AlertDispatch dispatch = new AlertDispatch(outbox, channels, watchlist, retries, clock);
-        AlertReminders reminders = new AlertReminders(reminderRule, reminderLog, channels, watchlist);
-        CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, dispatch.deferringMarks(alerts), disruptions,
-                dispatch.collector(publisher));
-        Map<CoverageEvaluation.Outcome, Integer> outcomes = new EnumMap<>(CoverageEvaluation.Outcome.class);
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        watchlist.reload();
+        List<Snapshot> snapshots = new ArrayList<>();
+        List<DynamodbEvent.DynamodbStreamRecord> taken = new ArrayList<>();
+        RuntimeException unreadable = null;
         int ignored = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             if (!"INSERT".equals(record.getEventName()) || record.getDynamodb().getNewImage() == null) {
@@ -114,44 +88,37 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                 continue;
             }
             try {
-                Snapshot snapshot = DynamoSnapshotStore.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage()));
-                CoverageEvaluation.Outcome outcome = evaluation.evaluate(snapshot);
-                outcomes.merge(outcome, 1, Integer::sum);
-                if (outcome == CoverageEvaluation.Outcome.HELD && reminders.enabled()) {
-                    remind(reminders, snapshot, context);
-                }
+                // the events library's image as the SDK item the adapter reads, by AWS's own transformer
+                snapshots.add(DynamoSnapshotStore.fromItem(
+                        DynamodbAttributeValueTransformer.toAttributeValueMapV2(record.getDynamodb().getNewImage())));
+                taken.add(record);
             } catch (RuntimeException e) {
-                String sequence = record.getDynamodb().getSequenceNumber();
-                context.getLogger().log(Json.write(Map.of("event", "evaluation_failed", "sequenceNumber", sequence,
-                        "eventID", String.valueOf(record.getEventID()), "cause", e.toString())));
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+                unreadable = e;
+                taken.add(record);
                 break;
             }
         }
-        // the events are recorded (pending) before this: a failure here leaves them for the next batch's retry
-        AlertDispatch.Report sent = dispatch(dispatch::send, "alerts_send_failed", context);
-        AlertDispatch.Report retried = dispatch(dispatch::retryPending, "alerts_retry_failed", context);
-        context.getLogger().log(Json.write(Map.of("event", "stream_batch_evaluated", "records", event.getRecords().size(),
-                "ignored", ignored, "outcomes", outcomes, "failed", failures.size(), "alerts", sent, "retried", retried)));
+        BatchEvaluation.Report report = alerting.run(snapshots, clock.instant());
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        RuntimeException failure = report.failure() != null ? report.failure() : unreadable;
+        if (failure != null) {
+            // the snapshot that failed, whether it could not be read or not be evaluated: the stream retries from it
+            DynamodbEvent.DynamodbStreamRecord record = taken.get(report.evaluated());
+            String sequence = record.getDynamodb().getSequenceNumber();
+            context.getLogger().log(Json.write(Map.of("event", "evaluation_failed", "sequenceNumber", sequence,
+                    "eventID", String.valueOf(record.getEventID()), "cause", failure.toString())));
+            failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", "stream_batch_evaluated");
+        line.put("records", event.getRecords().size());
+        line.put("ignored", ignored);
+        line.put("outcomes", report.outcomes());
+        line.put("failed", failures.size());
+        line.put("alerts", report.sent());
+        line.put("retried", report.retried());
+        line.put("reminded", report.reminded());
+        context.getLogger().log(Json.write(line));
         return new StreamsEventResponse(failures);
-    }
-
-    /** A reminder is best effort: its failure is logged and retried by the next snapshot, never the record's failure. */
-    private static void remind(AlertReminders reminders, Snapshot snapshot, Context context) {
-        try {
-            reminders.consider(snapshot);
-        } catch (RuntimeException e) {
-            context.getLogger().log(Json.write(Map.of("event", "alert_reminder_failed", "facilityId", snapshot.facilityId(),
-                    "deviceId", snapshot.deviceId(), "cause", e.toString())));
-        }
-    }
-
-    private static AlertDispatch.Report dispatch(java.util.function.Supplier<AlertDispatch.Report> step, String failure, Context context) {
-        try {
-            return step.get();
-        } catch (RuntimeException e) {
-            context.getLogger().log(Json.write(Map.of("event", failure, "cause", e.toString())));
-            return new AlertDispatch.Report(0, 0, 0, 0);
-        }
     }
 }

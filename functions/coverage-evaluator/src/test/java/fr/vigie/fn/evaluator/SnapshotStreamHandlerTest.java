@@ -1,6 +1,7 @@
 package fr.vigie.fn.evaluator;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.ReminderRule;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
@@ -27,6 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
@@ -145,13 +149,14 @@ class SnapshotStreamHandlerTest {
             }
             DynamoSnapshotStore store = new DynamoSnapshotStore(dynamo, names.snapshots());
             for (DynamodbEvent.DynamodbStreamRecord r : loadSample().getRecords()) {
-                history.add(DynamoSnapshotStore.fromItem(StreamImages.toSdk(r.getDynamodb().getNewImage())));
+                history.add(DynamoSnapshotStore.fromItem(DynamodbAttributeValueTransformer.toAttributeValueMapV2(r.getDynamodb().getNewImage())));
             }
             store.storeNew(history);
         }
 
         SnapshotStreamHandler handler() {
-            return new SnapshotStreamHandler(dynamo, sns, names.snapshots(), names.alerts(), names.registry(), topicArn);
+            return new SnapshotStreamHandler(dynamo, sns, names.snapshots(), names.alerts(), names.registry(), topicArn,
+                    Clock.systemUTC(), RetrySchedule.DEFAULT, new ReminderRule(0));
         }
 
         List<Map<String, AttributeValue>> alertEvents() {

@@ -13,6 +13,7 @@ import fr.vigie.adapter.http.HttpStockSource;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.app.StockPolling;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.port.StockSource;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +44,13 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     /** What one message's poll did, logged as one JSON line. */
     record MessageSummary(String event, String messageId, String pollId, int facilities, int unknownFacilities,
                           int failedSources, Map<String, String> failures, long rowsRead, long stored,
-                          long duplicates, long rejected) {
+                          long duplicates, long conflicts, long rejected) {
     }
 
     private final DynamoDbClient dynamo;
     private final String registryTable;
-    private final DynamoSnapshotStore snapshots;
+    /** Polled rows are checked as pushed ones (ids, time range against the time received). */
+    private final SnapshotIngestion ingestion;
     private final StockSource source;
     private final int concurrency;
 
@@ -60,13 +63,19 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
                 new HttpStockSource(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                         new SecretsManagerAuthorization(SecretsManagerClient.builder().region(env.region())
                                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build())),
-                env.intOr("POLL_CONCURRENCY", 8));
+                env.intOr("POLL_CONCURRENCY", 8), env.snapshotWindow(), Clock.systemUTC());
     }
 
     PollWorkerHandler(DynamoDbClient dynamo, String registryTable, String snapshotsTable, StockSource source, int concurrency) {
+        this(dynamo, registryTable, snapshotsTable, source, concurrency, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
+    }
+
+    PollWorkerHandler(DynamoDbClient dynamo, String registryTable, String snapshotsTable, StockSource source, int concurrency,
+                      SnapshotAdmission.Window window,
+                      Clock received) {
         this.dynamo = dynamo;
         this.registryTable = registryTable;
-        this.snapshots = new DynamoSnapshotStore(dynamo, snapshotsTable);
+        this.ingestion = new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)).within(window, received);
         this.source = source;
         this.concurrency = concurrency;
     }
@@ -75,7 +84,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, registryTable);
-        StockPolling polling = new StockPolling(source, watchlist, new SnapshotIngestion(snapshots), concurrency);
+        StockPolling polling = new StockPolling(source, watchlist, ingestion, concurrency);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
@@ -104,6 +113,6 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
         StockPolling.PollReport report = polling.poll(facilities, s -> { });
         return new MessageSummary("poll_done", message.getMessageId(), request.pollId(), facilities.size(), unknown,
                 report.failures().size(), report.failures(), report.ingestion().read(), report.ingestion().stored(),
-                report.ingestion().duplicates(), report.ingestion().rejectedCount());
+                report.ingestion().duplicates(), report.ingestion().conflictCount(), report.ingestion().rejectedCount());
     }
 }

@@ -45,6 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PollWorkerHandlerTest {
 
+    /** When the fixtures' reports (2025-11-02) are received: their time range is checked against it, not today. */
+    static final java.time.Clock RECEIVED = java.time.Clock.fixed(java.time.Instant.parse("2025-11-02T06:00:00Z"), java.time.ZoneOffset.UTC);
+
     private static final Tables.Names NAMES = new Tables.Names("pollw-snapshots", "pollw-alerts", "pollw-registry");
     private static final Set<String> HEALTHY = Set.of("CHU-IDF-01", "CH-HDF-03", "CHU-ARA-04");
     private static final String SECRET_NAME = "vigie/test/chu-naq-06";
@@ -139,7 +142,7 @@ class PollWorkerHandlerTest {
 
     private static PollWorkerHandler handler() {
         return new PollWorkerHandler(dynamo, NAMES.registry(), NAMES.snapshots(),
-                new HttpStockSource(HttpClient.newHttpClient(), secret -> SECRET_NAME.equals(secret) ? "Bearer s3cr3t" : null), 4);
+                new HttpStockSource(HttpClient.newHttpClient(), secret -> SECRET_NAME.equals(secret) ? "Bearer s3cr3t" : null), 4, fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, RECEIVED);
     }
 
     private static Facility facility(String id, String url, int timeoutMillis) {

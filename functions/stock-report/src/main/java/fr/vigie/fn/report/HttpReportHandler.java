@@ -4,33 +4,39 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import fr.vigie.adapter.api.HttpApi;
+import fr.vigie.adapter.api.HttpRequest;
+import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.aws.LambdaEnvironment;
-import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.Caller;
+import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /stock-reports} (HTTP API): a hospital sends its stock as the spec's JSON report
  * ({@code application/json}) or feed CSV ({@code text/csv}). Answers 200 with what was stored and
- * every refused row (line and reason), 400 (RFC 7807 problem) when the body is not a report at all,
- * 415 for any other media type, 401 without a verified token. A hospital reports for itself only:
- * rows of another facility are refused with their line (FACILITY_NOT_ALLOWED); operators may
- * report for any facility.
+ * every refused row (line and reason), 400 (RFC 7807 problem) when the body is not a report at all
+ * or not the base64 it says it is, 413 over 5 MB, 415 for any other media type, 401 without a
+ * verified token; any unexpected failure is a 500 problem, logged at ERROR ({@link HttpApi}). A hospital reports for itself only:
+ * rows of another facility are refused with their line (FACILITY_NOT_ALLOWED); national operators
+ * may report for any facility, a regional operator for the registered facilities of its region.
  */
 public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -40,8 +46,8 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
 
-    private final DynamoDbClient dynamo;
-    private final String registryTable;
+    private final Supplier<Watchlist> watchlist;
+    private final FacilityDirectory facilities;
     private final ReportIngestion ingestion;
 
     public HttpReportHandler() {
@@ -49,83 +55,76 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private HttpReportHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+        this(new DynamoSnapshotStore(env.dynamoDb(), env.require("SNAPSHOTS_TABLE")),
+                () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                env.snapshotWindow(), Clock.systemUTC());
     }
 
-    HttpReportHandler(DynamoDbClient dynamo, String snapshotsTable, String registryTable) {
-        this.dynamo = dynamo;
-        this.registryTable = registryTable;
-        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities) {
+        this(snapshots, watchlist, facilities, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
+    }
+
+    /**
+     * @param watchlist  read once per request (operators may change it at any time)
+     * @param facilities the registry's facilities: a regional operator reports for its region's only, and
+     *                   a facility it does not hold is refused while it holds any
+     * @param window     how far from {@code received}'s now a snapshot's timestamp may be
+     */
+    HttpReportHandler(SnapshotStore snapshots, Supplier<Watchlist> watchlist, FacilityDirectory facilities,
+                      SnapshotAdmission.Window window, Clock received) {
+        this.watchlist = watchlist;
+        this.facilities = facilities;
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(snapshots).within(window, received));
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> answer(request, context));
+    }
+
+    /** A regional operator's rule, one registry read per facility of the report. */
+    private Predicate<String> inRegion(Caller caller) {
+        Map<String, Boolean> allowed = new HashMap<>();
+        return facility -> allowed.computeIfAbsent(facility, f -> caller.operatesIn(facilities.regionOf(f).orElse(null)));
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, Context context) {
         // who and what kind first: an anonymous or unsupported request costs no decoding and no registry read
-        Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return problem(401, "Authentification requise", "un jeton d'établissement ou d'opérateur est attendu");
+        Caller caller = request.caller();
+        if (!caller.anyOperator() && !caller.hospital()) {
+            throw Problem.forbidden("ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
         }
-        if (!caller.get().operator() && !caller.get().hospital()) {
-            return problem(403, "Accès refusé", "ce compte n'est rattaché à aucun établissement (claim custom:facilityId)");
-        }
-        String mediaType = mediaType(request.getHeaders());
+        String mediaType = request.mediaType();
         if (!mediaType.equals("application/json") && !mediaType.equals("text/csv")) {
-            return problem(415, "Type de contenu non pris en charge",
-                    "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
+            throw Problem.of(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
         }
-        String body = body(request);
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            return problem(413, "Rapport trop volumineux", "le rapport dépasse " + MAX_BODY_BYTES / (1024 * 1024)
-                    + " Mo : déposez le fichier CSV dans le dossier d'import (S3) plutôt que par l'API");
-        }
+        String body = request.body(MAX_BODY_BYTES, "le rapport dépasse " + MAX_BODY_BYTES / (1024 * 1024)
+                + " Mo : déposez le fichier CSV dans le dossier d'import (S3) plutôt que par l'API");
         if (body.isBlank()) {
-            return problem(400, "Rapport vide", "le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu");
+            throw Problem.invalid("le corps de la requête est vide : un rapport JSON ou un fichier CSV est attendu",
+                    HttpRequest.BODY, "obligatoire");
         }
-        ReportIngestion.Sender sender = caller.get().operator() ? ReportIngestion.Sender.ANY
-                : new ReportIngestion.Sender("l'établissement " + caller.get().facilityId(), caller.get()::mayActFor);
-        String source = "http:" + request.getRequestContext().getRequestId();
-        Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        ReportIngestion.Sender sender = caller.operator() ? ReportIngestion.Sender.ANY
+                : caller.regionalOperator() ? new ReportIngestion.Sender("l'opérateur de la région "
+                        + String.join(", ", caller.operatorRegions().stream().sorted().toList()),
+                        inRegion(caller))
+                : new ReportIngestion.Sender("l'établissement " + caller.facilityId(), caller::mayActFor);
+        String source = "http:" + request.requestId();
+        Watchlist watchlist = this.watchlist.get();
         ReportIngestion.Outcome outcome;
+        ReportIngestion known = ingestion.admittingFacilitiesOf(facilities);
         try {
-            outcome = mediaType.equals("application/json") ? ingestion.json(source, body, watchlist, sender)
-                    : ingestion.csv(source, new StringReader(body), watchlist, sender);
+            outcome = mediaType.equals("application/json") ? known.json(source, body, watchlist, sender)
+                    : known.csv(source, new StringReader(body), watchlist, sender);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        context.getLogger().log(Json.write(Map.of("event", "report_ingested", "source", source, "read", outcome.read(),
-                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+        HttpApi.log(context, Map.of("event", "report_ingested", "source", source, "read", outcome.read(),
+                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount()), LogLevel.INFO);
         if (outcome.error() != null) {
-            return problem(400, "Rapport illisible", outcome.error());
+            throw Problem.invalid("rapport illisible : " + outcome.error(), HttpRequest.BODY, outcome.error());
         }
-        return response(200, "application/json", Json.write(outcome));
-    }
-
-    private static String mediaType(Map<String, String> headers) {
-        if (headers != null) {
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (h.getKey().equalsIgnoreCase("content-type") && h.getValue() != null) {
-                    return h.getValue().split(";")[0].strip().toLowerCase(Locale.ROOT);
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String body(APIGatewayV2HTTPEvent request) {
-        String body = request.getBody();
-        if (body == null) {
-            return "";
-        }
-        return request.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-    }
-
-    static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
-        return response(status, "application/problem+json", Json.write(Map.of(
-                "type", "about:blank", "title", title, "status", status, "detail", detail)));
-    }
-
-    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", contentType + "; charset=utf-8")).withBody(body).build();
+        return HttpApi.json(200, outcome);
     }
 }

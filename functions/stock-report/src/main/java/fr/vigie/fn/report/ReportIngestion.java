@@ -2,12 +2,13 @@ package fr.vigie.fn.report;
 
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
-import fr.vigie.adapter.feed.FeedRow;
+import fr.vigie.domain.FeedRow;
 import fr.vigie.adapter.feed.StockReportJson;
 import fr.vigie.app.FacilityScope;
 import fr.vigie.app.IngestionReport;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.RejectedRow;
+import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.Watchlist;
 
 import java.io.IOException;
@@ -23,16 +24,21 @@ import java.util.function.Predicate;
  */
 final class ReportIngestion {
 
-    /** The answer: counts and every refused row (capped as the ingestion caps them). */
-    record Outcome(String source, long read, long stored, long duplicates, long rejectedCount,
+    /**
+     * The answer: counts, every refused row and every conflicting row (a key already stored with
+     * another value: code CONFLICT, the stored and the offered values), capped as the ingestion caps them.
+     */
+    record Outcome(String source, long read, long stored, long duplicates, long conflictCount,
+                   List<IngestionReport.Conflict> conflicts, long rejectedCount,
                    Map<RejectedRow.RejectCode, Long> rejectedByCode, List<RejectedRow> rejected, String error) {
 
         static Outcome of(String source, IngestionReport r) {
-            return new Outcome(source, r.read(), r.stored(), r.duplicates(), r.rejectedCount(), r.rejectedByCode(), r.rejected(), null);
+            return new Outcome(source, r.read(), r.stored(), r.duplicates(), r.conflictCount(), r.conflicts(),
+                    r.rejectedCount(), r.rejectedByCode(), r.rejected(), null);
         }
 
         static Outcome unreadable(String source, String error) {
-            return new Outcome(source, 0, 0, 0, 0, Map.of(), List.of(), error);
+            return new Outcome(source, 0, 0, 0, 0, List.of(), 0, Map.of(), List.of(), error);
         }
     }
 
@@ -40,6 +46,11 @@ final class ReportIngestion {
 
     ReportIngestion(SnapshotIngestion ingestion) {
         this.ingestion = ingestion;
+    }
+
+    /** The same, refusing facilities the registry does not hold while it holds any ({@code UNKNOWN_FACILITY}). */
+    ReportIngestion admittingFacilitiesOf(FacilityDirectory registry) {
+        return new ReportIngestion(ingestion.admittingFacilitiesOf(registry));
     }
 
     /** Who sends the report, and for which facilities it may report (a hospital: itself only). */

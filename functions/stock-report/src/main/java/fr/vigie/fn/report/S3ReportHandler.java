@@ -9,6 +9,8 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -49,19 +52,25 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
 
     private S3ReportHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"));
+                env.require("SNAPSHOTS_TABLE"), env.require("REGISTRY_TABLE"), env.snapshotWindow(), Clock.systemUTC());
     }
 
     S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable) {
+        this(dynamo, s3, snapshotsTable, registryTable, SnapshotAdmission.Window.DEFAULT, Clock.systemUTC());
+    }
+
+    S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable, SnapshotAdmission.Window window, Clock received) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.registryTable = registryTable;
-        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable)));
+        this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable))
+                .within(window, received));
     }
 
     @Override
     public List<ReportIngestion.Outcome> handleRequest(S3Event event, Context context) {
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
+        ReportIngestion known = ingestion.admittingFacilitiesOf(new DynamoFacilityDirectory(dynamo, registryTable));
         List<ReportIngestion.Outcome> outcomes = new ArrayList<>();
         for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
             String bucket = record.getS3().getBucket().getName();
@@ -73,7 +82,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             }
             ReportIngestion.Outcome outcome;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                outcome = ingestion.csv("s3://" + bucket + "/" + key, in, watchlist, sender(key));
+                outcome = known.csv("s3://" + bucket + "/" + key, in, watchlist, sender(key));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
             }
@@ -82,7 +91,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
                     RequestBody.fromString(Json.write(outcome), StandardCharsets.UTF_8));
             context.getLogger().log(Json.write(java.util.Map.of("event", "report_ingested", "source", outcome.source(),
                     "result", resultKey, "read", outcome.read(), "stored", outcome.stored(),
-                    "duplicates", outcome.duplicates(), "rejected", outcome.rejectedCount())));
+                    "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount())));
             outcomes.add(outcome);
         }
         return outcomes;

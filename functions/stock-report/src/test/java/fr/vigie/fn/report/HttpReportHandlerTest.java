@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.testkit.DynamoDbLocalServer;
@@ -77,6 +80,33 @@ class HttpReportHandlerTest {
         assertEquals(4, again.get("duplicates").asInt());
     }
 
+    /** Issue 17: a second report with another stock for a stored key is a CONFLICT with both values, not a duplicate. */
+    @Test
+    void anotherStockForAStoredSnapshotIsAConflictAndTheFirstStays() throws Exception {
+        APIGatewayV2HTTPEvent first = load("stock-report-http-json.json");
+        first.setBody(first.getBody().replace("2025-11-02T05:00:00Z", "2025-11-09T05:00:00Z"));
+        assertEquals(2, Json.MAPPER.readTree(handle(first).getBody()).get("stored").asInt());
+        APIGatewayV2HTTPEvent second = load("stock-report-http-json.json");
+        second.setBody(first.getBody().replace("\"onHand\":120", "\"onHand\":95"));
+
+        APIGatewayV2HTTPResponse response = handle(second);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode answer = Json.MAPPER.readTree(response.getBody());
+        assertEquals(0, answer.get("stored").asInt());
+        assertEquals(1, answer.get("duplicates").asInt(), "NEB-MASK-PED again with the same stock");
+        assertEquals(1, answer.get("conflictCount").asInt());
+        JsonNode conflict = answer.get("conflicts").get(0);
+        assertEquals("CONFLICT", conflict.get("code").asText());
+        assertEquals(1, conflict.get("line").asInt(), "the report's first item");
+        assertEquals(120, conflict.get("stored").get("onHand").asInt());
+        assertEquals(95, conflict.get("offered").get("onHand").asInt());
+        assertTrue(conflict.get("message").asText().contains("09/11/2025 06:00"), conflict.get("message").asText());
+        Map<String, AttributeValue> kept = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01").stream()
+                .filter(i -> i.get("sk").s().startsWith("SNAP#2025-11-09") && i.get("deviceId").s().equals("HFNC-PED"))
+                .findFirst().orElseThrow();
+        assertEquals("120", kept.get("onHand").n(), "nothing overwritten");
+    }
+
     @Test
     void notAReportIs400AndAnotherMediaTypeIs415() throws Exception {
         APIGatewayV2HTTPEvent garbage = load("stock-report-http-json.json");
@@ -108,6 +138,40 @@ class HttpReportHandlerTest {
     }
 
     @Test
+    void aRegionalOperatorReportsForItsRegionsRegisteredFacilitiesOnly() throws Exception {
+        DynamoFacilityDirectory registry = new DynamoFacilityDirectory(dynamo, NAMES.registry());
+        registry.put(new fr.vigie.domain.Facility("CH-IDF-44", "CH Melun", "11", null));
+        registry.put(new fr.vigie.domain.Facility("CH-HDF-44", "CH Lens", "32", null));
+        for (Map.Entry<String, Integer> c : Map.of("CH-IDF-44", 2, "CH-HDF-44", 0, "CH-NOWHERE-44", 0).entrySet()) {
+            APIGatewayV2HTTPEvent report = load("stock-report-http-json.json");
+            report.setBody(report.getBody().replace("CHU-IDF-01", c.getKey()));
+            report.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "ars-idf", "cognito:groups", "[operators-11]"));
+            JsonNode answer = Json.MAPPER.readTree(handle(report).getBody());
+            assertEquals((int) c.getValue(), answer.get("stored").asInt(), c.getKey() + " " + answer);
+            if (c.getValue() == 0) {
+                assertEquals(2, answer.get("rejectedByCode").get("FACILITY_NOT_ALLOWED").asInt(), c.getKey());
+            }
+        }
+        APIGatewayV2HTTPEvent lookalike = load("stock-report-http-json.json");
+        lookalike.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "x", "cognito:groups", "[operators-]"));
+        assertEquals(403, handle(lookalike).getStatusCode());
+    }
+
+    @Test
+    void futureDatedRowsAndIdsOutsideTheRuleAreRefusedAtIngestion() throws Exception {
+        APIGatewayV2HTTPEvent csv = load("stock-report-http-csv.json");
+        String header = "timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery\n";
+        csv.setIsBase64Encoded(false);
+        csv.setBody(header + "2099-01-01T05:00:00Z,CH-HDF-03,HFNC-PED,5000,0,0,0,\n"
+                + "+10000-01-05T05:00:00Z,CH-HDF-03,HFNC-PED,5000,0,0,0,\n"
+                + "2025-11-01T05:00:00Z,CH-HDF-03,HFNC-PED,12,\"1\n2\",0,0,\n");
+        JsonNode answer = Json.MAPPER.readTree(handle(csv).getBody());
+        assertEquals(List.of("TIMESTAMP_OUT_OF_RANGE", "TIMESTAMP_OUT_OF_RANGE", "INVALID_NUMBER"),
+                codes(answer), answer.toString());
+        assertEquals(List.of(2L, 3L, 4L), positions(answer));
+    }
+
+    @Test
     void anOversizedReportIs413AndPointsToTheFileDrop() throws Exception {
         APIGatewayV2HTTPEvent huge = load("stock-report-http-json.json");
         huge.setBody("x".repeat(HttpReportHandler.MAX_BODY_BYTES + 1));
@@ -116,13 +180,54 @@ class HttpReportHandlerTest {
         assertTrue(Json.MAPPER.readTree(answer.getBody()).get("detail").asText().contains("S3"));
     }
 
+    @Test
+    void aBodyThatIsNotTheBase64ItClaimsIs400NotAnUncaught500() throws Exception {
+        APIGatewayV2HTTPEvent bad = load("stock-report-http-json.json");
+        bad.setBody("%%% pas du base64 %%%");
+        bad.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse answer = handle(bad);
+        assertEquals(400, answer.getStatusCode(), answer.getBody());
+        JsonNode problem = Json.MAPPER.readTree(answer.getBody());
+        assertEquals("urn:vigie:problem:invalid-input", problem.get("type").asText());
+        assertEquals("(corps)", problem.at("/errors/0/field").asText());
+
+        APIGatewayV2HTTPEvent good = load("stock-report-http-json.json");
+        String another = good.getBody().replace("CHU-IDF-01", "CH-B64-01");
+        good.setBody(java.util.Base64.getEncoder().encodeToString(another.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        good.setIsBase64Encoded(true);
+        good.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "op", "cognito:groups", "[operators]"));
+        APIGatewayV2HTTPResponse read = handle(good);
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        assertEquals(2, Json.MAPPER.readTree(read.getBody()).get("stored").asInt(), "a well-encoded body is read as the plain one");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAProblem500LoggedAtError() throws Exception {
+        TestLambdaContext context = new TestLambdaContext("stock-report-http");
+        APIGatewayV2HTTPResponse answer = new HttpReportHandler(new DynamoSnapshotStore(dynamo, NAMES.snapshots()), () -> DynamoWatchlist.load(dynamo, "no-such-registry-table"),
+                new DynamoFacilityDirectory(dynamo, "no-such-registry-table"))
+                .handleRequest(load("stock-report-http-json.json"), context);
+        assertEquals(500, answer.getStatusCode(), answer.getBody());
+        assertTrue(answer.getHeaders().get("Content-Type").startsWith("application/problem+json"));
+        assertEquals("urn:vigie:problem:internal-error", Json.MAPPER.readTree(answer.getBody()).get("type").asText());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
+        assertTrue(context.loggedErrors().get(0).contains("ResourceNotFoundException"), context.loggedErrors().get(0));
+    }
+
     private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return new HttpReportHandler(dynamo, NAMES.snapshots(), NAMES.registry())
+        return new HttpReportHandler(new DynamoSnapshotStore(dynamo, NAMES.snapshots()), () -> DynamoWatchlist.load(dynamo, NAMES.registry()),
+                new DynamoFacilityDirectory(dynamo, NAMES.registry()), fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, ReportFixtures.RECEIVED)
                 .handleRequest(event, new TestLambdaContext("stock-report-http"));
     }
 
     private static APIGatewayV2HTTPEvent load(String name) {
         return EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/" + name).toString());
+    }
+
+    private static List<String> codes(JsonNode answer) {
+        List<String> codes = new java.util.ArrayList<>();
+        answer.get("rejected").forEach(r -> codes.add(r.get("code").asText()));
+        return codes;
     }
 
     private static List<Long> positions(JsonNode answer) {

@@ -16,6 +16,9 @@ import java.util.Set;
 /** The watch-list the report samples refer to, and a look at what the snapshots table holds. */
 final class ReportFixtures {
 
+    /** When the fixtures' reports (2025-11-02) are received: their time range is checked against it, not today. */
+    static final java.time.Clock RECEIVED = java.time.Clock.fixed(java.time.Instant.parse("2025-11-02T06:00:00Z"), java.time.ZoneOffset.UTC);
+
     private ReportFixtures() {
     }
 

@@ -51,7 +51,7 @@ class S3ReportHandlerTest {
         s3.putObject(b -> b.bucket(BUCKET).key("reports/incoming/CH-BRE-08/stock 2025-11-02.csv"), RequestBody.fromString(csv));
         S3Event event = EventLoader.loadS3Event(ProjectRoot.find().resolve("events/stock-report-s3.json").toString());
 
-        List<ReportIngestion.Outcome> outcomes = new S3ReportHandler(dynamo, s3, NAMES.snapshots(), NAMES.registry())
+        List<ReportIngestion.Outcome> outcomes = new S3ReportHandler(dynamo, s3, NAMES.snapshots(), NAMES.registry(), fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, ReportFixtures.RECEIVED)
                 .handleRequest(event, new TestLambdaContext("stock-report-s3"));
 
         assertEquals(1, outcomes.size());

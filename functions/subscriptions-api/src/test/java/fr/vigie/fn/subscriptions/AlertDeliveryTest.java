@@ -3,7 +3,8 @@ package fr.vigie.fn.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
-import fr.vigie.adapter.sns.SnsAlertPublisher;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.SubscriptionManagement;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -14,6 +15,7 @@ import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.SnsProbe;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fauxqs (like every emulator) delivers no email or SMS, so each subscription's own filter policy, as
  * the API wrote it on SNS, is put on an SQS queue that stands in for the mailbox or the phone.
  * fauxqs does not match String.Array attributes, so the epidemics filter is left out here (the policy
- * it writes is checked in SubscriptionsApiHandlerTest; the publisher's LocalStack test matches it).
+ * it writes is checked in SubscriptionsApiHandlerTest; the channels' LocalStack test matches it).
  */
 class AlertDeliveryTest {
 
@@ -71,13 +73,18 @@ class AlertDeliveryTest {
     record Subscriber(String name, String protocol, SnsProbe probe) {
     }
 
+    /** Subscribes through the API; an SMS subscriber reads its code (on a queue with the held filter) and confirms it. */
     Subscriber subscribe(String topic, String name, Map<String, String> claims, String request) throws Exception {
-        SubscriptionsApiHandler api = new SubscriptionsApiHandler(sns, topic);
+        SubscriptionsApiHandler api = SubscriptionsApiHandlerTest.handler(sns, topic, SubscriptionManagement.Limits.DEFAULT);
+        SnsProbe phone = SubscriptionsApiHandlerTest.codes(sns, sqs, topic);
         var response = api.handleRequest(post(claims, request), SubscriptionsApiHandlerTest.CONTEXT);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode created = body(response);
-        String policy = sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + created.get("id").asText()))
-                .attributes().get("FilterPolicy");
+        String id = created.get("id").asText();
+        if (created.get("status").asText().equals("PENDING_CODE")) {
+            assertEquals(200, SubscriptionsApiHandlerTest.confirm(api, phone, claims, id).getStatusCode());
+        }
+        String policy = sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + id)).attributes().get("FilterPolicy");
         return new Subscriber(name, created.get("channel").asText(), SnsProbe.subscribe(sns, sqs, topic, policy));
     }
 
@@ -95,10 +102,10 @@ class AlertDeliveryTest {
                         "{\"channel\":\"email\",\"endpoint\":\"veille@ars-hdf.fr\",\"region\":\"32\",\"nationalEvents\":false}"),
                 subscribe(topic, "national operator email", OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"cellule@sante.gouv.fr\"}"));
 
-        SnsAlertPublisher publisher = new SnsAlertPublisher(sns, topic, id -> Optional.ofNullable(REGIONS.get(id)));
-        publisher.publish(alert("CHU-IDF-01", AlertLevel.WARNING, null), HFNC);
-        publisher.publish(alert("CH-HDF-03", AlertLevel.CRITICAL, AlertLevel.WARNING), HFNC);
-        publisher.publish(SHORTAGE);
+        SnsAlertChannels channels = new SnsAlertChannels(sns, topic, id -> Optional.ofNullable(REGIONS.get(id)));
+        channels.alert(new AlertChannels.Notice(alert("CHU-IDF-01", AlertLevel.WARNING, null), HFNC), true);
+        channels.alert(new AlertChannels.Notice(alert("CH-HDF-03", AlertLevel.CRITICAL, AlertLevel.WARNING), HFNC), true);
+        channels.national(SHORTAGE);
 
         Map<String, Set<String>> expected = Map.of(
                 "hospital A email", Set.of("CHU-IDF-01 WARNING"),

@@ -1,26 +1,39 @@
 package fr.vigie.fn.subscriptions;
 
 import fr.vigie.adapter.aws.HttpCaller;
-import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSubscriptionRecords;
+import fr.vigie.app.SubscriptionManagement;
+import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsSubscriptions;
+import fr.vigie.domain.Facility;
+import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import fr.vigie.testkit.ProjectRoot;
+import fr.vigie.testkit.SnsProbe;
 import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +52,22 @@ class SubscriptionsApiHandlerTest {
     @BeforeEach
     void setUp() {
         topic = sns.createTopic(b -> b.name("subs-api-" + UUID.randomUUID())).topicArn();
-        handler = new SubscriptionsApiHandler(sns, topic);
+        handler = handler(sns, topic, SubscriptionManagement.Limits.DEFAULT);
+    }
+
+    /**
+     * The handler on the fauxqs topic and a fresh registry table of DynamoDB Local, with CHU-IDF-01
+     * in Île-de-France (11) and CH-HDF-03 in Hauts-de-France (32).
+     */
+    static SubscriptionsApiHandler handler(SnsClient sns, String topic, SubscriptionManagement.Limits limits) {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        String table = "subs-registry-" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.createTable(Tables.registry(table));
+        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, table);
+        facilities.put(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null));
+        facilities.put(new Facility("CH-HDF-03", "CH Lens", "32", null));
+        return new SubscriptionsApiHandler(new SnsSubscriptions(sns, topic), facilities, new DynamoSubscriptionRecords(dynamo, table),
+                limits, Clock.systemUTC());
     }
 
     // ------------------------------------------------------------------ requests as API Gateway sends them
@@ -88,7 +116,141 @@ class SubscriptionsApiHandlerTest {
         return Json.MAPPER.readTree(r.getBody());
     }
 
+    /** A queue standing in for the phones: it receives every confirmation message of the topic (and nothing else). */
+    static SnsProbe codes(SnsClient sns, SqsClient sqs, String topic) {
+        return SnsProbe.subscribe(sns, sqs, topic, "{\"confirmation\":[{\"exists\":true}]}");
+    }
+
+    /** The code of the next confirmation message on {@code phone}. */
+    static String code(SnsProbe phone) {
+        List<Message> got = phone.receive(1, Duration.ofSeconds(5));
+        assertEquals(1, got.size(), "one confirmation message");
+        Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(got.get(0).body());
+        assertTrue(m.find(), got.get(0).body());
+        assertTrue(got.get(0).body().startsWith("Vigie : code de confirmation") && got.get(0).body().length() <= 160, got.get(0).body());
+        return m.group(1);
+    }
+
+    /** Posts back the code the number received. */
+    static APIGatewayV2HTTPResponse confirm(SubscriptionsApiHandler api, SnsProbe phone, Map<String, String> claims, String id) {
+        return api.handleRequest(confirmation(claims, id, code(phone)), CONTEXT);
+    }
+
+    static APIGatewayV2HTTPEvent confirmation(Map<String, String> claims, String id, String code) {
+        APIGatewayV2HTTPEvent e = post(claims, "{\"code\":\"" + code + "\"}");
+        e.setRouteKey("POST /subscriptions/{id}/confirm");
+        e.setPathParameters(Map.of("id", id));
+        return e;
+    }
+
+    String filterPolicy(String id) {
+        return sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + id)).attributes().get("FilterPolicy");
+    }
+
     // ------------------------------------------------------------------ tests
+
+    @Test
+    void anSmsSubscriptionReceivesOnlyItsCodeUntilTheCodeComesBack() throws Exception {
+        SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
+        APIGatewayV2HTTPResponse created = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\"}"));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        String id = body(created).get("id").asText();
+        assertEquals("PENDING_CODE", body(created).get("status").asText());
+        String held = filterPolicy(id);
+        assertTrue(held.contains("confirmation") && !held.contains("delivery"), "held: no alert matches " + held);
+
+        // an alert of the facility does not reach the held number
+        SnsProbe heldNumber = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, held);
+        sns.publish(b -> b.topicArn(topic).message("alerte").messageAttributes(Map.of(
+                "facilityId", software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue("CHU-IDF-01").build(),
+                "delivery", software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue("SINGLE").build())));
+        assertEquals(0, heldNumber.receive(1, Duration.ofMillis(1500)).size());
+
+        String code = code(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        APIGatewayV2HTTPResponse bad = call(confirmation(hospital("CHU-IDF-01"), id, wrong));
+        assertEquals(400, bad.getStatusCode(), bad.getBody());
+        assertEquals("code", body(bad).at("/errors/0/field").asText());
+        assertTrue(body(bad).get("detail").asText().contains("4 essai(s) restant(s)"), bad.getBody());
+        assertEquals(404, call(confirmation(hospital("CH-HDF-03"), id, code)).getStatusCode(), "another caller's code is unknown to it");
+
+        APIGatewayV2HTTPResponse ok = call(confirmation(hospital("CHU-IDF-01"), id, code));
+        assertEquals(200, ok.getStatusCode(), ok.getBody());
+        assertFalse(body(ok).get("status").asText().equals("PENDING_CODE"), ok.getBody());
+        assertEquals(Json.MAPPER.readTree("{\"facilityId\":[\"CHU-IDF-01\"],\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"]}"),
+                Json.MAPPER.readTree(filterPolicy(id)), "now it receives its facility's alerts");
+        assertEquals(404, call(confirmation(hospital("CHU-IDF-01"), id, code)).getStatusCode(), "a code serves once");
+    }
+
+    @Test
+    void fiveWrongCodesOrAnExpiredCodeDropTheSubscription() throws Exception {
+        String id = body(call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\"}"))).get("id").asText();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertEquals(400, call(confirmation(hospital("CHU-IDF-01"), id, "12345" + attempt)).getStatusCode());
+        }
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size(), "dropped after five wrong codes");
+        assertEquals(404, call(confirmation(hospital("CHU-IDF-01"), id, "123456")).getStatusCode());
+
+        SubscriptionsApiHandler instant = handler(sns, topic, new SubscriptionManagement.Limits(10, 10, 30, Duration.ZERO, 5));
+        SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
+        String late = body(instant.handleRequest(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\"}"), CONTEXT))
+                .get("id").asText();
+        assertEquals(404, confirm(instant, phone, hospital("CHU-IDF-01"), late).getStatusCode(), "expired");
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().stream()
+                .filter(x -> "sms".equals(x.protocol())).count(), "an expired subscription is dropped");
+
+        String forgotten = body(instant.handleRequest(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345670\"}"), CONTEXT))
+                .get("id").asText();
+        assertEquals(List.of(), ids(body(instant.handleRequest(get(hospital("CHU-IDF-01")), CONTEXT))),
+                "a number that never answered is not listed ...");
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().stream()
+                .filter(x -> x.subscriptionArn().endsWith(forgotten)).count(), "... and is removed from the topic");
+    }
+
+    @Test
+    void subscriptionsAreCappedPerFacilityAndPerOperator() throws Exception {
+        handler = handler(sns, topic, new SubscriptionManagement.Limits(2, 3, 100, Duration.ofMinutes(15), 5));
+        assertEquals(201, call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"a@chu.fr\"}")).getStatusCode());
+        assertEquals(201, call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33612345671\"}")).getStatusCode());
+        APIGatewayV2HTTPResponse third = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"c@chu.fr\"}"));
+        assertEquals(409, third.getStatusCode(), third.getBody());
+        assertEquals("urn:vigie:problem:quota-exceeded", body(third).get("type").asText());
+        assertEquals(409, call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"d@ars.fr\",\"facilityId\":\"CHU-IDF-01\"}")).getStatusCode(),
+                "the facility's cap holds for operators too");
+
+        for (String region : List.of("11", "32", "44")) {
+            assertEquals(201, call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"veille" + region + "@ars.fr\",\"region\":\"" + region + "\"}"))
+                    .getStatusCode());
+        }
+        APIGatewayV2HTTPResponse fourth = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"veille52@ars.fr\",\"region\":\"52\"}"));
+        assertEquals(409, fourth.getStatusCode(), fourth.getBody());
+        JsonNode listed = body(call(get(OPERATOR)));
+        String regional = null;
+        for (JsonNode n : listed) {
+            if (n.has("region")) {
+                regional = n.get("id").asText();
+            }
+        }
+        assertEquals(204, call(delete(OPERATOR, regional)).getStatusCode());
+        assertEquals(201, call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"veille52@ars.fr\",\"region\":\"52\"}")).getStatusCode(),
+                "room again once one is removed");
+    }
+
+    @Test
+    void subscriptionChangesAreRateLimitedPerCaller() throws Exception {
+        handler = handler(sns, topic, new SubscriptionManagement.Limits(10, 10, 3, Duration.ofMinutes(15), 5));
+        for (int i = 1; i <= 3; i++) {
+            call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"x" + i + "@chu.fr\"}"));
+        }
+        APIGatewayV2HTTPResponse limited = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"x4@chu.fr\"}"));
+        assertEquals(429, limited.getStatusCode(), limited.getBody());
+        assertEquals("urn:vigie:problem:too-many-requests", body(limited).get("type").asText());
+        assertTrue(body(limited).get("detail").asText().contains("heure de Paris"));
+        assertEquals(429, call(delete(hospital("CHU-IDF-01"), "00000000-0000-0000-0000-000000000000")).getStatusCode(), "removals count too");
+        assertEquals(200, call(get(hospital("CHU-IDF-01"))).getStatusCode(), "reading does not");
+        assertEquals(201, call(post(hospital("CH-HDF-03"), "{\"channel\":\"email\",\"endpoint\":\"y@ch.fr\"}")).getStatusCode(),
+                "another caller has its own allowance");
+    }
 
     @Test
     void theHospitalSampleSubscribesItsOwnFacilityAndSeesItMasked() throws Exception {
@@ -124,21 +286,14 @@ class SubscriptionsApiHandlerTest {
             assertEquals(403, r.getStatusCode(), request + " -> " + r.getBody());
             assertTrue(r.getHeaders().get("Content-Type").startsWith("application/problem+json"));
             assertEquals("Accès refusé", body(r).get("title").asText());
+            assertEquals("urn:vigie:problem:forbidden", body(r).get("type").asText());
         }
         assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size(), "nothing was subscribed");
         APIGatewayV2HTTPResponse own = call(post(hospital("CHU-IDF-01"),
                 "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\",\"facilityId\":\"CHU-IDF-01\"}"));
         assertEquals(201, own.getStatusCode(), own.getBody());
         assertEquals("+336******78", body(own).get("endpoint").asText());
-        // what SNS says: AWS confirms an SMS subscription at once, fauxqs leaves every one pending
-        String pending = sns.getSubscriptionAttributes(b -> {
-            try {
-                b.subscriptionArn(topic + ":" + body(own).get("id").asText());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).attributes().get("PendingConfirmation");
-        assertEquals("true".equals(pending) ? "PENDING_CONFIRMATION" : "ACTIVE", body(own).get("status").asText());
+        assertEquals("PENDING_CODE", body(own).get("status").asText(), "an SMS subscription waits for the code sent to the number");
     }
 
     @Test
@@ -157,9 +312,10 @@ class SubscriptionsApiHandlerTest {
             APIGatewayV2HTTPResponse r = call(post(OPERATOR, c.getKey()));
             assertEquals(400, r.getStatusCode(), c.getKey() + " -> " + r.getBody());
             JsonNode problem = body(r);
-            assertEquals("Abonnement invalide", problem.get("title").asText());
+            assertEquals("urn:vigie:problem:invalid-input", problem.get("type").asText());
+            assertEquals("Requête invalide", problem.get("title").asText());
             assertEquals(c.getValue(), problem.get("errors").get(0).get("field").asText(), r.getBody());
-            assertFalse(problem.get("errors").get(0).get("detail").asText().isBlank());
+            assertFalse(problem.get("errors").get(0).get("message").asText().isBlank());
         }
         APIGatewayV2HTTPResponse notJson = call(post(OPERATOR, "channel=email"));
         assertEquals(400, notJson.getStatusCode());
@@ -201,12 +357,16 @@ class SubscriptionsApiHandlerTest {
         assertEquals("11", region.get("region").asText());
         assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"],"
                 + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"type\":[\"SUPPLY_DISRUPTION\"]}]}"), region.get("filterPolicy"));
-        JsonNode national = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33700000001\",\"nationalEvents\":false}")));
+        SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
+        JsonNode created = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33700000001\",\"nationalEvents\":false}")));
+        JsonNode national = body(confirm(handler, phone, OPERATOR, created.get("id").asText()));
         assertEquals(Json.MAPPER.readTree("{\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"]}"), national.get("filterPolicy"));
 
         APIGatewayV2HTTPResponse again = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"32\"}"));
         assertEquals(409, again.getStatusCode(), again.getBody());
-        assertEquals(2, body(call(get(OPERATOR))).size());
+        List<String> people = new ArrayList<>();
+        body(call(get(OPERATOR))).forEach(n -> people.add(n.get("channel").asText()));
+        assertEquals(List.of("email", "sms"), people.stream().filter(c -> !c.equals("sqs")).sorted().toList(), "the queue is the test's phone");
     }
 
     @Test
@@ -223,6 +383,64 @@ class SubscriptionsApiHandlerTest {
         assertEquals(queueArn, list.get(0).get("endpoint").asText());
         assertEquals(0, body(call(get(hospital("CHU-IDF-01")))).size());
         assertEquals(403, call(delete(OPERATOR, list.get(0).get("id").asText())).getStatusCode());
+    }
+
+    static Map<String, String> groups(String claim) {
+        return Map.of("sub", "u-" + claim.hashCode(), "cognito:groups", claim);
+    }
+
+    static final Map<String, String> IDF = groups("[operators-11]");
+
+    @Test
+    void aRegionalOperatorSubscribesSeesAndRemovesItsRegionOnly() throws Exception {
+        JsonNode region = body(call(post(IDF, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"11\"}")));
+        assertEquals("11", region.get("region").asText(), region.toString());
+        assertEquals(Json.MAPPER.readTree("{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]}"), region.get("filterPolicy"),
+                "no national events for a regional operator");
+        APIGatewayV2HTTPResponse facility = call(post(IDF, "{\"channel\":\"sms\",\"endpoint\":\"+33611111111\",\"facilityId\":\"CHU-IDF-01\"}"));
+        assertEquals(201, facility.getStatusCode(), facility.getBody());
+        for (String refused : List.of(
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"region\":\"32\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"facilityId\":\"CH-HDF-03\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"facilityId\":\"CH-UNKNOWN-09\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\"}",
+                "{\"channel\":\"sms\",\"endpoint\":\"+33622222222\",\"region\":\"11\",\"nationalEvents\":true}")) {
+            APIGatewayV2HTTPResponse r = call(post(IDF, refused));
+            assertEquals(403, r.getStatusCode(), refused + " -> " + r.getBody());
+        }
+        String hdf = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33633333333\",\"region\":\"32\"}"))).get("id").asText();
+        String lens = body(call(post(hospital("CH-HDF-03"), "{\"channel\":\"sms\",\"endpoint\":\"+33644444444\"}"))).get("id").asText();
+        String national = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33655555555\"}"))).get("id").asText();
+
+        List<String> seen = ids(body(call(get(IDF))));
+        assertEquals(List.of(region.get("id").asText(), body(facility).get("id").asText()).stream().sorted().toList(), seen.stream().sorted().toList());
+        for (String other : List.of(hdf, lens, national)) {
+            assertEquals(404, call(delete(IDF, other)).getStatusCode(), "another region's is unknown: " + other);
+        }
+        APIGatewayV2HTTPResponse removed = call(delete(IDF, body(facility).get("id").asText()));
+        assertEquals(204, removed.getStatusCode(), removed.getBody());
+        assertEquals(4, body(call(get(OPERATOR))).size(), "the national operator sees every one left");
+    }
+
+    @Test
+    void groupNamesThatOnlyLookLikeAnOperatorRoleGiveNone() {
+        for (String claim : List.of("[\"operators \"]", "[operators-]", "[Operators]", "[operators-99]", "[\"operators,\"]", "[opеrators]",
+                "[\"operators-11 \"]", "[operators-１１]")) {
+            assertEquals(403, call(get(groups(claim))).getStatusCode(), claim);
+            assertEquals(403, call(post(groups(claim), "{\"channel\":\"sms\",\"endpoint\":\"+33612345678\",\"region\":\"11\"}"))
+                    .getStatusCode(), claim);
+        }
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size());
+    }
+
+    @Test
+    void snsNotAnsweringIsA502ProblemLoggedAtError() throws Exception {
+        SubscriptionsApiHandler lost = handler(sns, topic + "-deleted", SubscriptionManagement.Limits.DEFAULT);
+        TestLambdaContext context = new TestLambdaContext("subscriptions-api");
+        APIGatewayV2HTTPResponse r = lost.handleRequest(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"a@ars.fr\"}"), context);
+        assertEquals(502, r.getStatusCode(), r.getBody());
+        assertEquals("urn:vigie:problem:upstream-unavailable", body(r).get("type").asText());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
     }
 
     @Test

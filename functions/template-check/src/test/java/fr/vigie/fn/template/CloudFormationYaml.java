@@ -59,4 +59,19 @@ final class CloudFormationYaml {
             }
         }
     }
+
+    /** A resource's (or event's) Properties, empty when it has none. */
+    static Map<String, Object> props(Map<String, Object> resource) {
+        return map(resource.getOrDefault("Properties", Map.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object o) {
+        return (List<Object>) o;
+    }
 }

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The registry API in template.yaml: the HTTP API has a JWT authorizer whose issuer and audience
  * are parameters, every route the handler serves is wired to it (and no other route to that
- * function), and the function may write the registry table (its changes are transactions).
+ * function), and the function may write the registry table (its changes are transactions), never delete from it.
  */
 class RegistryApiTemplateTest {
 
@@ -48,7 +49,8 @@ class RegistryApiTemplateTest {
         assertEquals(Set.copyOf(WatchlistApiHandler.ROUTES), wired);
 
         String policies = String.valueOf(function.get("Policies"));
-        assertTrue(policies.contains("DynamoDBCrudPolicy") && policies.contains("RegistryTable"), policies);
+        assertTrue(policies.contains("dynamodb:PutItem") && policies.contains("RegistryTable"), policies);
+        assertFalse(policies.contains("DeleteItem") || policies.contains("DynamoDBCrudPolicy"), "no delete on the registry: " + policies);
     }
 
     @Test

@@ -27,6 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static fr.vigie.fn.template.CloudFormationYaml.list;
+import static fr.vigie.fn.template.CloudFormationYaml.map;
+import static fr.vigie.fn.template.CloudFormationYaml.props;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -92,7 +95,7 @@ class TemplateTest {
             List<Object> indexes = p.containsKey("GlobalSecondaryIndexes") ? list(p.get("GlobalSecondaryIndexes")) : List.of();
             assertEquals(expected.globalSecondaryIndexes().size(), indexes.size(), id + " indexes");
             for (GlobalSecondaryIndex gsi : expected.globalSecondaryIndexes()) {
-                Map<String, Object> declared = indexes.stream().map(TemplateTest::map)
+                Map<String, Object> declared = indexes.stream().map(CloudFormationYaml::map)
                         .filter(i -> gsi.indexName().equals(i.get("IndexName"))).findFirst()
                         .orElseThrow(() -> new AssertionError(id + " lacks index " + gsi.indexName()));
                 assertEquals(keys(gsi.keySchema()), list(declared.get("KeySchema")), gsi.indexName());
@@ -141,13 +144,14 @@ class TemplateTest {
     @Test
     void parametersAndOutputs() {
         Map<String, Object> parameters = map(template.get("Parameters"));
-        assertTrue(parameters.keySet().containsAll(Set.of("Stage", "PollSchedule", "AlertTopicName")), parameters.keySet().toString());
+        assertTrue(parameters.keySet().containsAll(Set.of("Stage", "PollSchedule", "EvaluatorConcurrency", "ApiConcurrency",
+                "LogRetentionDays")), parameters.keySet().toString());
         assertEquals("rate(1 hour)", map(parameters.get("PollSchedule")).get("Default"));
         assertTrue(map(template.get("Outputs")).keySet().containsAll(Set.of("ApiUrl", "AlertTopicArn", "ReportsBucketName")));
         Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), globals.get("SnapStart"));
         assertEquals(List.of("arm64"), globals.get("Architectures"));
-        assertEquals(Map.of("LogFormat", "JSON"), globals.get("LoggingConfig"));
+        assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", "FunctionsLogGroup")), globals.get("LoggingConfig"));
         assertNotNull(globals.get("AutoPublishAlias"));
     }
 
@@ -302,19 +306,5 @@ class TemplateTest {
             return List.of();
         }
         return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(o));
-    }
-
-    private static Map<String, Object> props(Map<String, Object> resource) {
-        return map(resource.getOrDefault("Properties", Map.of()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o) {
-        return (List<Object>) o;
     }
 }

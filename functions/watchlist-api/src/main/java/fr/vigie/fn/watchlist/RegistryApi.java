@@ -1,36 +1,31 @@
 package fr.vigie.fn.watchlist;
 
-import fr.vigie.adapter.aws.HttpCaller;
-import fr.vigie.domain.Caller;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Author;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Change;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Outcome;
-import fr.vigie.adapter.dynamodb.DynamoRegistryEditor.Versioned;
+import fr.vigie.adapter.api.HttpApi;
+import fr.vigie.adapter.api.HttpRequest;
+import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.feed.FacilityJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.app.RegistryEditing;
+import fr.vigie.domain.Caller;
 import fr.vigie.domain.FacilityValidator;
 import fr.vigie.domain.RegisteredFacility;
 import fr.vigie.domain.Violation;
 import fr.vigie.domain.WatchlistDraft;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
+import fr.vigie.port.Registry.Change;
+import fr.vigie.port.Registry.Versioned;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,159 +52,81 @@ import java.util.regex.Pattern;
 final class RegistryApi {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String TOO_LARGE = "le corps dépasse " + MAX_BODY_BYTES / 1024 + " Kio : une entrée ou un établissement par requête";
+    private static final String EXAMPLE = "{\"deviceId\": \"HFNC-PED\", ...}";
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
 
-    private final DynamoRegistryEditor registry;
-    private final Clock clock;
+    private final RegistryEditing registry;
 
-    RegistryApi(DynamoRegistryEditor registry, Clock clock) {
+    RegistryApi(RegistryEditing registry) {
         this.registry = registry;
-        this.clock = clock;
     }
 
-    /** Raised while reading a request: the response to send instead. */
-    private static final class Refused extends Exception {
-        final transient APIGatewayV2HTTPResponse response;
-
-        Refused(APIGatewayV2HTTPResponse response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
+    /** Decodes the request, calls the use case, encodes its answer; refusals and failures become problems in {@link HttpApi}. */
+    APIGatewayV2HTTPResponse answer(HttpRequest request) {
+        Caller caller = request.caller();
+        return switch (request.route()) {
+            case "GET /watchlist" -> {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                registry.entries(caller).forEach(v -> list.add(entryJson(v, caller)));
+                yield HttpApi.json(200, list);
+            }
+            case "GET /watchlist/{deviceId}" -> entry(200, registry.entry(caller, request.path("deviceId")), caller, Map.of());
+            case "POST /watchlist" -> {
+                registry.mayEditWatchlist(caller, "modifier la liste de surveillance");
+                Versioned<WatchlistEntry> v = registry.create(caller, validEntry(body(request), null));
+                yield entry(201, v, caller, Map.of("Location", "/watchlist/" + v.value().deviceId()));
+            }
+            case "PUT /watchlist/{deviceId}" -> {
+                registry.mayEditWatchlist(caller, "modifier la liste de surveillance");
+                ObjectNode body = body(request);
+                long expected = expectedVersion(request, body);
+                yield entry(200, registry.replace(caller, validEntry(body, request.path("deviceId")), expected), caller, Map.of());
+            }
+            case "POST /watchlist/{deviceId}/deactivate" -> {
+                registry.mayEditWatchlist(caller, "désactiver une entrée");
+                ObjectNode body = request.hasBody() ? body(request) : Json.MAPPER.createObjectNode();
+                yield entry(200, registry.deactivate(caller, request.path("deviceId"), expectedVersion(request, body)), caller, Map.of());
+            }
+            case "GET /watchlist/{deviceId}/audit" -> audit("deviceId", request.path("deviceId"),
+                    registry.entryHistory(caller, request.path("deviceId")));
+            case "GET /facilities" -> {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                registry.facilities(caller).forEach(v -> list.add(facilityJson(v)));
+                yield HttpApi.json(200, list);
+            }
+            case "GET /facilities/{facilityId}" -> facility(200, registry.facility(caller, request.path("facilityId")), Map.of());
+            case "POST /facilities" -> {
+                registry.mayEditFacilities(caller, "modifier le registre des établissements");
+                Versioned<RegisteredFacility> v = registry.create(caller, validFacility(body(request), null));
+                yield facility(201, v, Map.of("Location", "/facilities/" + v.value().facilityId()));
+            }
+            case "PUT /facilities/{facilityId}" -> {
+                registry.mayEditFacilities(caller, "modifier le registre des établissements");
+                ObjectNode body = body(request);
+                long expected = expectedVersion(request, body);
+                yield facility(200, registry.replace(caller, validFacility(body, request.path("facilityId")), expected), Map.of());
+            }
+            case "GET /facilities/{facilityId}/audit" -> audit("facilityId", request.path("facilityId"),
+                    registry.facilityHistory(caller, request.path("facilityId")));
+            default -> throw HttpApi.unknownRoute(request);
+        };
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        String route = request.getRouteKey() == null ? "" : request.getRouteKey();
-        Optional<Caller> identified = HttpCaller.of(request);
-        if (identified.isEmpty()) {
-            return Http.unauthenticated();
-        }
-        Caller caller = identified.get();
-        try {
-            return switch (route) {
-                case "GET /watchlist" -> readable(caller).orElseGet(() -> listEntries(caller));
-                case "GET /watchlist/{deviceId}" -> readable(caller).orElseGet(() -> getEntry(caller, path(request, "deviceId")));
-                case "POST /watchlist" -> operator(caller, "modifier la liste de surveillance").orElse(createEntry(caller, request));
-                case "PUT /watchlist/{deviceId}" -> operator(caller, "modifier la liste de surveillance").orElse(replaceEntry(caller, request));
-                case "POST /watchlist/{deviceId}/deactivate" -> operator(caller, "désactiver une entrée").orElse(deactivate(caller, request));
-                case "GET /watchlist/{deviceId}/audit" -> operator(caller, "lire l'historique des modifications")
-                        .orElseGet(() -> entryAudit(path(request, "deviceId")));
-                case "GET /facilities" -> operator(caller, "lister les établissements").orElseGet(this::listFacilities);
-                case "GET /facilities/{facilityId}" -> getFacility(caller, path(request, "facilityId"));
-                case "POST /facilities" -> operator(caller, "modifier le registre des établissements").orElse(createFacility(caller, request));
-                case "PUT /facilities/{facilityId}" -> operator(caller, "modifier le registre des établissements").orElse(replaceFacility(caller, request));
-                case "GET /facilities/{facilityId}/audit" -> operator(caller, "lire l'historique des modifications")
-                        .orElseGet(() -> facilityAudit(path(request, "facilityId")));
-                default -> Http.problem(404, "unknown-route", "Route inconnue", "route non prise en charge : " + route);
-            };
-        } catch (Refused r) {
-            return r.response;
-        }
-    }
-
-    // ------------------------------------------------------------------ who may
-
-    private static Optional<APIGatewayV2HTTPResponse> readable(Caller caller) {
-        return caller.operator() || caller.hospital() ? Optional.empty()
-                : Optional.of(Http.forbidden("lecture réservée aux opérateurs et aux établissements déclarés"));
-    }
-
-    /** Empty when the caller is an operator; the 403 otherwise. Lazily evaluated actions use orElseGet. */
-    private static OptionalResponse operator(Caller caller, String what) {
-        return new OptionalResponse(caller.operator() ? null
-                : Http.forbidden("réservé aux opérateurs (groupe \"" + Caller.OPERATORS + "\") : " + what));
-    }
-
-    /** Like Optional, but its fallback may refuse the request with a prepared response. */
-    private record OptionalResponse(APIGatewayV2HTTPResponse refusal) {
-        APIGatewayV2HTTPResponse orElse(ThrowingAction action) throws Refused {
-            return refusal != null ? refusal : action.run();
-        }
-
-        APIGatewayV2HTTPResponse orElseGet(java.util.function.Supplier<APIGatewayV2HTTPResponse> action) {
-            return refusal != null ? refusal : action.get();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingAction {
-        APIGatewayV2HTTPResponse run() throws Refused;
+    private static ObjectNode body(HttpRequest request) {
+        return request.jsonObject(MAX_BODY_BYTES, TOO_LARGE, EXAMPLE);
     }
 
     // ------------------------------------------------------------------ watch-list
 
-    private APIGatewayV2HTTPResponse listEntries(Caller caller) {
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        registry.entries().forEach(v -> list.add(entryJson(v, caller)));
-        return Http.json(200, list);
-    }
-
-    private APIGatewayV2HTTPResponse getEntry(Caller caller, String deviceId) {
-        return registry.entry(deviceId)
-                .map(v -> Http.json(200, entryJson(v, caller), Map.of("ETag", Http.etag(v.version()))))
-                .orElseGet(() -> unknownDevice(deviceId));
-    }
-
-    private ThrowingAction createEntry(Caller caller, APIGatewayV2HTTPEvent request) {
-        return () -> {
-            JsonNode body = body(request);
-            WatchlistEntry entry = validEntry(body, null);
-            Outcome outcome = registry.create(entry, author(caller, "CREATE"));
-            if (outcome.status() == DynamoRegistryEditor.Status.EXISTS) {
-                return Http.exists("l'entrée \"" + entry.deviceId() + "\" existe déjà (version " + outcome.version()
-                        + ") : remplacez-la par PUT /watchlist/" + entry.deviceId() + " avec If-Match");
-            }
-            return written(201, registry.entry(entry.deviceId()).orElseThrow(), caller, Map.of("Location", "/watchlist/" + entry.deviceId()));
-        };
-    }
-
-    private ThrowingAction replaceEntry(Caller caller, APIGatewayV2HTTPEvent request) {
-        return () -> {
-            String deviceId = path(request, "deviceId");
-            JsonNode body = body(request);
-            long expected = expectedVersion(request, body);
-            WatchlistEntry entry = validEntry(body, deviceId);
-            return entryOutcome(deviceId, registry.replace(entry, expected, author(caller, "REPLACE")), expected, caller);
-        };
-    }
-
-    private ThrowingAction deactivate(Caller caller, APIGatewayV2HTTPEvent request) {
-        return () -> {
-            String deviceId = path(request, "deviceId");
-            JsonNode body = request.getBody() == null || request.getBody().isBlank() ? Json.MAPPER.createObjectNode() : body(request);
-            long expected = expectedVersion(request, body);
-            Optional<Versioned<WatchlistEntry>> current = registry.entry(deviceId);
-            if (current.isEmpty()) {
-                return unknownDevice(deviceId);
-            }
-            WatchlistEntry e = current.get().value();
-            WatchlistEntry inactive = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(),
-                    e.season(), e.thresholds(), false);
-            return entryOutcome(deviceId, registry.replace(inactive, expected, author(caller, "DEACTIVATE")), expected, caller);
-        };
-    }
-
-    private APIGatewayV2HTTPResponse entryOutcome(String deviceId, Outcome outcome, long expected, Caller caller) {
-        return switch (outcome.status()) {
-            case NOT_FOUND -> unknownDevice(deviceId);
-            case CONFLICT -> Http.conflict("l'entrée \"" + deviceId + "\" est en version " + outcome.version() + ", pas " + expected
-                    + " : relisez-la (GET /watchlist/" + deviceId + ") et refaites votre modification sur cette version", outcome.version());
-            default -> written(200, registry.entry(deviceId).orElseThrow(), caller, Map.of());
-        };
-    }
-
-    private APIGatewayV2HTTPResponse entryAudit(String deviceId) {
-        List<Change> changes = registry.entryHistory(deviceId);
-        if (changes.isEmpty() && registry.entry(deviceId).isEmpty()) {
-            return unknownDevice(deviceId);
-        }
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("deviceId", deviceId);
-        out.set("changes", changes(changes));
-        return Http.json(200, out);
-    }
-
-    private WatchlistEntry validEntry(JsonNode body, String pathId) throws Refused {
+    /**
+     * The entry of a request body, mapped once from JSON to the domain: the body as a draft
+     * ({@link WatchlistJson#draft}), then one pass of the validator that builds the entry and its
+     * value objects ({@code Thresholds}); 400 naming every invalid field otherwise. The id in the
+     * URL, when there is one, must be the body's (or fills it in).
+     */
+    private static WatchlistEntry validEntry(JsonNode body, String pathId) {
         WatchlistDraft draft = WatchlistJson.draft(body);
         List<Violation> violations = new ArrayList<>();
         if (pathId != null) {
@@ -221,13 +138,14 @@ final class RegistryApi {
             }
         }
         String label = draft.deviceId() == null ? "(entrée)" : draft.deviceId();
-        violations.addAll(VALIDATOR.validate(draft, label));
+        WatchlistValidator.Checked checked = VALIDATOR.check(draft, label);
+        violations.addAll(checked.violations());
         structure(body, violations, label);
         if (!violations.isEmpty()) {
-            throw new Refused(Http.invalid("l'entrée de la liste de surveillance est invalide ("
-                    + violations.size() + " champ(s)) : rien n'a été enregistré", violations));
+            throw Problem.invalid("l'entrée de la liste de surveillance est invalide ("
+                    + violations.size() + " champ(s)) : rien n'a été enregistré", violations);
         }
-        return VALIDATOR.validateAll(List.of(draft)).entries().get(0);
+        return checked.entry();
     }
 
     /** Type errors that the draft's text view would hide: epidemics, season and thresholds must have their JSON shape. */
@@ -256,7 +174,7 @@ final class RegistryApi {
     private static ObjectNode entryJson(Versioned<WatchlistEntry> v, Caller caller) {
         ObjectNode n = WatchlistJson.toJson(v.value());
         n.put("version", v.version());
-        if (caller.operator()) {
+        if (caller.anyOperator()) {
             if (v.updatedAt() != null) {
                 n.put("updatedAt", v.updatedAt());
             }
@@ -267,90 +185,28 @@ final class RegistryApi {
         return n;
     }
 
-    private static APIGatewayV2HTTPResponse written(int status, Versioned<WatchlistEntry> v, Caller caller, Map<String, String> headers) {
-        Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("ETag", Http.etag(v.version()));
-        return Http.json(status, entryJson(v, caller), all);
-    }
-
-    private static APIGatewayV2HTTPResponse unknownDevice(String deviceId) {
-        return Http.notFound("aucune entrée de la liste de surveillance pour \"" + deviceId + "\"");
+    private static APIGatewayV2HTTPResponse entry(int status, Versioned<WatchlistEntry> v, Caller caller, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("ETag", etag(v.version()));
+        return HttpApi.json(status, entryJson(v, caller), all);
     }
 
     // ------------------------------------------------------------------ facilities
 
-    private APIGatewayV2HTTPResponse listFacilities() {
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        registry.facilities().forEach(v -> list.add(facilityJson(v)));
-        return Http.json(200, list);
-    }
-
-    private APIGatewayV2HTTPResponse getFacility(Caller caller, String facilityId) {
-        if (!caller.operator() && !(caller.hospital() && caller.facilityId().equals(facilityId))) {
-            return Http.forbidden("un établissement ne lit que sa propre fiche ; la liste et les autres fiches sont réservées aux opérateurs");
-        }
-        return registry.facility(facilityId)
-                .map(v -> Http.json(200, facilityJson(v), Map.of("ETag", Http.etag(v.version()))))
-                .orElseGet(() -> unknownFacility(facilityId));
-    }
-
-    private ThrowingAction createFacility(Caller caller, APIGatewayV2HTTPEvent request) {
-        return () -> {
-            RegisteredFacility facility = validFacility(body(request), null);
-            Outcome outcome = registry.create(facility, author(caller, "CREATE"));
-            if (outcome.status() == DynamoRegistryEditor.Status.EXISTS) {
-                return Http.exists("l'établissement \"" + facility.facilityId() + "\" existe déjà (version " + outcome.version()
-                        + ") : remplacez-le par PUT /facilities/" + facility.facilityId() + " avec If-Match");
-            }
-            Versioned<RegisteredFacility> v = registry.facility(facility.facilityId()).orElseThrow();
-            return Http.json(201, facilityJson(v), Map.of("ETag", Http.etag(v.version()), "Location", "/facilities/" + facility.facilityId()));
-        };
-    }
-
-    private ThrowingAction replaceFacility(Caller caller, APIGatewayV2HTTPEvent request) {
-        return () -> {
-            String facilityId = path(request, "facilityId");
-            JsonNode body = body(request);
-            long expected = expectedVersion(request, body);
-            RegisteredFacility facility = validFacility(body, facilityId);
-            Outcome outcome = registry.replace(facility, expected, author(caller, "REPLACE"));
-            return switch (outcome.status()) {
-                case NOT_FOUND -> unknownFacility(facilityId);
-                case CONFLICT -> Http.conflict("l'établissement \"" + facilityId + "\" est en version " + outcome.version() + ", pas " + expected
-                        + " : relisez sa fiche et refaites votre modification sur cette version", outcome.version());
-                default -> {
-                    Versioned<RegisteredFacility> v = registry.facility(facilityId).orElseThrow();
-                    yield Http.json(200, facilityJson(v), Map.of("ETag", Http.etag(v.version())));
-                }
-            };
-        };
-    }
-
-    private APIGatewayV2HTTPResponse facilityAudit(String facilityId) {
-        List<Change> changes = registry.facilityHistory(facilityId);
-        if (changes.isEmpty() && registry.facility(facilityId).isEmpty()) {
-            return unknownFacility(facilityId);
-        }
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("facilityId", facilityId);
-        out.set("changes", changes(changes));
-        return Http.json(200, out);
-    }
-
-    private static RegisteredFacility validFacility(JsonNode body, String pathId) throws Refused {
+    private static RegisteredFacility validFacility(JsonNode body, String pathId) {
         if (pathId != null && body.isObject()) {
             ObjectNode o = (ObjectNode) body;
             if (!o.hasNonNull("facilityId")) {
                 o.put("facilityId", pathId);
             } else if (!o.get("facilityId").asText().equals(pathId)) {
-                throw new Refused(Http.invalid("l'établissement est invalide : rien n'a été enregistré",
-                        List.of(new Violation(pathId, "facilityId", "ne correspond pas à l'identifiant de l'URL"))));
+                throw Problem.invalid("l'établissement est invalide : rien n'a été enregistré",
+                        List.of(new Violation(pathId, "facilityId", "ne correspond pas à l'identifiant de l'URL")));
             }
         }
         FacilityValidator.Result result = FacilityJson.parse(body);
         if (!result.valid()) {
-            throw new Refused(Http.invalid("l'établissement est invalide (" + result.violations().size()
-                    + " champ(s)) : rien n'a été enregistré", result.violations()));
+            throw Problem.invalid("l'établissement est invalide (" + result.violations().size()
+                    + " champ(s)) : rien n'a été enregistré", result.violations());
         }
         return result.facility();
     }
@@ -367,14 +223,19 @@ final class RegistryApi {
         return n;
     }
 
-    private static APIGatewayV2HTTPResponse unknownFacility(String facilityId) {
-        return Http.notFound("aucun établissement \"" + facilityId + "\" dans le registre");
+    private static APIGatewayV2HTTPResponse facility(int status, Versioned<RegisteredFacility> v, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("ETag", etag(v.version()));
+        return HttpApi.json(status, facilityJson(v), all);
     }
 
-    // ------------------------------------------------------------------ request helpers
+    // ------------------------------------------------------------------ audit and versions
 
-    private Author author(Caller caller, String action) {
-        return new Author(caller.who(), caller.subject(), action, clock.instant());
+    private static APIGatewayV2HTTPResponse audit(String idField, String id, List<Change> history) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put(idField, id);
+        out.set("changes", changes(history));
+        return HttpApi.json(200, out);
     }
 
     private static ArrayNode changes(List<Change> changes) {
@@ -403,52 +264,19 @@ final class RegistryApi {
         }
     }
 
-    private static String path(APIGatewayV2HTTPEvent request, String name) {
-        return request.getPathParameters() == null ? null : request.getPathParameters().get(name);
-    }
-
-    private static JsonNode body(APIGatewayV2HTTPEvent request) throws Refused {
-        String raw = request.getBody();
-        if (raw == null || raw.isBlank()) {
-            throw new Refused(Http.invalid("corps de requête vide : un objet JSON est attendu",
-                    List.of(new Violation("(corps)", "-", "obligatoire"))));
-        }
-        if (request.getIsBase64Encoded()) {
-            try {
-                raw = new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new Refused(Http.invalid("corps base64 illisible", List.of(new Violation("(corps)", "-", "base64 invalide"))));
-            }
-        }
-        if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new Refused(Http.problem(413, "too-large", "Corps trop volumineux",
-                    "le corps dépasse " + MAX_BODY_BYTES / 1024 + " Kio : une entrée ou un établissement par requête"));
-        }
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw new Refused(Http.invalid("JSON illisible", List.of(new Violation("(corps)", "-", "JSON illisible : " + e.getOriginalMessage()))));
-        }
-        if (node == null || !node.isObject()) {
-            throw new Refused(Http.invalid("un objet JSON est attendu", List.of(new Violation("(corps)", "-", "objet JSON attendu"))));
-        }
-        return node;
-    }
-
     /**
      * The version a change replaces: the {@code If-Match} header ({@code "3"}, as the ETag of a GET
      * gave it) or, for clients that cannot set headers, a {@code version} field in the body. Both
      * given must agree. Neither: 428.
      */
-    private static long expectedVersion(APIGatewayV2HTTPEvent request, JsonNode body) throws Refused {
+    private static long expectedVersion(HttpRequest request, JsonNode body) {
         Long fromHeader = null;
-        String ifMatch = header(request, "if-match");
+        String ifMatch = request.header("if-match").orElse(null);
         if (ifMatch != null) {
             Matcher m = ETAG.matcher(ifMatch.strip());
             if (!m.matches()) {
-                throw new Refused(Http.invalid("en-tête If-Match invalide", List.of(new Violation("(requête)", "If-Match",
-                        "version attendue sous la forme \"3\" (l'ETag renvoyé par GET), reçu " + ifMatch))));
+                throw Problem.invalid("en-tête If-Match invalide", List.of(new Violation("(requête)", "If-Match",
+                        "version attendue sous la forme \"3\" (l'ETag renvoyé par GET), reçu " + ifMatch)));
             }
             fromHeader = Long.parseLong(m.group(1));
         }
@@ -456,32 +284,24 @@ final class RegistryApi {
         JsonNode v = body.get("version");
         if (v != null && !v.isNull()) {
             if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
-                throw new Refused(Http.invalid("champ version invalide", List.of(new Violation("(requête)", "version",
-                        "nombre entier attendu (la version lue par GET)"))));
+                throw Problem.invalid("champ version invalide", List.of(new Violation("(requête)", "version",
+                        "nombre entier attendu (la version lue par GET)")));
             }
             fromBody = v.asLong();
         }
         if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
-            throw new Refused(Http.invalid("If-Match et version ne concordent pas", List.of(new Violation("(requête)", "version",
-                    "If-Match dit " + fromHeader + ", le champ version dit " + fromBody))));
+            throw Problem.invalid("If-Match et version ne concordent pas", List.of(new Violation("(requête)", "version",
+                    "If-Match dit " + fromHeader + ", le champ version dit " + fromBody)));
         }
         Long expected = fromHeader != null ? fromHeader : fromBody;
         if (expected == null) {
-            throw new Refused(Http.preconditionRequired(
-                    "indiquez la version que vous modifiez : en-tête If-Match: \"<version>\" (l'ETag de GET) ou champ \"version\""));
+            throw Problem.of(Problem.Type.PRECONDITION_REQUIRED,
+                    "indiquez la version que vous modifiez : en-tête If-Match: \"<version>\" (l'ETag de GET) ou champ \"version\"");
         }
         return expected;
     }
 
-    private static String header(APIGatewayV2HTTPEvent request, String name) {
-        if (request.getHeaders() == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> h : request.getHeaders().entrySet()) {
-            if (h.getKey() != null && h.getKey().toLowerCase(Locale.ROOT).equals(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+    static String etag(long version) {
+        return "\"" + version + "\"";
     }
 }

@@ -4,55 +4,43 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fr.vigie.adapter.aws.HttpCaller;
+import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
-import fr.vigie.domain.Caller;
-import fr.vigie.domain.OpenAlert;
-import fr.vigie.domain.TensionMap;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import fr.vigie.app.TensionView;
+import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.OpenAlerts;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /tension} (operators): where tension is now — the open alerts counted by region and
- * device, worst first, with the facilities concerned. One query of the alerts table's sparse
- * OpenIndex (only open alerts are in it), regions from the facility registry.
+ * device, worst first, with the facilities concerned ({@link TensionView}). One query of the alerts
+ * table's sparse OpenIndex (only open alerts are in it), regions from the facility registry.
  */
 public final class TensionApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE");
 
-    private final DynamoAlertStore alerts;
-    private final DynamoFacilityDirectory facilities;
+    private final TensionView tension;
 
     public TensionApiHandler() {
         this(LambdaEnvironment.system());
     }
 
     private TensionApiHandler(LambdaEnvironment env) {
-        this(env.dynamoDb(), env.require("ALERTS_TABLE"), env.require("REGISTRY_TABLE"));
+        this(new DynamoAlertStore(env.dynamoDb(), env.require("ALERTS_TABLE"))::openAlerts,
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")));
     }
 
-    TensionApiHandler(DynamoDbClient dynamo, String alertsTable, String registryTable) {
-        this.alerts = new DynamoAlertStore(dynamo, alertsTable);
-        this.facilities = new DynamoFacilityDirectory(dynamo, registryTable);
+    TensionApiHandler(OpenAlerts alerts, FacilityDirectory facilities) {
+        this.tension = new TensionView(alerts, facilities);
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        Optional<Caller> caller = HttpCaller.of(request);
-        if (caller.isEmpty()) {
-            return Http.unauthenticated();
-        }
-        if (!caller.get().operator()) {
-            return Http.forbidden("la carte des tensions est réservée aux opérateurs (groupe \"" + Caller.OPERATORS + "\")");
-        }
-        List<OpenAlert> open = alerts.openAlerts();
-        return Http.json(200, Map.of("openAlerts", open.size(), "rows", TensionMap.of(open, facilities::regionOf)));
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpApi.serve(event, context, request -> HttpApi.json(200, tension.now(request.caller())));
     }
 }

@@ -44,7 +44,7 @@ class TensionApiHandlerTest {
                             AlertLevel.CRITICAL, null, at, 4.0, LocalDate.of(2025, 12, 5), 40, 10, List.of(Reason.COVERAGE_BELOW_CRITICAL)),
                     new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, at));
         }
-        TensionApiHandler handler = new TensionApiHandler(dynamo, names.alerts(), names.registry());
+        TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, new DynamoFacilityDirectory(dynamo, names.registry()));
         APIGatewayV2HTTPEvent operator = EventLoader.loadApiGatewayHttpEvent(ProjectRoot.find().resolve("events/tension-http-get.json").toString());
 
         JsonNode answer = Json.MAPPER.readTree(handler.handleRequest(operator, new TestLambdaContext("tension")).getBody());

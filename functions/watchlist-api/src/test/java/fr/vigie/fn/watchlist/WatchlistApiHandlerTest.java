@@ -5,12 +5,16 @@ import fr.vigie.domain.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,5 +113,16 @@ class WatchlistApiHandlerTest {
 
     private static APIGatewayV2HTTPEvent load() {
         return ApiCalls.sample("watchlist-http-get.json");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAProblem500LoggedAtError() throws Exception {
+        WatchlistApiHandler broken = new WatchlistApiHandler(new DynamoRegistryEditor(
+                DynamoDbLocalServer.get().client(), "no-such-registry"), Clock.systemUTC());
+        TestLambdaContext context = new TestLambdaContext("watchlist-api");
+        var answer = broken.handleRequest(ApiCalls.sample("watchlist-http-get.json"), context);
+        assertEquals(500, answer.getStatusCode(), answer.getBody());
+        assertEquals("urn:vigie:problem:internal-error", ApiCalls.body(answer).get("type").asText());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
     }
 }

@@ -1,9 +1,9 @@
-package fr.vigie.adapter.feed;
+package fr.vigie.domain;
 
-import fr.vigie.domain.RejectedRow;
-import fr.vigie.domain.Snapshot;
-
-/** One parsed line of a feed: a snapshot, or the reason it was refused. */
+/**
+ * One parsed line of a feed or item of a report: a snapshot, or the reason it was refused. The
+ * adapters decode a format into it; the use cases take it from there without knowing the format.
+ */
 public sealed interface FeedRow {
 
     long line();

@@ -1,0 +1,69 @@
+package fr.vigie.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static fr.vigie.local.ReplayCommandTest.SEASON_A;
+import static fr.vigie.local.ReplayCommandTest.vigie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 16, the command line as a newcomer meets it: bad usage is one French line and exit 2, help per command. */
+class CommandLineTest {
+
+    /** Exit 2, one line on stderr containing {@code expected}, no Java exception name, no usage dump. */
+    static void refused(ReplayCommandTest.Run run, String expected) {
+        assertEquals(2, run.code(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().matches("(?s).*(Exception|java\\.|at fr\\.).*"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void badValuesAreOneLineAndExit2() {
+        refused(vigie("demo", "--until", "2025-13-45"), "--until attend une date AAAA-MM-JJ existante, pas « 2025-13-45 »");
+        refused(vigie("demo", "--seed", "abc"), "--seed attend un nombre entier, pas « abc »");
+        refused(vigie("demo", "--frobnicate"), "option inconnue : --frobnicate");
+        refused(vigie("replay", "--watchlist", "/nonexistent.json", "--feed", "x.csv", "--alerts", "y"),
+                "liste surveillée introuvable : /nonexistent.json");
+    }
+
+    @Test
+    void aTruncatedWatchlistIsNamedWithItsLineAndColumn(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("watchlist.json");
+        String whole = Files.readString(SEASON_A.resolve("watchlist.json"));
+        Files.writeString(list, whole.substring(0, whole.length() / 2));
+        ReplayCommandTest.Run run = vigie("replay", "--watchlist", list.toString(), "--feed", SEASON_A.resolve("feed.csv").toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString());
+        refused(run, "ligne");
+        assertTrue(run.err().contains("colonne"), run.err());
+    }
+
+    @Test
+    void aWrongFeedHeaderIsRefusedBeforeTheDatabaseStarts(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.csv");
+        Files.writeString(feed, "date,hopital,dispositif,stock\n2025-11-02,CH-1,FFP2,100\n");
+        ReplayCommandTest.Run run = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feed.toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString());
+        refused(run, "colonnes obligatoires absentes de l'en-tête : timestamp, facility_id, device_id, on_hand");
+        assertFalse(Files.exists(dir.resolve("db")), "the database was not started");
+        assertFalse(Files.exists(dir.resolve("a.jsonl")), "no alerts file left behind");
+    }
+
+    @Test
+    void eachCommandHasItsHelpAndAMistypedCommandGetsTheClosest() {
+        ReplayCommandTest.Run help = vigie("replay", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith(ReplayCommand.USAGE) && help.out().contains("--summary FICHIER"), help.out());
+        assertTrue(vigie("demo", "--help").out().contains("--seed N"));
+        assertTrue(vigie("tension", "-h").out().contains("--db DOSSIER"));
+        refused(vigie("replai"), "commande inconnue : replai ; vouliez-vous dire « replay » ?");
+        refused(vigie("tensoin"), "vouliez-vous dire « tension » ?");
+        refused(vigie("frobnicate"), "commande inconnue : frobnicate (./vigie --help : les commandes)");
+    }
+}

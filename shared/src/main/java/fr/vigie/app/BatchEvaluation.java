@@ -1,0 +1,95 @@
+package fr.vigie.app;
+
+import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.Snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One batch of new snapshots through alerting, as the coverage-evaluator receives them from the
+ * table's stream and as {@code ./vigie replay} and {@code demo} feed them: each snapshot evaluated in
+ * order ({@link CoverageEvaluation}, which records events pending), stopping at the first that fails;
+ * a level that holds reminded when due ({@link AlertReminders}); then what the batch recorded sent by
+ * {@link AlertDispatch}, and the events earlier batches could not send retried. Sending and reminding
+ * are best effort after recording: their failures leave events pending (logged), never the batch's.
+ */
+public final class BatchEvaluation {
+
+    private static final Logger LOG = Logger.getLogger(BatchEvaluation.class.getName());
+
+    /**
+     * What a batch did: outcomes counted, how many snapshots were evaluated before {@code failure}
+     * (null when all were), the fresh events sent and the retry of older ones.
+     */
+    public record Report(Map<CoverageEvaluation.Outcome, Integer> outcomes, int evaluated, RuntimeException failure,
+                         AlertDispatch.Report sent, AlertDispatch.Report retried, int reminded) {
+    }
+
+    private final CoverageEvaluation evaluation;
+    private final AlertDispatch dispatch;
+    private final AlertReminders reminders;
+
+    public BatchEvaluation(CoverageEvaluation evaluation, AlertDispatch dispatch, AlertReminders reminders) {
+        this.evaluation = evaluation;
+        this.dispatch = dispatch;
+        this.reminders = reminders;
+    }
+
+    /**
+     * @param snapshots the batch, in the order the stream delivers it
+     * @param now       when the retries are due from: the wall clock in the function, the batch's snapshot time in a replay
+     */
+    public Report run(List<Snapshot> snapshots, Instant now) {
+        Map<CoverageEvaluation.Outcome, Integer> outcomes = new EnumMap<>(CoverageEvaluation.Outcome.class);
+        List<OutgoingEvent> recorded = new ArrayList<>();
+        RuntimeException failure = null;
+        int evaluated = 0;
+        int reminded = 0;
+        for (Snapshot snapshot : snapshots) {
+            CoverageEvaluation.Evaluated result;
+            try {
+                result = evaluation.evaluate(snapshot);
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+            evaluated++;
+            outcomes.merge(result.outcome(), 1, Integer::sum);
+            recorded.addAll(result.recorded());
+            if (result.outcome() == CoverageEvaluation.Outcome.HELD && remind(snapshot)) {
+                reminded++;
+            }
+        }
+        // the events are recorded (pending) before this: a failure here leaves them for a later batch's retry
+        AlertDispatch.Report sent = bestEffort("alerts_send_failed", () -> dispatch.send(recorded));
+        AlertDispatch.Report retried = bestEffort("alerts_retry_failed", () -> dispatch.retryPending(now));
+        return new Report(Collections.unmodifiableMap(outcomes), evaluated, failure, sent, retried, reminded);
+    }
+
+    /** A reminder is best effort: its failure is logged and retried by the next snapshot, never the snapshot's failure. */
+    private boolean remind(Snapshot snapshot) {
+        try {
+            return reminders.consider(snapshot);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "alert_reminder_failed facilityId={0} deviceId={1} cause={2}",
+                    new Object[]{snapshot.facilityId(), snapshot.deviceId(), e.toString()});
+            return false;
+        }
+    }
+
+    private static AlertDispatch.Report bestEffort(String failure, java.util.function.Supplier<AlertDispatch.Report> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, failure + " cause={0}", e.toString());
+            return AlertDispatch.Report.NONE;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package fr.vigie.domain;
+
+import java.time.Instant;
+
+/**
+ * An event Vigie records and then sends: a facility's change of alert level ({@link AlertEvent}) or
+ * a national supply disruption for operators ({@link SupplyDisruptionEvent}). Both are written to
+ * the outbox pending when they are recorded, and leave it only once sent (spec section 3).
+ */
+public sealed interface OutgoingEvent permits AlertEvent, SupplyDisruptionEvent {
+
+    /** The timestamp of the snapshot that caused the event, never the wall clock. */
+    Instant at();
+}
