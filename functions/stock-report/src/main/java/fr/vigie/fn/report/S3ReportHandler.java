@@ -12,16 +12,14 @@ import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.port.Watchlist;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
     public static final String RESULTS_PREFIX = "reports/results/";
 
     private final DynamoDbClient dynamo;
-    private final S3Client s3;
+    private final ReportBucket bucket;
     private final String registryTable;
     private final ReportIngestion ingestion;
 
@@ -61,7 +59,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
 
     S3ReportHandler(DynamoDbClient dynamo, S3Client s3, String snapshotsTable, String registryTable, SnapshotAdmission.Window window, Clock received) {
         this.dynamo = dynamo;
-        this.s3 = s3;
+        this.bucket = new ReportBucket(s3);
         this.registryTable = registryTable;
         this.ingestion = new ReportIngestion(new SnapshotIngestion(new DynamoSnapshotStore(dynamo, snapshotsTable))
                 .within(window, received));
@@ -81,14 +79,13 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
                 continue;
             }
             ReportIngestion.Outcome outcome;
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            try (InputStream in = this.bucket.open(bucket, key)) {
                 outcome = known.csv("s3://" + bucket + "/" + key, in, watchlist, sender(key));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
             }
             String resultKey = RESULTS_PREFIX + key.substring(INCOMING_PREFIX.length()) + ".json";
-            s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json; charset=utf-8"),
-                    RequestBody.fromString(Json.write(outcome), StandardCharsets.UTF_8));
+            this.bucket.writeJson(bucket, resultKey, Json.write(outcome));
             context.getLogger().log(Json.write(java.util.Map.of("event", "report_ingested", "source", outcome.source(),
                     "result", resultKey, "read", outcome.read(), "stored", outcome.stored(),
                     "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount())));

@@ -1,0 +1,32 @@
+package fr.vigie.fn.report;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reports bucket as the S3-triggered handler uses it (an adapter): a dropped file read as a
+ * stream, an answer written as JSON beside it. S3 failures are thrown as the SDK throws them, so the
+ * invocation fails and Lambda retries it.
+ */
+final class ReportBucket {
+
+    private final S3Client s3;
+
+    ReportBucket(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The object's content, to close after reading. */
+    InputStream open(String bucket, String key) {
+        return s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+
+    /** Writes {@code json} (UTF-8) at {@code key}. */
+    void writeJson(String bucket, String key, String json) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),
+                RequestBody.fromString(json, StandardCharsets.UTF_8));
+    }
+}
