@@ -24,6 +24,11 @@ final class ReportBucket {
         return s3.getObject(b -> b.bucket(bucket).key(key));
     }
 
+    /** The whole object as UTF-8 text (a notices file: small). */
+    String readUtf8(String bucket, String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+    }
+
     /** Writes {@code json} (UTF-8) at {@code key}. */
     void writeJson(String bucket, String key, String json) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),

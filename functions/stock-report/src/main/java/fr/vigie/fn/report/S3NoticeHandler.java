@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import fr.vigie.adapter.aws.CloudNotices;
+import fr.vigie.wiring.CloudNotices;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.NoticeJson;
 import fr.vigie.app.NoticeIntake;
 import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.port.NoticeStore;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -36,7 +35,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
     public static final String PREFIX = "notices/";
     public static final String RESULTS_PREFIX = S3ReportHandler.RESULTS_PREFIX + "notices/";
 
-    private final S3Client s3;
+    private final ReportBucket s3;
     private final Supplier<NoticeIntake> intake;
     private final Clock clock;
 
@@ -50,7 +49,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
     }
 
     S3NoticeHandler(S3Client s3, Supplier<NoticeIntake> intake, Clock clock) {
-        this.s3 = s3;
+        this.s3 = new ReportBucket(s3);
         this.intake = intake;
         this.clock = clock;
     }
@@ -71,7 +70,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
             answer.put("skipped", true);
             return answer;
         }
-        String body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+        String body = s3.readUtf8(bucket, key);
         try {
             List<NoticeDraft> drafts = NoticeJson.drafts(body);
             NoticeIntake.Outcome outcome = notices.receive(drafts, new NoticeStore.Author(source, "S3 " + PREFIX, clock.instant()));
@@ -83,8 +82,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
             answer.put("error", unreadable.getMessage());
         }
         String resultKey = RESULTS_PREFIX + key.substring(PREFIX.length()) + ".json";
-        s3.putObject(b -> b.bucket(bucket).key(resultKey).contentType("application/json; charset=utf-8"),
-                RequestBody.fromString(Json.write(answer), StandardCharsets.UTF_8));
+        s3.writeJson(bucket, resultKey, Json.write(answer));
         context.getLogger().log(Json.write(Map.of("event", "notices_received", "source", source, "result", resultKey)));
         return answer;
     }

@@ -74,7 +74,7 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotCallUseCasesOrHandlers() {
         ArchRule rule = noClasses().that().resideInAPackage("fr.vigie.adapter..")
-                .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.app..", "fr.vigie.fn..", "fr.vigie.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.app..", "fr.vigie.fn..", "fr.vigie.local..", "fr.vigie.wiring..")
                 .because("data flows one way: a use case calls a port, an adapter implements it");
         rule.check(classes);
     }

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
 import fr.vigie.adapter.api.Problem;
-import fr.vigie.adapter.aws.CloudNotices;
+import fr.vigie.wiring.CloudNotices;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.feed.NoticeJson;
 import fr.vigie.app.NoticeIntake;

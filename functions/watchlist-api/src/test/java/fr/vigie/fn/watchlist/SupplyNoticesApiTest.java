@@ -1,6 +1,6 @@
 package fr.vigie.fn.watchlist;
 
-import fr.vigie.adapter.aws.CloudNotices;
+import fr.vigie.wiring.CloudNotices;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,6 @@
-package fr.vigie.adapter.aws;
+package fr.vigie.wiring;
+
+import fr.vigie.adapter.aws.LambdaEnvironment;
 
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
