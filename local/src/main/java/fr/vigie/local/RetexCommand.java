@@ -1,6 +1,8 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.port.SeasonNotices;
 import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
@@ -42,7 +44,8 @@ final class RetexCommand {
         RetexExport.Result result;
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             Progress progress = new Progress(err, "séries revues et rejouées sur la grille de seuils");
-            result = new RetexExport(new DynamoSeasonArchive(db.client(), db.tables()))
+            result = new RetexExport(new DynamoSeasonArchive(db.client(), db.tables()),
+                    SeasonNotices.of(new DynamoNoticeStore(db.client(), db.tables().registry())))
                     .export(season, new ReviewFiles(name -> Files.newOutputStream(folder.resolve(name))), progress::show);
         }
         if (result.empty()) {

@@ -41,7 +41,8 @@ public final class SeriesEvaluator {
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
                                ZoneId zone) {
         Snapshot latest = history.get(history.size() - 1);
-        return decide(entry, latest, assess(history, outlook, zone), previous, zone, outlook.notices().noticeIds());
+        return decide(entry, latest, assess(history, outlook, zone), previous, zone,
+                outlook.notices() == null ? List.of() : outlook.notices().noticeIds());
     }
 
     /**

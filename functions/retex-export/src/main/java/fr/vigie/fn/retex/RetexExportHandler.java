@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
+import fr.vigie.port.SeasonNotices;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.retex.ReviewFiles;
@@ -47,7 +49,8 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
     }
 
     RetexExportHandler(DynamoDbClient dynamo, S3Client s3, Tables.Names tables, String bucket) {
-        this.export = new RetexExport(new DynamoSeasonArchive(dynamo, tables));
+        this.export = new RetexExport(new DynamoSeasonArchive(dynamo, tables),
+                SeasonNotices.of(new DynamoNoticeStore(dynamo, tables.registry())));
         this.s3 = s3;
         this.bucket = bucket;
     }
