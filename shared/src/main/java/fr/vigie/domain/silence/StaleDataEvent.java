@@ -1,0 +1,21 @@
+package fr.vigie.domain.silence;
+
+import java.time.Instant;
+
+/**
+ * A facility, or one of its devices, that stopped reporting (spec section 3, {@code type}
+ * STALE_DATA): {@code OPEN} once when it falls silent, {@code CLOSED} once when data comes back
+ * ({@code at} is then the first new snapshot's timestamp). {@code deviceId} is null when the whole
+ * facility is silent. {@code lastSeen} is the last snapshot received before the silence.
+ */
+public record StaleDataEvent(String facilityId, String deviceId, Status status, Instant lastSeen, Instant at) {
+
+    public static final String TYPE = "STALE_DATA";
+
+    public enum Status { OPEN, CLOSED }
+
+    /** True when the event concerns the whole facility rather than one device. */
+    public boolean facilityWide() {
+        return deviceId == null;
+    }
+}
