@@ -99,10 +99,12 @@ public final class SeriesEvaluator {
     }
 
     /**
-     * The projection of the last snapshot of {@code history} (as {@link #evaluate} reads it), days
-     * counted in {@code zone}: it does not depend on thresholds.
+     * The projection of the last snapshot of {@code snapshots} (as {@link #evaluate} reads it), days
+     * counted in {@code zone}: it does not depend on thresholds. Past days are read as their
+     * {@link DailyCloses}, so that how often a series is polled does not change its projection.
      */
-    public Assessment assess(List<Snapshot> history, SupplyOutlook outlook, ZoneId zone) {
+    public Assessment assess(List<Snapshot> snapshots, SupplyOutlook outlook, ZoneId zone) {
+        List<Snapshot> history = DailyCloses.of(snapshots, zone);
         Snapshot latest = history.get(history.size() - 1);
         UseForecast use = UseForecast.fit(history, zone);
         SupplyPicture supply = DeliveryTracker.read(history, zone);
