@@ -101,7 +101,7 @@ final class ReplayBench {
         // stands where SNS would: counts what would be sent, sends nothing
         AtomicLong alertsSent = new AtomicLong();
         AtomicLong disruptionsSent = new AtomicLong();
-        AlertChannels publisher = AlertChannels.eventsOnly(e -> alertsSent.incrementAndGet(), d -> disruptionsSent.incrementAndGet(), n -> { });
+        AlertChannels publisher = AlertChannels.eventsOnly(e -> alertsSent.incrementAndGet(), d -> disruptionsSent.incrementAndGet(), n -> { }, s -> { });
         MeteredDynamoDb metered = new MeteredDynamoDb(engine.dynamoDbClient());
         try {
             Tables.createMissing(metered, names);

@@ -2,6 +2,7 @@ package fr.vigie.local;
 
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.notice.MatchedNotice;
@@ -26,6 +27,7 @@ final class FanOutChannels implements AlertChannels {
     private final List<AlertEvent> sent = new ArrayList<>();
     private final List<SupplyDisruptionEvent> disruptions = new ArrayList<>();
     private final List<SupplyNoticeEvent> notices = new ArrayList<>();
+    private final List<StaleDataEvent> silences = new ArrayList<>();
     private long facilityNoticeMessages;
     private int digests;
     private int reminders;
@@ -66,6 +68,12 @@ final class FanOutChannels implements AlertChannels {
     }
 
     @Override
+    public void staleData(StaleDataEvent event, WatchlistEntry device) {
+        destinations.forEach(d -> d.staleData(event, device));
+        silences.add(event);
+    }
+
+    @Override
     public void facilityNotice(String facilityId, WatchlistEntry device, MatchedNotice record) {
         destinations.forEach(d -> d.facilityNotice(facilityId, device, record));
         facilityNoticeMessages++;
@@ -89,6 +97,11 @@ final class FanOutChannels implements AlertChannels {
 
     List<SupplyDisruptionEvent> disruptions() {
         return disruptions;
+    }
+
+    /** The STALE_DATA events sent, in order. */
+    List<StaleDataEvent> silences() {
+        return silences;
     }
 
     int digests() {

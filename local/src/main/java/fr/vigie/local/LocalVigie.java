@@ -5,6 +5,7 @@ import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
+import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
@@ -14,6 +15,7 @@ import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
 import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
+import fr.vigie.app.SilenceWatch;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
@@ -27,7 +29,8 @@ import java.util.Map;
  * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
  * local run is the database's only writer, so the snapshot, alert disruption and notice stores sit behind a
  * write-through memory cache: every write still reaches DynamoDB, but history and state are read
- * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function.
+ * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function, and
+ * {@code SILENT_AFTER_HOURLY_HOURS} / {@code SILENT_AFTER_DAILY_HOURS} set the silence delays.
  */
 final class LocalVigie {
 
@@ -47,6 +50,7 @@ final class LocalVigie {
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
         alerting = new BatchEvaluation(evaluation,
                 new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT),
-                new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist));
+                new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist))
+                .watchingSilence(new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env)));
     }
 }

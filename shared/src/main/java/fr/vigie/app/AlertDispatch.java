@@ -3,6 +3,7 @@ package fr.vigie.app;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.RetrySchedule;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.port.AlertChannels;
@@ -95,7 +96,7 @@ public final class AlertDispatch {
         return sendAll(due, scheduled);
     }
 
-    /** The event as something to send: an alert with its device from the watch-list, or a national event. */
+    /** The event as something to send: an alert with its device from the watch-list, or a national or silence event. */
     private Optional<Item> item(OutgoingEvent event, boolean emailSent) {
         if (event instanceof AlertEvent alert) {
             Optional<WatchlistEntry> device = watchlist.entry(alert.deviceId());
@@ -147,6 +148,8 @@ public final class AlertDispatch {
             try {
                 if (i.notice != null) {
                     channels.alert(i.notice, !i.emailSent);
+                } else if (i.event instanceof StaleDataEvent stale) {
+                    channels.staleData(stale, stale.facilityWide() ? null : watchlist.entry(stale.deviceId()).orElse(null));
                 } else {
                     channels.national((SupplyDisruptionEvent) i.event);
                 }
@@ -162,10 +165,13 @@ public final class AlertDispatch {
     }
 
     private static String id(OutgoingEvent event) {
+        if (event instanceof StaleDataEvent s) {
+            return s.silenceId() + "#" + s.status();
+        }
         return event instanceof AlertEvent a ? a.alertId() : ((SupplyDisruptionEvent) event).disruptionId();
     }
 
-    /** One event to send; {@code notice} is null for a national event, which has no email of its own to group. */
+    /** One event to send; {@code notice} is null for a national or silence event, which has no email to group. */
     private static final class Item {
         final OutgoingEvent event;
         final Notice notice;

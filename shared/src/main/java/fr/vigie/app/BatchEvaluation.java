@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * table's stream and as {@code ./vigie replay} and {@code demo} feed them: each snapshot evaluated in
  * order ({@link CoverageEvaluation}, which records events pending), stopping at the first that fails;
  * a level that holds reminded when due ({@link AlertReminders}); then what the batch recorded sent by
- * {@link AlertDispatch}, and the events earlier batches could not send retried. Sending and reminding
+ * {@link AlertDispatch}, and the events earlier batches could not send retried. When silences are
+ * watched ({@link #watchingSilence}), the evaluated snapshots also feed their facilities' reporting
+ * rhythms, and a data return's closing STALE_DATA is sent with the batch's events. Sending and reminding
  * are best effort after recording: their failures leave events pending (logged), never the batch's.
  */
 public final class BatchEvaluation {
@@ -35,11 +37,36 @@ public final class BatchEvaluation {
     private final CoverageEvaluation evaluation;
     private final AlertDispatch dispatch;
     private final AlertReminders reminders;
+    /** Null when silences are not watched (the in-memory backtests). */
+    private final SilenceWatch silence;
 
     public BatchEvaluation(CoverageEvaluation evaluation, AlertDispatch dispatch, AlertReminders reminders) {
+        this(evaluation, dispatch, reminders, null);
+    }
+
+    private BatchEvaluation(CoverageEvaluation evaluation, AlertDispatch dispatch, AlertReminders reminders, SilenceWatch silence) {
         this.evaluation = evaluation;
         this.dispatch = dispatch;
         this.reminders = reminders;
+        this.silence = silence;
+    }
+
+    /** The same pipeline, each batch's snapshots also fed to {@code watch} (closing the silences they end). */
+    public BatchEvaluation watchingSilence(SilenceWatch watch) {
+        return new BatchEvaluation(evaluation, dispatch, reminders, watch);
+    }
+
+    /**
+     * The silence check at {@code now} over {@code facilityIds} ({@link SilenceWatch#check}), what it
+     * recorded sent at once by the dispatcher (left pending for a retry if SNS fails). Nothing when
+     * silences are not watched.
+     */
+    public AlertDispatch.Report checkSilence(Instant now, java.util.Collection<String> facilityIds) {
+        if (silence == null) {
+            return AlertDispatch.Report.NONE;
+        }
+        List<OutgoingEvent> recorded = silence.check(now, facilityIds);
+        return bestEffort("silence_send_failed", () -> dispatch.send(recorded));
     }
 
     /**
@@ -65,6 +92,15 @@ public final class BatchEvaluation {
             recorded.addAll(result.recorded());
             if (result.outcome() == CoverageEvaluation.Outcome.HELD && remind(snapshot)) {
                 reminded++;
+            }
+        }
+        if (silence != null) {
+            // the rhythm of what was evaluated; a failure only delays it to the next batch, and is logged
+            List<Snapshot> seen = snapshots.subList(0, evaluated);
+            try {
+                recorded.addAll(silence.observe(seen));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "silence_observe_failed snapshots={0} cause={1}", new Object[]{seen.size(), e.toString()});
             }
         }
         // the events are recorded (pending) before this: a failure here leaves them for a later batch's retry

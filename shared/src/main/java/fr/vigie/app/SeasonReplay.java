@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * timestamp (one poll of the hospitals) form one batch ({@link BatchEvaluation}: evaluated, then its
  * alerts sent by the outbox dispatcher, digests and retries included). Time comes from the
  * snapshots, never the wall clock, so a past season replays to the same alerts: the ingestion runs
- * {@linkplain SnapshotIngestion#onFeedClock() on the feed's own clock}.
+ * {@linkplain SnapshotIngestion#onFeedClock() on the feed's own clock}. After each batch, silent
+ * facilities are checked at its timestamp ({@link BatchEvaluation#checkSilence}), as the cloud's
+ * hourly check does on the wall clock.
  */
 public final class SeasonReplay {
 
@@ -63,6 +65,7 @@ public final class SeasonReplay {
         AlertDispatch.Report sent = AlertDispatch.Report.NONE;
         AlertDispatch.Report retried = AlertDispatch.Report.NONE;
         List<String> failures = new ArrayList<>();
+        Set<String> facilities = facilities(fresh);
         for (int from = 0; from < fresh.size(); ) {
             int to = from + 1;
             while (to < fresh.size() && fresh.get(to).timestamp().equals(fresh.get(from).timestamp())) {
@@ -72,7 +75,8 @@ public final class SeasonReplay {
             BatchEvaluation.Report batch = alerting.run(fresh.subList(from, to), fresh.get(from).timestamp());
             batches++;
             done += batch.evaluated();
-            sent = sent.plus(batch.sent());
+            // silence is judged on the feed's clock, once the poll's snapshots are in: what did not come by now
+            sent = sent.plus(batch.sent()).plus(alerting.checkSilence(fresh.get(from).timestamp(), facilities));
             retried = retried.plus(batch.retried());
             if (batch.failure() != null) {
                 // one snapshot the evaluation cannot take must not stop a season: named in the summary, the batch goes on after it
@@ -91,7 +95,7 @@ public final class SeasonReplay {
         }
         progress.evaluated(done, fresh.size());
         clock.accept(Instant.MAX);
-        return new Summary(report, done, batches, sent, retried, facilities(fresh), List.copyOf(failures));
+        return new Summary(report, done, batches, sent, retried, facilities, List.copyOf(failures));
     }
 
     private static Set<String> facilities(List<Snapshot> stored) {

@@ -1,6 +1,7 @@
 package fr.vigie.port;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.notice.MatchedNotice;
@@ -35,6 +36,13 @@ public interface AlertChannels {
     /** A national supply disruption, for operators. */
     void national(SupplyDisruptionEvent event);
 
+    /**
+     * A facility, or one of its devices, fell silent or reports again (spec section 3, STALE_DATA), for the
+     * facility and its region's operators; {@code device} is the device's watch-list entry, null when the
+     * whole facility is concerned (or the device left the list).
+     */
+    void staleData(StaleDataEvent event, WatchlistEntry device);
+
     /** A manufacturer's notice record that changes the notice's state, for operators (spec section 5). */
     void supplyNotice(SupplyNoticeEvent event);
 
@@ -43,12 +51,12 @@ public interface AlertChannels {
 
     /**
      * Channels that take the spec's events only (spec sections 3 and 5: a facility alert, in or out
-     * of a digest, a national disruption, a supply notice), each handed to its consumer; digests,
+     * of a digest, a national disruption, a supply notice, a silence), each handed to its consumer; digests,
      * reminders and a hospital's notice message, which are not events, leave nothing. What a JSON
      * Lines file, a counter or a test capture needs.
      */
     static AlertChannels eventsOnly(Consumer<AlertEvent> alerts, Consumer<SupplyDisruptionEvent> nationals,
-                                    Consumer<SupplyNoticeEvent> notices) {
+                                    Consumer<SupplyNoticeEvent> notices, Consumer<StaleDataEvent> silences) {
         return new AlertChannels() {
             @Override
             public void alert(Notice notice, boolean withEmail) {
@@ -73,6 +81,11 @@ public interface AlertChannels {
             @Override
             public void supplyNotice(SupplyNoticeEvent event) {
                 notices.accept(event);
+            }
+
+            @Override
+            public void staleData(StaleDataEvent event, WatchlistEntry device) {
+                silences.accept(event);
             }
 
             @Override

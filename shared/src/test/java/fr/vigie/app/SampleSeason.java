@@ -55,7 +55,7 @@ final class SampleSeason {
     static Raised replay(Path watchlistFile, Path feedFile) throws IOException, FeedFormatException {
         MemoryWatchlist watchlist = MemoryWatchlist.of(watchlist(watchlistFile));
         Raised raised = new Raised(new ArrayList<>(), new ArrayList<>());
-        AlertChannels capture = AlertChannels.eventsOnly(raised.alerts()::add, raised.disruptions()::add, n -> { });
+        AlertChannels capture = AlertChannels.eventsOnly(raised.alerts()::add, raised.disruptions()::add, n -> { }, s -> { });
         try (InputStream feed = Files.newInputStream(feedFile)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             InMemoryAlerting.replay(watchlist, capture).run(reader::next, (d, t) -> { });

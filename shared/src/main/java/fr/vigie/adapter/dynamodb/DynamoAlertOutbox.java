@@ -1,8 +1,10 @@
 package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.adapter.feed.AlertEventJson;
+import fr.vigie.adapter.feed.StaleDataJson;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.AlertOutbox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,11 +20,12 @@ import java.util.Map;
 
 /**
  * The pending events of the alerts table as the dispatcher's outbox: the same event items as
- * {@link DynamoAlertStore} and {@link DynamoDisruptionStore} write, with the retry's own attributes
+ * {@link DynamoAlertStore}, {@link DynamoDisruptionStore} and {@link DynamoReportingLog} write, with the retry's own attributes
  * while they stay pending. The one place that clears the pending attributes.
  * <pre>
  *   alert:    pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}
  *   national: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}
+ *   silence:  pk = FAC#{facilityId}  sk = STALE#{lastSeen}#{deviceId or *}#{status}  ({@link DynamoReportingLog})
  *          pendingPk = PENDING, pendingSk = {at}#...   until its own message went (sparse PendingIndex)
  *          emailSent = true          its email went in a digest
  *          retryAfter (N, epoch ms)  a retry may take it from then on; attempts (N) retries made
@@ -56,8 +59,9 @@ public final class DynamoAlertOutbox implements AlertOutbox {
             Long attempts = Items.num(item, ATTEMPTS);
             AttributeValue emailed = item.get(EMAIL_SENT);
             String json = Items.str(item, "event");
-            OutgoingEvent event = Items.str(item, Tables.SK).startsWith(Keys.DISRUPTION_EVENT)
-                    ? AlertEventJson.readDisruption(json) : AlertEventJson.readAlert(json);
+            String sk = Items.str(item, Tables.SK);
+            OutgoingEvent event = sk.startsWith(Keys.DISRUPTION_EVENT) ? AlertEventJson.readDisruption(json)
+                    : sk.startsWith(DynamoReportingLog.EVENT) ? StaleDataJson.read(json) : AlertEventJson.readAlert(json);
             out.add(new Pending(event, emailed != null && Boolean.TRUE.equals(emailed.bool()),
                     attempts == null ? 0 : attempts.intValue(), retryAfter == null ? null : Instant.ofEpochMilli(retryAfter)));
         });
@@ -112,6 +116,9 @@ public final class DynamoAlertOutbox implements AlertOutbox {
         if (event instanceof AlertEvent alert) {
             return Map.of(Tables.PK, Items.s(Keys.series(alert.facilityId(), alert.deviceId())),
                     Tables.SK, Items.s(DynamoAlertStore.eventSortKey(alert)));
+        }
+        if (event instanceof StaleDataEvent stale) {
+            return DynamoReportingLog.key(stale);
         }
         return DynamoDisruptionStore.key((SupplyDisruptionEvent) event);
     }

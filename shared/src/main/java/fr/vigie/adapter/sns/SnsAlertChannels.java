@@ -10,10 +10,13 @@ import fr.vigie.domain.Region;
 import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.GroupedAlertTexts;
+import fr.vigie.domain.StaleDataEvent;
+import fr.vigie.domain.StaleDataTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.adapter.feed.NoticeJson;
+import fr.vigie.adapter.feed.StaleDataJson;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeStatus;
 import fr.vigie.domain.notice.NoticeTexts;
@@ -49,6 +52,7 @@ import java.util.stream.Collectors;
  *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL;</li>
  *   <li>a national disruption: {@code type=SUPPLY_DISRUPTION}, deviceId, level (its status); no
  *       facility, region or delivery, so that only operators' policies match it.</li>
+ *   <li>a silence (STALE_DATA): a facility alert's attributes and {@code type=STALE_DATA} ({@link #staleData});</li>
  *   <li>a supply notice for operators: default = the spec's JSON (section 5), {@code type=SUPPLY_NOTICE},
  *       noticeId, level (the status); matched by the operators' {@code type} branch only;</li>
  *   <li>a hospital's notice message: French email and one GSM-7 SMS ({@link NoticeTexts}), a facility
@@ -138,6 +142,29 @@ public final class SnsAlertChannels implements AlertChannels {
                 new HashMap<>(Map.of(TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
                         "deviceId", string(event.deviceId()),
                         "level", string(event.status().name()))));
+    }
+
+    /**
+     * A silence (issue 22): default = the spec's STALE_DATA JSON, French email and SMS
+     * ({@link StaleDataTexts}); the attributes of a facility alert ({@code delivery=SINGLE}, facilityId,
+     * region, deviceId for one device, its epidemics or every epidemic for the whole facility) so that
+     * the hospital's and its region's operators' policies take it, {@code level} WARNING while silent and
+     * RECOVERED when data is back (as their level filters read an alert), and {@code type=STALE_DATA}.
+     */
+    @Override
+    public void staleData(StaleDataEvent event, WatchlistEntry device) {
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(),
+                (event.status() == StaleDataEvent.Status.OPEN ? AlertLevel.WARNING : AlertLevel.RECOVERED).name(),
+                AlertFilterPolicy.SINGLE, device == null ? List.of(Epidemic.values()) : device.epidemics());
+        attributes.put(TYPE_ATTRIBUTE, string(StaleDataEvent.TYPE));
+        if (!event.facilityWide()) {
+            attributes.put("deviceId", string(event.deviceId()));
+        }
+        ZoneId zone = zoneOf(event.facilityId());
+        String name = device == null ? event.deviceId() : device.name();
+        String subject = StaleDataTexts.emailSubject(event, name, zone);
+        publish(StaleDataJson.write(event), subject, subject + "\n\n" + StaleDataTexts.emailBody(event, name, zone),
+                StaleDataTexts.sms(event, zone), attributes);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.vigie.domain.silence;
 
+import fr.vigie.domain.StaleDataEvent;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package fr.vigie.domain.silence;
 
+import fr.vigie.domain.StaleDataEvent;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.vigie.domain.silence;
+package fr.vigie.domain;
 
 import java.time.Instant;
 
@@ -8,11 +8,20 @@ import java.time.Instant;
  * ({@code at} is then the first new snapshot's timestamp). {@code deviceId} is null when the whole
  * facility is silent. {@code lastSeen} is the last snapshot received before the silence.
  */
-public record StaleDataEvent(String facilityId, String deviceId, Status status, Instant lastSeen, Instant at) {
+public record StaleDataEvent(String facilityId, String deviceId, Status status, Instant lastSeen, Instant at)
+        implements OutgoingEvent {
 
     public static final String TYPE = "STALE_DATA";
 
     public enum Status { OPEN, CLOSED }
+
+    /**
+     * The silence's id, the same for its OPEN and its CLOSED event: {@code facilityId#deviceId#lastSeen}
+     * ({@code *} for the whole facility), e.g. {@code CH-HDF-03#HFNC-PED#2025-11-14T05:00:00Z}.
+     */
+    public String silenceId() {
+        return facilityId + "#" + (deviceId == null ? "*" : deviceId) + "#" + lastSeen;
+    }
 
     /** True when the event concerns the whole facility rather than one device. */
     public boolean facilityWide() {
