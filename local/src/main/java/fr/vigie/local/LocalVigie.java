@@ -15,6 +15,7 @@ import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
 import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
+import fr.vigie.app.SilenceCheck;
 import fr.vigie.app.SilenceWatch;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.domain.ReminderRule;
@@ -36,6 +37,8 @@ final class LocalVigie {
 
     final SnapshotIngestion ingestion;
     final BatchEvaluation alerting;
+    /** The silence check a replay runs after each batch on the feed's clock. */
+    final SilenceCheck silence;
     final MemorySnapshotStore snapshots;
     final MemoryNoticeStore notices;
 
@@ -48,9 +51,11 @@ final class LocalVigie {
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
                 new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices);
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
-        alerting = new BatchEvaluation(evaluation,
-                new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT),
+        AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
+        SilenceWatch silences = new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env));
+        alerting = new BatchEvaluation(evaluation, dispatch,
                 new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist))
-                .watchingSilence(new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env)));
+                .watchingSilence(silences);
+        silence = new SilenceCheck(silences, dispatch);
     }
 }

@@ -95,7 +95,7 @@ final class ReplayCommand {
                 NoticeIntake intake = new NoticeIntake(watchlist, vigie.notices, publisher, seen(facilities), vigie.snapshots);
                 NoticeIntake.Outcome notices = intake.record(noticeDrafts,
                         new NoticeStore.Author("local:replay", "REPLAY", Instant.now()));
-                SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion.admittingFacilitiesOf(directory), vigie.alerting)
+                SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion.admittingFacilitiesOf(directory), vigie.alerting, vigie.silence)
                         .run(noting(reader, facilities, feedStart), progress::show, announcing(intake, notices.stored()));
                 // the RETEX enumerates series from the registry instead of scanning the snapshots, and judges each day
                 // by the list in force then: the replayed list was in force from the feed's first row (its own clock)

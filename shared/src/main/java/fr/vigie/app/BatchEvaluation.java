@@ -56,18 +56,6 @@ public final class BatchEvaluation {
         return new BatchEvaluation(evaluation, dispatch, reminders, watch);
     }
 
-    /**
-     * The silence check at {@code now} over {@code facilityIds} ({@link SilenceWatch#check}), what it
-     * recorded sent at once by the dispatcher (left pending for a retry if SNS fails). Nothing when
-     * silences are not watched.
-     */
-    public AlertDispatch.Report checkSilence(Instant now, java.util.Collection<String> facilityIds) {
-        if (silence == null) {
-            return AlertDispatch.Report.NONE;
-        }
-        List<OutgoingEvent> recorded = silence.check(now, facilityIds);
-        return bestEffort("silence_send_failed", () -> dispatch.send(recorded));
-    }
 
     /**
      * @param snapshots the batch, in the order the stream delivers it

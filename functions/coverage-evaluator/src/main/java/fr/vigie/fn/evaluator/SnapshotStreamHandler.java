@@ -11,6 +11,7 @@ import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
+import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
@@ -18,9 +19,11 @@ import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
 import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
+import fr.vigie.app.SilenceWatch;
 import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.silence.SilencePolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -37,7 +40,9 @@ import java.util.Map;
  * (alerts of one facility and level in one email digest, each still its own message for machines and
  * SMS) and retries, with backoff and a claim, what earlier batches could not send (SNS down). With
  * {@code REMINDER_EVERY_DAYS} above 0, an alert whose level holds is reminded at most that often; 0,
- * the default, never reminds. Records are taken in order; the first that fails is reported (partial
+ * the default, never reminds. Each batch also feeds its facilities' reporting rhythms, and a facility
+ * that reports again after a silence gets its closing STALE_DATA ({@link SilenceCheckHandler} opens
+ * them). Records are taken in order; the first that fails is reported (partial
  * batch response) and the rest of the batch is left for the retry, which starts again from it: an
  * event already recorded is not sent twice. Collaborators are built once per container.
  */
@@ -45,7 +50,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
-            "REMINDER_EVERY_DAYS");
+            "REMINDER_EVERY_DAYS", "SILENT_AFTER_HOURLY_HOURS", "SILENT_AFTER_DAILY_HOURS");
 
     private final BatchWatchlist watchlist;
     private final BatchNotices notices;
@@ -59,11 +64,17 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     private SnapshotStreamHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), env.sns(), env.require("SNAPSHOTS_TABLE"), env.require("ALERTS_TABLE"),
                 env.require("REGISTRY_TABLE"), env.require("ALERT_TOPIC_ARN"), Clock.systemUTC(), RetrySchedule.DEFAULT,
-                new ReminderRule(env.intOr("REMINDER_EVERY_DAYS", 0)));
+                new ReminderRule(env.intOr("REMINDER_EVERY_DAYS", 0)), SilenceWatch.policy(System.getenv()));
     }
 
     SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
                           String registryTable, String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders) {
+        this(dynamo, sns, snapshotsTable, alertsTable, registryTable, topicArn, clock, retries, reminders, SilencePolicy.DEFAULT);
+    }
+
+    /** @param silence the delays after which the facilities whose rhythm the batches feed are silent */
+    SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable, String registryTable,
+                          String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders, SilencePolicy silence) {
         this.clock = clock;
         this.watchlist = new BatchWatchlist(dynamo, registryTable);
         this.notices = new BatchNotices(dynamo, registryTable);
@@ -74,7 +85,8 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
                         new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),
                 new AlertDispatch(new DynamoAlertOutbox(dynamo, alertsTable), channels, watchlist, retries),
-                new AlertReminders(reminders, new DynamoReminderLog(dynamo, alertsTable), channels, watchlist));
+                new AlertReminders(reminders, new DynamoReminderLog(dynamo, alertsTable), channels, watchlist))
+                .watchingSilence(new SilenceWatch(new DynamoReportingLog(dynamo, alertsTable), watchlist, silence));
     }
 
     @Override
