@@ -113,17 +113,17 @@ class SnapshotStreamHandlerTest {
      * (MessageStructure=json); real SNS gives an SQS subscriber the "default" one, fauxqs 2.4.1
      * passes the whole structure on, so both are read here.
      */
-    private static JsonNode alertOf(JsonNode envelope) throws Exception {
+    static JsonNode alertOf(JsonNode envelope) throws Exception {
         JsonNode message = Json.MAPPER.readTree(envelope.get("Message").asText());
         return message.has("default") ? Json.MAPPER.readTree(message.get("default").asText()) : message;
     }
 
-    private static DynamodbEvent loadSample() {
+    static DynamodbEvent loadSample() {
         return EventLoader.loadDynamoDbEvent(ProjectRoot.find().resolve("events/snapshots-stream.json").toString());
     }
 
     /** Tables of its own, a topic with a queue subscribed, and the series' history before the sample. */
-    private final class World {
+    final class World {
         final Tables.Names names;
         final String topicArn;
         final String queueUrl;

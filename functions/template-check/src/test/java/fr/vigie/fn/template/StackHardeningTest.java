@@ -139,7 +139,8 @@ class StackHardeningTest {
                 }
             }
         });
-        assertEquals(List.of("StockPollerFunction", "StockReportS3Function", "SupplyNoticesS3Function", "RetexExportFunction"), asyncFunctions);
+        assertEquals(List.of("StockPollerFunction", "StockReportS3Function", "SilenceCheckFunction", "SupplyNoticesS3Function",
+                "RetexExportFunction"), asyncFunctions);
     }
 
     @Test
