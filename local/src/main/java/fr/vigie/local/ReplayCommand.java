@@ -22,6 +22,8 @@ import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.StaleDataEvent;
+import fr.vigie.domain.StaleDataTexts;
 import fr.vigie.port.AlertChannels;
 
 import java.io.IOException;
@@ -252,6 +254,13 @@ final class ReplayCommand {
                 AlertTexts.levelLabel(AlertLevel.CRITICAL), levels.getOrDefault(AlertLevel.CRITICAL, 0L),
                 AlertTexts.levelLabel(AlertLevel.RECOVERED), levels.getOrDefault(AlertLevel.RECOVERED, 0L));
         out.printf("  tensions nationales %4d événement(s)%n", publisher.disruptions().size());
+        long silent = publisher.silences().stream().filter(e -> e.status() == StaleDataEvent.Status.OPEN).count();
+        out.printf("  données interrompues %3d (établissement ou dispositif), %d retour(s) de données%n",
+                silent, publisher.silences().size() - silent);
+        publisher.silences().stream().filter(StaleDataEvent::facilityWide).forEach(e -> out.println("    "
+                + e.facilityId() + (e.status() == StaleDataEvent.Status.OPEN ? " silencieux, " : " de retour le "
+                + AlertTexts.day(e.at(), AlertTexts.zoneOf(e.facilityId())) + ", ")
+                + StaleDataTexts.lastData(e.lastSeen(), AlertTexts.zoneOf(e.facilityId()))));
         if (run.registryWasEmpty() && !s.facilities().isEmpty()) {
             out.println("  registre vide au départ : " + s.facilities().size() + " établissement(s) du fichier inscrit(s) ("
                     + String.join(", ", s.facilities()) + ")");
@@ -286,6 +295,7 @@ final class ReplayCommand {
         line.put("evaluationFailures", s.evaluationFailures().size());
         line.put("alerts", publisher.sent().size());
         line.put("disruptionEvents", publisher.disruptions().size());
+        line.put("staleDataEvents", publisher.silences().size());
         line.put("rejectedByCode", new TreeMap<>(r.rejectedByCode()));
         line.put("rejectedRows", r.rejected().stream().map(x -> Map.of("line", x.line(), "code", x.code().name(), "message", x.message())).toList());
         Files.writeString(run.summary(), Json.write(line) + "\n", StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ class ReplayCommandTest {
         List<String> lines = Files.readAllLines(alerts);
         assertTrue(lines.size() > 10, "a season with stock-outs raises alerts");
         assertTrue(lines.stream().allMatch(l -> l.contains("\"alertId\"") || l.contains("\"type\":\"SUPPLY_DISRUPTION\"")
-                || l.contains("\"type\":\"SUPPLY_NOTICE\"")));
+                || l.contains("\"type\":\"SUPPLY_NOTICE\"") || l.contains("\"type\":\"STALE_DATA\"")));
         // notices.json beside the feed is applied: each record told to operators once, in the same file
         assertTrue(first.out().contains("Avis de rupture (notices.json)"), first.out());
         assertTrue(first.out().contains("enregistrés            5"), first.out());

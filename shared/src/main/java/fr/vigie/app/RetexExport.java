@@ -8,6 +8,7 @@ import fr.vigie.domain.Region;
 import fr.vigie.domain.Season;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.Assessment;
@@ -75,11 +76,13 @@ public final class RetexExport {
     public static final String WHAT_IF = "whatif.csv";
     public static final String RECOMMENDATIONS = "recommendations.csv";
     public static final String SUPPLIERS = "suppliers.csv";
+    /** Each silence of the season (STALE_DATA, issue 22): who stopped reporting, from when, back when. */
+    public static final String SILENCES = "silences.csv";
     /** The season's list with the proposed thresholds, for the operators to review and import. */
     public static final String PROPOSED_WATCHLIST = "proposed-watchlist.json";
     /** Every table, in the order written. */
     public static final List<String> TABLES = List.of(SNAPSHOTS, ALERTS, DISRUPTIONS, SUMMARY, FACILITIES, SUMMARY_DEVICES,
-            SUMMARY_REGIONS, WHAT_IF, RECOMMENDATIONS, SUPPLIERS);
+            SUMMARY_REGIONS, WHAT_IF, RECOMMENDATIONS, SUPPLIERS, SILENCES);
     /** Rows of the report's table of most affected series; summary.csv has them all. */
     static final int MOST_AFFECTED = 40;
     /** The national calendar, for national events (disruptions). */
@@ -100,6 +103,8 @@ public final class RetexExport {
     private static final String[] FACILITY_COLUMNS = {"facility_id", "facility_name", "region", "region_name", "devices",
             "days_expected", "days_reported", "days_unknown", "completeness", "silent_since", "stockout_days",
             "days_under_warning", "alerts_sent", "recoveries"};
+    private static final String[] SILENCE_COLUMNS = {"facility_id", "facility_name", "region", "region_name", "device_id",
+            "last_snapshot", "noticed_on", "back_on", "days_without_data"};
     private static final String[] TOTALS_COLUMNS = {"device_id", "device_name", "warning_days", "critical_days",
             "facilities", "facilities_with_stockout", "snapshots", "days_unknown", "known_share", "min_coverage_days",
             "median_min_coverage_days", "min_burn_rate_days", "days_under_warning", "days_under_critical", "stockout_days",
@@ -166,6 +171,7 @@ public final class RetexExport {
         run.writeDisruptions(out);
         run.writeSeries(out);
         run.writeFacilities(out);
+        run.writeSilences(out);
         run.writeTotals(out);
         SeasonOverview overview = run.overview();
         run.writeNextSeason(out, overview);
@@ -341,6 +347,34 @@ public final class RetexExport {
                     table.row(f.facility().facilityId(), f.facility().name(), f.facility().region(), Region.labelOf(f.facility().region()),
                             f.devices(), f.daysExpected(), f.daysReported(), f.daysUnknown(), f.completeness(), f.silentSince(),
                             f.stockoutDays(), f.daysUnderWarning(), f.alertsSent(), f.recoveries());
+                }
+            }
+        }
+
+        /**
+         * One row per silence announced in the season, in each facility's calendar: its last snapshot,
+         * the day it was noticed, the day data came back (empty if it never did) and the whole days
+         * without data in between (to the season's end when it never came back); {@code device_id}
+         * empty when the whole facility was silent.
+         */
+        void writeSilences(ReviewOutput out) throws IOException {
+            try (Table table = out.table(SILENCES, SILENCE_COLUMNS)) {
+                for (Facility f : facilities.values()) {
+                    ZoneId zone = Region.zoneOf(f.region());
+                    Map<String, StaleDataEvent> back = new HashMap<>();
+                    List<StaleDataEvent> events = archive.staleDataEvents(f.facilityId(), season.from(), season.to().plus(Duration.ofDays(400)));
+                    events.stream().filter(e -> e.status() == StaleDataEvent.Status.CLOSED).forEach(e -> back.put(e.silenceId(), e));
+                    for (StaleDataEvent open : events) {
+                        if (open.status() != StaleDataEvent.Status.OPEN || !season.contains(open.at(), zone)) {
+                            continue;
+                        }
+                        StaleDataEvent closed = back.get(open.silenceId());
+                        LocalDate last = local(open.lastSeen(), zone).toLocalDate();
+                        LocalDate end = closed == null ? season.lastDay() : local(closed.at(), zone).toLocalDate();
+                        table.row(f.facilityId(), f.name(), f.region(), Region.labelOf(f.region()), open.deviceId(), last,
+                                local(open.at(), zone).toLocalDate(), closed == null ? null : end,
+                                Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(last, end) - 1));
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.retex.DeviceHistory;
 
@@ -31,4 +32,7 @@ public interface SeasonArchive {
 
     /** The device's national supply disruption events between two instants (included), oldest first. */
     List<SupplyDisruptionEvent> disruptionEvents(String deviceId, Instant from, Instant to);
+
+    /** The facility's STALE_DATA events (its silences and returns, spec section 3) between two instants (included), oldest first. */
+    List<StaleDataEvent> staleDataEvents(String facilityId, Instant from, Instant to);
 }

@@ -10,6 +10,7 @@ import fr.vigie.domain.Reason;
 import fr.vigie.domain.Season;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.retex.DeviceHistory;
@@ -82,6 +83,27 @@ class RetexExportTest {
             return List.of(new SupplyDisruptionEvent("FFP2#2025-11-02", "FFP2", DisruptionStatus.OPEN, DAY0.plus(Duration.ofDays(2)),
                     DAY0.plus(Duration.ofDays(1)), List.of("CH-BRE-08", "LABO-X"), DisruptionKind.ALLOCATION, null, 0.5));
         }
+
+        /** LABO-X fell silent after day 6 and came back on day 12. */
+        @Override
+        public List<StaleDataEvent> staleDataEvents(String facilityId, Instant from, Instant to) {
+            if (!facilityId.equals("LABO-X")) {
+                return List.of();
+            }
+            Instant last = DAY0.plus(Duration.ofDays(6));
+            return List.of(new StaleDataEvent(facilityId, null, StaleDataEvent.Status.OPEN, last, last.plus(Duration.ofHours(37))),
+                    new StaleDataEvent(facilityId, null, StaleDataEvent.Status.CLOSED, last, DAY0.plus(Duration.ofDays(12))));
+        }
+    }
+
+    @Test
+    void eachSilenceIsAGapWithItsLastSnapshotAndItsReturn() throws Exception {
+        Map<String, String> gap = row(text(export(), RetexExport.SILENCES), "LABO-X");
+        assertEquals("2025-11-07", gap.get("last_snapshot"));
+        assertEquals("2025-11-08", gap.get("noticed_on"));
+        assertEquals("2025-11-13", gap.get("back_on"));
+        assertEquals("5", gap.get("days_without_data"));
+        assertEquals("", gap.get("device_id"), "the whole facility");
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.retex.DeviceHistory;
@@ -30,12 +31,15 @@ public final class DynamoSeasonArchive implements SeasonArchive {
     private final DynamoAlertStore alerts;
     private final DynamoDisruptionStore disruptions;
 
+    private final DynamoReportingLog reporting;
+
     public DynamoSeasonArchive(DynamoDbClient client, Tables.Names names) {
         this.client = client;
         this.registry = names.registry();
         this.snapshots = new DynamoSnapshotStore(client, names.snapshots());
         this.alerts = new DynamoAlertStore(client, names.alerts());
         this.disruptions = new DynamoDisruptionStore(client, names.alerts());
+        this.reporting = new DynamoReportingLog(client, names.alerts());
     }
 
     @Override
@@ -75,5 +79,10 @@ public final class DynamoSeasonArchive implements SeasonArchive {
     @Override
     public List<SupplyDisruptionEvent> disruptionEvents(String deviceId, Instant from, Instant to) {
         return disruptions.events(deviceId, from, to);
+    }
+
+    @Override
+    public List<StaleDataEvent> staleDataEvents(String facilityId, Instant from, Instant to) {
+        return reporting.events(facilityId).stream().filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to)).toList();
     }
 }
