@@ -3,10 +3,15 @@ package fr.vigie.local;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.app.NoticeLeads;
+import fr.vigie.app.ReportingView;
 import fr.vigie.app.TensionView;
+import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.Region;
+import fr.vigie.domain.StaleDataTexts;
 import fr.vigie.domain.Season;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeLead;
@@ -20,13 +25,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code ./vigie tension [--db DIR]}: where tension is at the end of what was replayed into DIR —
  * the open alerts by region and device, worst first, and the season's manufacturers' notices with the
- * lead each gave over the facilities' first overdue or short delivery (the same use case as the API's
+ * lead each gave over the facilities' first overdue or short delivery, and who reports: each region's
+ * reporting completeness and each facility's last report date, silent ones first (the same use case as the API's
  * GET /tension, for the national operator that whoever runs it locally is).
  */
 final class TensionCommand {
@@ -71,11 +78,39 @@ final class TensionCommand {
                 rows.forEach(r -> out.printf("%-28s %-14s %9d %9d  %s%n", r.regionLabel(), r.deviceId(), r.critical(), r.warning(),
                         String.join(", ", r.facilities())));
             }
+            printReporting(new ReportingView(new DynamoReportingLog(db.client(), db.tables().alerts()),
+                    new DynamoFacilityDirectory(db.client(), db.tables().registry())).now(LOCAL_OPERATOR));
             if (asked.isPresent() || !all.isEmpty()) {
                 printNotices(tension);
             }
         }
         return 0;
+    }
+
+    /** Each region's reporting completeness, then each facility's last report, silent ones first (issue 22). */
+    private void printReporting(ReportingView.Reporting reporting) {
+        if (reporting.facilities().isEmpty()) {
+            return;
+        }
+        long current = reporting.facilities().stream().filter(ReportingView.FacilityRow::current).count();
+        out.println();
+        out.println("Remontée des données : " + current + "/" + reporting.facilities().size() + " établissement(s) à jour");
+        out.printf("%-28s %14s %7s %11s%n", "Région", "Établissements", "À jour", "Complétude");
+        reporting.regions().forEach(r -> out.printf(Locale.FRANCE, "%-28s %14d %7d %9.0f %%%n", r.regionLabel(), r.facilities(),
+                r.current(), 100 * r.completeness()));
+        out.printf("%-14s %-28s %-16s %s%n", "Établissement", "Région", "Dernière donnée", "État");
+        reporting.facilities().forEach(f -> out.printf("%-14s %-28s %-16s %s%n", f.facilityId(), f.regionLabel(),
+                f.lastReport() == null ? "-" : AlertTexts.day(f.lastReport(), Region.zoneOf(f.region())), state(f)));
+    }
+
+    private static String state(ReportingView.FacilityRow f) {
+        if (f.lastReport() == null) {
+            return "aucune donnée reçue";
+        }
+        if (f.silent()) {
+            return "silencieux (" + StaleDataTexts.lastData(f.lastReport(), Region.zoneOf(f.region())) + ")";
+        }
+        return f.silentDevices().isEmpty() ? "à jour" : "à jour, sauf " + String.join(", ", f.silentDevices());
     }
 
     /** The season's manufacturers' notices beside the facilities' first overdue or short delivery. */
