@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.app.ConsoleViews;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.app.NoticeLeads;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
@@ -132,8 +133,10 @@ final class ConsoleCommand {
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
-            routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities,
-                    new NoticeLeads(new DynamoNoticeStore(client, tables.registry()), new DynamoSeasonArchive(client, tables)), clock));
+            TensionApiHandler tension = new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities,
+                    new NoticeLeads(new DynamoNoticeStore(client, tables.registry()), new DynamoSeasonArchive(client, tables)),
+                    new DynamoReportingLog(client, tables.alerts()), clock);
+            TensionApiHandler.ROUTES.forEach(r -> routes.put(r, tension));
             Map<String, String> claims = new LinkedHashMap<>();
             if (facility != null) {
                 claims.putAll(Map.of("sub", "local-" + LOCAL_HOSPITAL_USER, "cognito:username", LOCAL_HOSPITAL_USER,

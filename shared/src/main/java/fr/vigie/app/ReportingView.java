@@ -28,15 +28,10 @@ public final class ReportingView {
     /**
      * One facility: {@code lastReport} its latest snapshot of any device (null: never reported),
      * {@code silent} true when the whole facility is announced silent, {@code silentDevices} the
-     * devices announced silent on their own.
+     * devices announced silent on their own, {@code current} true when it reported and is not wholly silent.
      */
     public record FacilityRow(String facilityId, String facilityName, String region, String regionLabel, Instant lastReport,
-                              boolean silent, List<String> silentDevices) {
-
-        /** True when its data is current: it reported and is not wholly silent. */
-        public boolean current() {
-            return lastReport != null && !silent;
-        }
+                              boolean silent, List<String> silentDevices, boolean current) {
     }
 
     /** One region: its registered facilities, those current, their ratio (0 to 1). */
@@ -66,8 +61,9 @@ public final class ReportingView {
                 continue;
             }
             FacilityReporting state = log.read(f.facilityId()).state();
-            rows.add(new FacilityRow(f.facilityId(), f.name(), f.region(), Region.labelOf(f.region()), state.lastSeen().orElse(null),
-                    state.facilitySilent(), List.copyOf(new TreeSet<>(state.silentDevices()))));
+            Instant last = state.lastSeen().orElse(null);
+            rows.add(new FacilityRow(f.facilityId(), f.name(), f.region(), Region.labelOf(f.region()), last,
+                    state.facilitySilent(), List.copyOf(new TreeSet<>(state.silentDevices())), last != null && !state.facilitySilent()));
         }
         rows.sort(Comparator.comparing((FacilityRow r) -> r.current())
                 .thenComparing(FacilityRow::lastReport, Comparator.nullsFirst(Comparator.naturalOrder()))

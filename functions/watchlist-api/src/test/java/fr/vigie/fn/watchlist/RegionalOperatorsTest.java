@@ -124,7 +124,7 @@ class RegionalOperatorsTest {
         TensionApiHandler handler = new TensionApiHandler(alerts::openAlerts, facilities,
                 new fr.vigie.app.NoticeLeads(new fr.vigie.adapter.dynamodb.DynamoNoticeStore(api.dynamo, api.names.registry()),
                         new fr.vigie.adapter.dynamodb.DynamoSeasonArchive(api.dynamo, api.names)),
-                java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+                new fr.vigie.adapter.dynamodb.DynamoReportingLog(api.dynamo, api.names.alerts()), java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
         JsonNode national = body(handler.handleRequest(as(sample("tension-http-get.json"), ApiCalls.operator("national")), new TestLambdaContext("t")));
         assertEquals(2, national.get("openAlerts").asInt());
         JsonNode idf = body(handler.handleRequest(as(sample("tension-http-get.json"), IDF), new TestLambdaContext("t")));
