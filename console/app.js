@@ -131,7 +131,8 @@ async function route() {
 
 // ---- Tension: map of regions + open alerts
 async function tensionPage() {
-  const alerts = (await must('/alerts/open')).alerts;
+  const [alerts, reporting] = await Promise.all([must('/alerts/open').then(r => r.alerts), must('/reporting')]);
+  markSilent(alerts, reporting);
   const own = state.me.region;
   const filters = { epidemic: '', device: '', region: own || '' };
   const devices = [...new Map(alerts.map(a => [a.deviceId, a.deviceName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
@@ -161,7 +162,8 @@ async function tensionPage() {
         <h2 id="list-title">Alertes ouvertes, les plus graves d'abord</h2>
         <div id="list" aria-live="polite"></div>
       </section>
-    </div>`, 'Tensions');
+    </div>
+    ${reportingSection(reporting)}`, 'Tensions');
   const form = document.getElementById('filters');
   form.region.value = filters.region;
   form.addEventListener('change', () => {
@@ -236,9 +238,46 @@ function openAlertsTable(rows, region) {
       <td><a href="#/etablissement/${encodeURIComponent(a.facilityId)}">${esc(a.facilityName)}</a><br><span class="muted">${esc(a.regionLabel)}</span></td>
       <td>${esc(a.deviceName)}</td><td>${level(a.level)}</td>
       <td><strong>${a.coverageDays == null ? '—' : fmtNum(a.coverageDays) + ' jours'}</strong><br><span class="muted">${a.projectedStockout ? 'rupture le ' + fmtDay(a.projectedStockout) : 'pas de rupture projetée'}</span></td>
-      <td>${fmtDay(a.since)}<br><span class="muted">relevé du ${fmtDayTime(a.lastReport)}</span></td>
+      <td>${fmtDay(a.since)}<br>${a.silent ? `<strong class="silent">dernière donnée le ${fmtDay(a.lastReport)}</strong>` : `<span class="muted">relevé du ${fmtDayTime(a.lastReport)}</span>`}</td>
       <td>${a.acknowledgement ? esc(a.acknowledgement.action || 'acquittée') + ' — ' + esc(a.acknowledgement.by || '') : '<span class="muted">non acquittée</span>'}</td>
     </tr>`).join('')}</tbody></table></div>`;
+}
+
+/*
+ * Issue 22: an open alert of a silent series (its facility, or the device alone, announced STALE_DATA)
+ * stays open and says since when nothing came, rather than let silence pass for calm.
+ */
+function markSilent(alerts, reporting) {
+  const byId = Object.fromEntries(reporting.facilities.map(f => [f.facilityId, f]));
+  alerts.forEach(a => {
+    const f = byId[a.facilityId];
+    a.silent = !!f && (f.silent || f.silentDevices.includes(a.deviceId));
+  });
+}
+
+/** Who reports: each region's reporting completeness, then each facility's last report, silent ones first. */
+function reportingSection(reporting) {
+  if (!reporting.facilities.length) return '';
+  const current = reporting.facilities.filter(f => f.current).length;
+  const status = f => !f.lastReport ? 'aucune donnée reçue'
+    : f.silent ? `silencieux — dernière donnée le ${fmtDay(f.lastReport)}`
+    : f.silentDevices.length ? `à jour, sauf ${f.silentDevices.map(d => esc(deviceName(d))).join(', ')}` : 'à jour';
+  return `<section aria-labelledby="reporting-title">
+    <h2 id="reporting-title">Remontée des données</h2>
+    <p class="muted">${current} établissement(s) sur ${reporting.facilities.length} à jour. Un établissement est silencieux quand il n'a rien envoyé
+      depuis plus longtemps que son rythme habituel ne le permet (36 heures pour un envoi quotidien, 6 heures pour un envoi horaire).</p>
+    <div class="table-wrap"><table id="reporting-regions">
+      <caption>Complétude par région</caption>
+      <thead><tr><th scope="col">Région</th><th scope="col">Établissements</th><th scope="col">À jour</th><th scope="col">Complétude</th></tr></thead>
+      <tbody>${reporting.regions.map(r => `<tr><td>${esc(r.regionLabel)}</td><td>${r.facilities}</td><td>${r.current}</td>
+        <td>${fmtNum(100 * r.completeness, 0)} %</td></tr>`).join('')}</tbody></table></div>
+    <div class="table-wrap"><table id="reporting-facilities">
+      <caption>Dernière donnée par établissement</caption>
+      <thead><tr><th scope="col">Établissement</th><th scope="col">Région</th><th scope="col">Dernière donnée</th><th scope="col">État</th></tr></thead>
+      <tbody>${reporting.facilities.map(f => `<tr${f.current ? '' : ' class="silent"'}>
+        <td><a href="#/etablissement/${encodeURIComponent(f.facilityId)}">${esc(f.facilityName || f.facilityId)}</a></td>
+        <td>${esc(f.regionLabel)}</td><td>${fmtDay(f.lastReport)}</td><td>${status(f)}</td></tr>`).join('')}</tbody></table></div>
+  </section>`;
 }
 
 // ---- Facility: each device's coverage curve

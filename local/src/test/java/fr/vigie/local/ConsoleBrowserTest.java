@@ -137,6 +137,11 @@ class ConsoleBrowserTest {
         }
         assertEquals(openByRegion, shaded, "every region with open alerts is shaded, with its count, and no other");
         assertEquals(18, browser.findElements(By.cssSelector("#map .tile")).size(), "the 18 regions, overseas included");
+        // who reports (issue 22): the season's 8 hospitals with their last report, and their regions' completeness
+        List<WebElement> reporting = browser.findElements(By.cssSelector("#reporting-facilities tbody tr"));
+        assertEquals(8, reporting.size());
+        assertTrue(reporting.stream().allMatch(r -> r.getText().contains("/11/2025")), "each one's last report date, dd/MM/yyyy");
+        assertEquals(8, browser.findElements(By.cssSelector("#reporting-regions tbody tr")).size());
         screenshot("1-tension");
 
         String region = openByRegion.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
