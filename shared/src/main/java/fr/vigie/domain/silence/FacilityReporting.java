@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * Whether one facility, and each of its devices, is still reporting (issue 22, spec section 3
  * STALE_DATA). When every expected device of a facility is silent the facility itself is announced
  * silent, once, rather than each device; when some devices are silent while others still come, each
- * silent device is announced once. Any new snapshot closes what it ends. Immutable: each call gives
+ * silent device is announced once. Any new snapshot closes what it ends: the facility's silence, and its
+ * device's own if that device was announced silent before the whole facility was. Immutable: each call gives
  * the next state with the events it raised, so the cloud keeps it as one item per facility and a
  * replay in memory.
  *
@@ -76,7 +77,8 @@ public record FacilityReporting(String facilityId, Map<String, ReportingRhythm> 
         List<String> quiet = watched.stream().filter(d -> devices.get(d).silentAt(now, policy)).toList();
         if (quiet.size() == watched.size()) {
             Instant last = watched.stream().map(d -> devices.get(d).lastSeen()).max(Instant::compareTo).orElseThrow();
-            return new Step(new FacilityReporting(facilityId, devices, true, Set.of()),
+            // devices already announced silent stay so: each is closed by its own next snapshot
+            return new Step(new FacilityReporting(facilityId, devices, true, silentDevices),
                     List.of(new StaleDataEvent(facilityId, null, StaleDataEvent.Status.OPEN, last, now)));
         }
         List<StaleDataEvent> events = new ArrayList<>();

@@ -86,4 +86,22 @@ class FacilityReportingTest {
         Duration twelveHours = POLICY.silentAfter(Duration.ofHours(12));
         assertTrue(twelveHours.compareTo(Duration.ofHours(6)) > 0 && twelveHours.compareTo(Duration.ofHours(36)) < 0);
     }
+
+    @Test
+    void aDeviceSilentBeforeItsWholeFacilityIsClosedToo() {
+        FacilityReporting r = daily(5, "HFNC-PED", "FFP2");
+        for (int d = 5; d < 8; d++) {
+            r = r.observe("FFP2", T0.plus(Duration.ofDays(d))).state();
+        }
+        r = r.check(T0.plus(Duration.ofDays(7)), POLICY, d -> true).state();
+        FacilityReporting.Step whole = r.check(T0.plus(Duration.ofDays(10)), POLICY, d -> true);
+        assertEquals(1, whole.events().size());
+        assertNull(whole.events().get(0).deviceId());
+
+        Instant back = T0.plus(Duration.ofDays(12));
+        FacilityReporting.Step closed = whole.state().observe("HFNC-PED", back);
+        assertEquals(List.of(new StaleDataEvent("CH-HDF-03", null, StaleDataEvent.Status.CLOSED, T0.plus(Duration.ofDays(7)), back),
+                new StaleDataEvent("CH-HDF-03", "HFNC-PED", StaleDataEvent.Status.CLOSED, T0.plus(Duration.ofDays(4)), back)), closed.events());
+        assertFalse(closed.state().silent("HFNC-PED"));
+    }
 }
