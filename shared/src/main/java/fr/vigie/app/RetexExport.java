@@ -354,7 +354,7 @@ public final class RetexExport {
         /**
          * One row per silence announced in the season, in each facility's calendar: its last snapshot,
          * the day it was noticed, the day data came back (empty if it never did) and the whole days
-         * without data in between (to the season's end when it never came back); {@code device_id}
+         * without data in between (to the last day of the season's data when it never came back); {@code device_id}
          * empty when the whole facility was silent.
          */
         void writeSilences(ReviewOutput out) throws IOException {
@@ -370,10 +370,12 @@ public final class RetexExport {
                         }
                         StaleDataEvent closed = back.get(open.silenceId());
                         LocalDate last = local(open.lastSeen(), zone).toLocalDate();
-                        LocalDate end = closed == null ? season.lastDay() : local(closed.at(), zone).toLocalDate();
+                        LocalDate end = closed != null ? local(closed.at(), zone).toLocalDate()
+                                : lastDay == Integer.MIN_VALUE ? season.lastDay() : season.day(lastDay);
                         table.row(f.facilityId(), f.name(), f.region(), Region.labelOf(f.region()), open.deviceId(), last,
                                 local(open.at(), zone).toLocalDate(), closed == null ? null : end,
-                                Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(last, end) - 1));
+                                // the day data came back had data; the season's last day of data, for one still silent, had none
+                                Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(last, end) - (closed == null ? 0 : 1)));
                     }
                 }
             }
