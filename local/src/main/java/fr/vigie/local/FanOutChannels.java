@@ -56,6 +56,12 @@ final class FanOutChannels implements AlertChannels {
     }
 
     @Override
+    public void silentReminder(Notice open, Instant now, Instant lastSeen) {
+        destinations.forEach(d -> d.silentReminder(open, now, lastSeen));
+        reminders++;
+    }
+
+    @Override
     public void national(SupplyDisruptionEvent event) {
         destinations.forEach(d -> d.national(event));
         disruptions.add(event);

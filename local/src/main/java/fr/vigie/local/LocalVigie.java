@@ -53,9 +53,8 @@ final class LocalVigie {
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
         AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
         SilenceWatch silences = new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env));
-        alerting = new BatchEvaluation(evaluation, dispatch,
-                new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist))
-                .watchingSilence(silences);
-        silence = new SilenceCheck(silences, dispatch);
+        AlertReminders reminding = new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist);
+        alerting = new BatchEvaluation(evaluation, dispatch, reminding).watchingSilence(silences);
+        silence = new SilenceCheck(silences, dispatch, reminding);
     }
 }

@@ -9,7 +9,9 @@ import fr.vigie.port.AlertChannels;
 import fr.vigie.port.ReminderLog;
 import fr.vigie.port.Watchlist;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
  * changed nothing, the series' open alert is sent again, marked as a reminder, if its time has come.
  * The reminder is claimed in the log before it is sent (two runs never both send it; a redelivered
  * snapshot finds it done) and released if SNS fails, so the next snapshot tries again. It is an SNS
- * notification only: no alert event, nothing in the replay's JSON Lines.
+ * notification only: no alert event, nothing in the replay's JSON Lines. The open alert of a series
+ * that stopped reporting is reminded by the silence check instead ({@link #considerSilent}).
  */
 public final class AlertReminders {
 
@@ -47,30 +50,43 @@ public final class AlertReminders {
 
     /** After {@code snapshot} held its series' level: sends the open alert's reminder if due. True when sent. */
     public boolean consider(Snapshot snapshot) {
+        return remind(snapshot.series(), snapshot.timestamp(),
+                (alert, device) -> channels.reminder(new AlertChannels.Notice(alert, device), snapshot.timestamp()));
+    }
+
+    /**
+     * The open alert of a series silent since {@code lastSeen} (issue 22), reminded at {@code now} (the
+     * silence check's time) by the same rule and claim, its texts saying when the last data came: a
+     * silent series has no snapshot to be reminded by, and silence closes no alert. True when sent.
+     */
+    public boolean considerSilent(SeriesKey series, Instant now, Instant lastSeen) {
+        return remind(series, now, (alert, device) -> channels.silentReminder(new AlertChannels.Notice(alert, device), now, lastSeen));
+    }
+
+    private boolean remind(SeriesKey series, Instant now, BiConsumer<AlertEvent, WatchlistEntry> send) {
         if (!rule.enabled()) {
             return false;
         }
-        SeriesKey series = snapshot.series();
         Optional<AlertEvent> open = log.lastEvent(series).filter(e -> e.level().isOpen());
         if (open.isEmpty()) {
             return false;
         }
         AlertEvent alert = open.get();
         Optional<ReminderLog.Reminded> last = log.lastReminder(series);
-        java.time.Instant lastOfThisAlert = last.filter(r -> r.alertId().equals(alert.alertId())).map(ReminderLog.Reminded::at).orElse(null);
-        if (!rule.due(alert.level(), alert.at(), lastOfThisAlert, snapshot.timestamp())) {
+        Instant lastOfThisAlert = last.filter(r -> r.alertId().equals(alert.alertId())).map(ReminderLog.Reminded::at).orElse(null);
+        if (!rule.due(alert.level(), alert.at(), lastOfThisAlert, now)) {
             return false;
         }
         Optional<WatchlistEntry> device = watchlist.entry(alert.deviceId());
         if (device.isEmpty()) {
             return false;
         }
-        ReminderLog.Reminded next = new ReminderLog.Reminded(alert.alertId(), snapshot.timestamp());
+        ReminderLog.Reminded next = new ReminderLog.Reminded(alert.alertId(), now);
         if (!log.claim(series, last.orElse(null), next)) {
             return false;
         }
         try {
-            channels.reminder(new AlertChannels.Notice(alert, device.get()), snapshot.timestamp());
+            send.accept(alert, device.get());
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert_reminder_failed alertId={0} cause={1}", new Object[]{alert.alertId(), e.toString()});

@@ -86,7 +86,7 @@ public final class SeasonReplay {
             // silence is judged on the feed's clock, once the poll's snapshots are in: what did not come by now
             sent = sent.plus(batch.sent());
             if (silence != null) {
-                sent = sent.plus(silence.run(fresh.get(from).timestamp(), facilities));
+                sent = sent.plus(silence.run(fresh.get(from).timestamp(), facilities).sent());
             }
             retried = retried.plus(batch.retried());
             if (batch.failure() != null) {

@@ -1,6 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.silence.FacilityReporting;
@@ -87,31 +88,49 @@ public final class SilenceWatch {
                 events.addAll(step.events());
             }
             return new FacilityReporting.Step(next, events);
-        })));
+        }).events()));
         return recorded;
     }
 
-    /** What is silent at {@code now} among {@code facilityIds}; returns the OPEN events recorded (none twice). */
-    public List<OutgoingEvent> check(Instant now, Collection<String> facilityIds) {
+    /** A series silent at the check's time, and its last snapshot. */
+    public record Silent(SeriesKey series, Instant lastSeen) {
+    }
+
+    /** What a check recorded (OPEN events, none twice) and every series silent at its time, new or not. */
+    public record Checked(List<OutgoingEvent> recorded, List<Silent> silent) {
+    }
+
+    /** What is silent at {@code now} among {@code facilityIds}, among the devices watched that day. */
+    public Checked check(Instant now, Collection<String> facilityIds) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Predicate<String> expected = device -> watchlist.entry(device).map(e -> e.watchedOn(day)).orElse(false);
         List<OutgoingEvent> recorded = new ArrayList<>();
+        List<Silent> silent = new ArrayList<>();
         for (String facility : facilityIds) {
-            recorded.addAll(update(facility, state -> state.check(now, policy, expected)));
+            FacilityReporting.Step step = update(facility, state -> state.check(now, policy, expected));
+            recorded.addAll(step.events());
+            step.state().devices().forEach((device, rhythm) -> {
+                if (expected.test(device) && step.state().silent(device)) {
+                    silent.add(new Silent(new SeriesKey(facility, device), rhythm.lastSeen()));
+                }
+            });
         }
-        return recorded;
+        return new Checked(recorded, silent);
     }
 
-    /** Reads, steps and writes one facility's state, again from a fresh read when another run wrote it meanwhile. */
-    private List<StaleDataEvent> update(String facilityId, Function<FacilityReporting, FacilityReporting.Step> step) {
+    /**
+     * Reads, steps and writes one facility's state, again from a fresh read when another run wrote it
+     * meanwhile; the state it leads to and the events recorded (none when nothing changed).
+     */
+    private FacilityReporting.Step update(String facilityId, Function<FacilityReporting, FacilityReporting.Step> step) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             ReportingLog.Versioned read = log.read(facilityId);
             FacilityReporting.Step next = step.apply(read.state());
             if (next.events().isEmpty() && next.state().equals(read.state())) {
-                return List.of();
+                return next;
             }
             if (log.record(read, next.state(), next.events())) {
-                return next.events();
+                return next;
             }
         }
         throw new IllegalStateException("reporting state of " + facilityId + " changed by other runs " + ATTEMPTS + " times in a row");

@@ -1,5 +1,6 @@
 package fr.vigie.domain;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -14,7 +15,7 @@ public final class StaleDataTexts {
     }
 
     /** "dernière donnée le 14/11/2025": how an open alert of a silent series, and the event, date the silence. */
-    public static String lastData(java.time.Instant lastSeen, ZoneId zone) {
+    public static String lastData(Instant lastSeen, ZoneId zone) {
         return "dernière donnée le " + AlertTexts.day(lastSeen, zone);
     }
 
@@ -49,6 +50,31 @@ public final class StaleDataTexts {
         String text = e.status() == StaleDataEvent.Status.OPEN
                 ? "Vigie DONNÉES INTERROMPUES " + what + " : " + lastData(e.lastSeen(), zone) + ". Vérifier l'envoi des relevés."
                 : "Vigie DONNÉES RÉTABLIES " + what + " : relevés de nouveau reçus le " + AlertTexts.day(e.at(), zone) + ".";
+        return sms(text);
+    }
+
+    /** The subject of a reminder of an open alert of a silent series, the date before the device's name (subjects are cut at 99 characters). */
+    public static String silentSeriesSubject(AlertEvent open, String deviceName, ZoneId zone, Instant lastSeen) {
+        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + open.facilityId() + " - " + lastData(lastSeen, zone)
+                + " - " + deviceName;
+    }
+
+    /**
+     * What a reminder of an open alert of a silent series says first: "Dernière donnée le 14/11/2025 :
+     * …", the alert staying open until new reports (issue 22).
+     */
+    public static String silentSeriesNote(Instant lastSeen, ZoneId zone) {
+        return "Dernière donnée le " + AlertTexts.day(lastSeen, zone) + " : Vigie ne reçoit plus de relevés pour ce dispositif. "
+                + "L'alerte reste ouverte jusqu'à de nouveaux relevés.";
+    }
+
+    /** The reminder's SMS of an open alert of a silent series: level, ids, the last data's day; GSM-7, 160 characters at most. */
+    public static String silentSeriesSms(AlertEvent open, Instant lastSeen, ZoneId zone) {
+        return sms("Vigie RAPPEL " + AlertTexts.levelLabel(open.level()) + " " + open.facilityId() + " " + open.deviceId()
+                + " : alerte toujours ouverte, " + lastData(lastSeen, zone) + ". Vérifier l'envoi des relevés.");
+    }
+
+    private static String sms(String text) {
         String gsm = AlertTexts.toGsm7(text);
         return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
     }

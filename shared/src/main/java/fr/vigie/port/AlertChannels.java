@@ -33,6 +33,13 @@ public interface AlertChannels {
     /** The open alert's text again, marked as a reminder; never a new alert event. */
     void reminder(Notice open, Instant now);
 
+    /**
+     * The open alert of a series that stopped reporting, reminded by the silence check (issue 22): its
+     * text again, marked as a reminder, saying the last data came on {@code lastSeen}'s day and that
+     * the alert stays open; never an alert event.
+     */
+    void silentReminder(Notice open, Instant now, Instant lastSeen);
+
     /** A national supply disruption, for operators. */
     void national(SupplyDisruptionEvent event);
 
@@ -70,6 +77,11 @@ public interface AlertChannels {
 
             @Override
             public void reminder(Notice open, Instant now) {
+                // not an alert event
+            }
+
+            @Override
+            public void silentReminder(Notice open, Instant now, Instant lastSeen) {
                 // not an alert event
             }
 

@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  *   <li>a digest: {@code delivery=DIGEST}, facilityId, level, region, epidemics (union of the devices');
  *       default = {@code {"type":"ALERT_DIGEST", ...}}, email = the list, sms = a summary;</li>
  *   <li>a reminder: {@code delivery=REMINDER}, the alert's attributes; default =
- *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL;</li>
+ *       {@code {"type":"ALERT_REMINDER", ...}}, email and sms = the open alert's texts marked RAPPEL (a silent
+ *       series' reminder adds {@code lastSeen} and says « dernière donnée le … »);</li>
  *   <li>a national disruption: {@code type=SUPPLY_DISRUPTION}, deviceId, level (its status); no
  *       facility, region or delivery, so that only operators' policies match it.</li>
  *   <li>a silence (STALE_DATA): a facility alert's attributes and {@code type=STALE_DATA} ({@link #staleData});</li>
@@ -119,6 +120,25 @@ public final class SnsAlertChannels implements AlertChannels {
     @Override
     public void reminder(Notice open, Instant now) {
         AlertEvent e = open.event();
+        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
+        publishReminder(open, now, null, subject,
+                subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
+                GroupedAlertTexts.reminderSms(e));
+    }
+
+    /** A reminder whose machine form also carries {@code lastSeen}, its texts saying since when no data came (issue 22). */
+    @Override
+    public void silentReminder(Notice open, Instant now, Instant lastSeen) {
+        AlertEvent e = open.event();
+        ZoneId zone = zoneOf(e.facilityId());
+        String subject = StaleDataTexts.silentSeriesSubject(e, open.device().name(), zone, lastSeen);
+        publishReminder(open, now, lastSeen, subject, subject + "\n\n" + StaleDataTexts.silentSeriesNote(lastSeen, zone) + "\n\n"
+                        + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
+                StaleDataTexts.silentSeriesSms(e, lastSeen, zone));
+    }
+
+    private void publishReminder(Notice open, Instant now, Instant lastSeen, String subject, String email, String sms) {
+        AlertEvent e = open.event();
         ObjectNode machine = Json.MAPPER.createObjectNode();
         machine.put("type", REMINDER_TYPE);
         machine.put("alertId", e.alertId());
@@ -127,12 +147,13 @@ public final class SnsAlertChannels implements AlertChannels {
         machine.put("level", e.level().name());
         machine.put("openSince", e.at().toString());
         machine.put("remindedAt", now.toString());
-        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
+        if (lastSeen != null) {
+            machine.put("lastSeen", lastSeen.toString());
+        }
         Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(),
                 AlertFilterPolicy.REMINDER, open.device().epidemics());
         attributes.put("deviceId", string(e.deviceId()));
-        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
-                GroupedAlertTexts.reminderSms(e), attributes);
+        publish(machine.toString(), subject, email, sms, attributes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package fr.vigie.fn.evaluator;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
@@ -9,9 +10,14 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.app.SilenceWatch;
 import fr.vigie.app.SnapshotIngestion;
 import fr.vigie.app.StockPolling;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.Reason;
+import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.StockSourceConfig;
+import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.domain.silence.SilencePolicy;
 import fr.vigie.port.Watchlist;
 import fr.vigie.testkit.DynamoDbLocalServer;
@@ -27,6 +33,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hourly silence check through the real handler, against DynamoDB Local and the fauxqs SNS with a
  * queue subscribed to the alert topic: a daily sender whose polls then fail is announced silent once
- * (a retried run and later runs send nothing more), and the stream's next snapshots close it.
+ * (a retried run and later runs send nothing more), its open alert stays open and is reminded saying
+ * since when nothing came, and the stream's next snapshots close the silence.
  */
 class SilenceCheckHandlerTest {
 
@@ -55,6 +63,11 @@ class SilenceCheckHandlerTest {
             daily.add(new Snapshot("CHU-IDF-01", "HFNC-PED", at, 200, 20L, 0L, 0L, null));
         }
         new SilenceWatch(new DynamoReportingLog(dynamo, w.names.alerts()), watchlist, SilencePolicy.DEFAULT).observe(daily);
+        // a WARNING open since 5 November, which the silence must not close
+        Instant opened = Instant.parse("2025-11-05T05:00:00Z");
+        new DynamoAlertStore(dynamo, w.names.alerts()).recordTransition(new AlertEvent(AlertEvent.alertId("CHU-IDF-01", "HFNC-PED", opened),
+                        "CHU-IDF-01", "HFNC-PED", AlertLevel.WARNING, null, opened, 12.0, LocalDate.of(2025, 11, 17), 240, 20,
+                        List.of(Reason.COVERAGE_BELOW_WARNING)), new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, opened));
 
         // then its source fails: the poll stores nothing, which is silence
         StockPolling polling = new StockPolling((facility, known) -> {
@@ -66,16 +79,33 @@ class SilenceCheckHandlerTest {
         assertEquals(0, poll.ingestion().stored());
 
         SilenceCheckHandler handler = new SilenceCheckHandler(dynamo, Fauxqs.get().sns(), w.names.alerts(), w.names.registry(),
-                w.topicArn, SilencePolicy.DEFAULT, Clock.systemUTC());
+                w.topicArn, SilencePolicy.DEFAULT, new ReminderRule(1), Clock.systemUTC());
         assertEquals(0, handler.handleRequest(at(LAST.plus(Duration.ofHours(36))), new TestLambdaContext("silence")).sent().sent(),
                 "36 hours is a daily sender's grace");
         assertTrue(w.received().isEmpty());
 
         ScheduledEvent due = at(LAST.plus(Duration.ofHours(37)));
-        assertEquals(1, handler.handleRequest(due, new TestLambdaContext("silence")).sent().sent());
-        List<Message> opened = w.received();
-        assertEquals(1, opened.size());
-        JsonNode envelope = Json.MAPPER.readTree(opened.get(0).body());
+        SilenceCheckHandler.Summary run = handler.handleRequest(due, new TestLambdaContext("silence"));
+        assertEquals(1, run.sent().sent());
+        assertEquals(1, run.reminded(), "the open alert of the silent series is reminded, still open");
+        List<Message> messages = w.received();
+        assertEquals(2, messages.size());
+        JsonNode reminder = null;
+        JsonNode envelope = null;
+        for (Message m : messages) {
+            JsonNode e = Json.MAPPER.readTree(m.body());
+            if ("REMINDER".equals(e.get("MessageAttributes").get("delivery").get("Value").asText())) {
+                reminder = e;
+            } else {
+                envelope = e;
+            }
+        }
+        assertTrue(reminder != null && envelope != null, messages.toString());
+        JsonNode reminded = SnapshotStreamHandlerTest.alertOf(reminder);
+        assertEquals("ALERT_REMINDER", reminded.get("type").asText());
+        assertEquals("WARNING", reminded.get("level").asText());
+        assertEquals(LAST.toString(), reminded.get("lastSeen").asText());
+        assertTrue(reminder.get("Subject").asText().contains("dernière donnée le 08/11/2025"), reminder.get("Subject").asText());
         JsonNode event = SnapshotStreamHandlerTest.alertOf(envelope);
         assertEquals("STALE_DATA", event.get("type").asText());
         assertEquals("CHU-IDF-01", event.get("facilityId").asText());
