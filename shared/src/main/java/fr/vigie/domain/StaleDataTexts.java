@@ -49,7 +49,7 @@ public final class StaleDataTexts {
         String what = e.facilityId() + (e.facilityWide() ? "" : " " + e.deviceId());
         String text = e.status() == StaleDataEvent.Status.OPEN
                 ? "Vigie DONNÉES INTERROMPUES " + what + " : " + lastData(e.lastSeen(), zone) + ". Vérifier l'envoi des relevés."
-                : "Vigie DONNÉES RÉTABLIES " + what + " : relevés de nouveau reçus le " + AlertTexts.day(e.at(), zone) + ".";
+                : "Vigie DONNÉES RÉTABLIES " + what + " : relevés de nouveau arrivés le " + AlertTexts.day(e.at(), zone) + ".";
         return sms(text);
     }
 
