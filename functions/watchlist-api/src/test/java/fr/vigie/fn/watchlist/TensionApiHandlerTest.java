@@ -37,9 +37,7 @@ class TensionApiHandlerTest {
     @Test
     void operatorsSeeOpenAlertsByRegionAndDeviceOthersAreRefused() throws Exception {
         DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
-        Tables.createMissing(dynamo, names);
+        Tables.Names names = freshTables(dynamo);
         new DynamoFacilityDirectory(dynamo, names.registry()).put(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null));
         DynamoAlertStore alerts = new DynamoAlertStore(dynamo, names.alerts());
         Instant at = Instant.parse("2025-12-01T05:00:00Z");
@@ -86,9 +84,7 @@ class TensionApiHandlerTest {
     @Test
     void whoReportsEachFacilitysLastReportAndEachRegionsCompletenessForOperatorsAndTheHospitalItself() throws Exception {
         DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
-        Tables.createMissing(dynamo, names);
+        Tables.Names names = freshTables(dynamo);
         DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, names.registry());
         directory.put(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null));
         directory.put(new Facility("CH-BRE-08", "CH Brest", "53", null));
@@ -128,6 +124,14 @@ class TensionApiHandlerTest {
                 new TestLambdaContext("reporting")).getBody());
         assertEquals(1, own.get("facilities").size(), "a hospital sees its own facility only");
         assertEquals("CHU-IDF-01", own.get("facilities").get(0).get("facilityId").asText());
+    }
+
+    /** Tables of the test's own on DynamoDB Local. */
+    private static Tables.Names freshTables(DynamoDbClient dynamo) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tables.Names names = new Tables.Names("s-" + suffix, "a-" + suffix, "r-" + suffix);
+        Tables.createMissing(dynamo, names);
+        return names;
     }
 
     private static APIGatewayV2HTTPEvent reporting(Map<String, String> claims) {
