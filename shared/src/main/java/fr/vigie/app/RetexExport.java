@@ -22,6 +22,7 @@ import fr.vigie.domain.retex.Recommendation;
 import fr.vigie.domain.retex.ReviewTotals;
 import fr.vigie.domain.retex.SeasonOverview;
 import fr.vigie.domain.retex.SeriesReview;
+import fr.vigie.domain.retex.SilenceGap;
 import fr.vigie.domain.retex.SupplierShare;
 import fr.vigie.domain.retex.ThresholdGrid;
 import fr.vigie.port.ReviewOutput;
@@ -171,9 +172,10 @@ public final class RetexExport {
         run.writeDisruptions(out);
         run.writeSeries(out);
         run.writeFacilities(out);
-        run.writeSilences(out);
+        List<SilenceGap> silences = run.silences();
+        run.writeSilences(out, silences);
         run.writeTotals(out);
-        SeasonOverview overview = run.overview();
+        SeasonOverview overview = run.overview(silences);
         run.writeNextSeason(out, overview);
         out.watchlist(PROPOSED_WATCHLIST, run.proposedList);
         out.report(overview);
@@ -352,31 +354,37 @@ public final class RetexExport {
         }
 
         /**
-         * One row per silence announced in the season, in each facility's calendar: its last snapshot,
-         * the day it was noticed, the day data came back (empty if it never did) and the whole days
-         * without data in between (to the last day of the season's data when it never came back); {@code device_id}
-         * empty when the whole facility was silent.
+         * Each silence announced in the season, in each facility's calendar (a silence that never ended
+         * counts its days to the season's last day of data), facility by facility, oldest first.
          */
-        void writeSilences(ReviewOutput out) throws IOException {
-            try (Table table = out.table(SILENCES, SILENCE_COLUMNS)) {
-                for (Facility f : facilities.values()) {
-                    ZoneId zone = Region.zoneOf(f.region());
-                    Map<String, StaleDataEvent> back = new HashMap<>();
-                    List<StaleDataEvent> events = archive.staleDataEvents(f.facilityId(), season.from(), season.to().plus(Duration.ofDays(400)));
-                    events.stream().filter(e -> e.status() == StaleDataEvent.Status.CLOSED).forEach(e -> back.put(e.silenceId(), e));
-                    for (StaleDataEvent open : events) {
-                        if (open.status() != StaleDataEvent.Status.OPEN || !season.contains(open.at(), zone)) {
-                            continue;
-                        }
-                        StaleDataEvent closed = back.get(open.silenceId());
-                        LocalDate last = local(open.lastSeen(), zone).toLocalDate();
-                        LocalDate end = closed != null ? local(closed.at(), zone).toLocalDate()
-                                : lastDay == Integer.MIN_VALUE ? season.lastDay() : season.day(lastDay);
-                        table.row(f.facilityId(), f.name(), f.region(), Region.labelOf(f.region()), open.deviceId(), last,
-                                local(open.at(), zone).toLocalDate(), closed == null ? null : end,
-                                // the day data came back had data; the season's last day of data, for one still silent, had none
-                                Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(last, end) - (closed == null ? 0 : 1)));
+        List<SilenceGap> silences() {
+            List<SilenceGap> gaps = new ArrayList<>();
+            for (Facility f : facilities.values()) {
+                ZoneId zone = Region.zoneOf(f.region());
+                Map<String, StaleDataEvent> back = new HashMap<>();
+                List<StaleDataEvent> events = archive.staleDataEvents(f.facilityId(), season.from(), season.to().plus(Duration.ofDays(400)));
+                events.stream().filter(e -> e.status() == StaleDataEvent.Status.CLOSED).forEach(e -> back.put(e.silenceId(), e));
+                for (StaleDataEvent open : events) {
+                    if (open.status() != StaleDataEvent.Status.OPEN || !season.contains(open.at(), zone)) {
+                        continue;
                     }
+                    StaleDataEvent closed = back.get(open.silenceId());
+                    LocalDate last = local(open.lastSeen(), zone).toLocalDate();
+                    LocalDate end = closed != null ? local(closed.at(), zone).toLocalDate()
+                            : lastDay == Integer.MIN_VALUE ? season.lastDay() : season.day(lastDay);
+                    // the day data came back had data; the season's last day of data, for one still silent, had none
+                    long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(last, end) - (closed == null ? 0 : 1));
+                    gaps.add(new SilenceGap(f, open.deviceId(), last, local(open.at(), zone).toLocalDate(), closed == null ? null : end, days));
+                }
+            }
+            return gaps;
+        }
+
+        void writeSilences(ReviewOutput out, List<SilenceGap> gaps) throws IOException {
+            try (Table table = out.table(SILENCES, SILENCE_COLUMNS)) {
+                for (SilenceGap g : gaps) {
+                    table.row(g.facility().facilityId(), g.facility().name(), g.facility().region(), Region.labelOf(g.facility().region()),
+                            g.deviceId(), g.lastSnapshot(), g.noticedOn(), g.backOn(), g.daysWithoutData());
                 }
             }
         }
@@ -461,7 +469,7 @@ public final class RetexExport {
             }
         }
 
-        SeasonOverview overview() {
+        SeasonOverview overview(List<SilenceGap> silences) {
             List<SeriesReview> worst = new ArrayList<>(mostAffected);
             worst.sort(LEAST_AFFECTED_FIRST.reversed());
             boolean any = firstDay <= lastDay;
@@ -491,7 +499,8 @@ public final class RetexExport {
             proposedList = NextSeasonList.proposedList(inputs, recommendations);
             return new SeasonOverview(season, any ? firstDay : 0, any ? lastDay : season.length() - 1, observed, unobserved,
                     histories, observedNational, observedRegional, disruptions, worst, facilities, facilityReviews, observedGrids,
-                    recommendations, NextSeasonList.suppliers(inputs), NextSeasonList.forewarnings(inputs), snapshotRows, alertEvents);
+                    recommendations, NextSeasonList.suppliers(inputs), NextSeasonList.forewarnings(inputs), snapshotRows, alertEvents,
+                    silences);
         }
     }
 

@@ -98,7 +98,11 @@ class RetexExportTest {
 
     @Test
     void eachSilenceIsAGapWithItsLastSnapshotAndItsReturn() throws Exception {
-        Map<String, String> gap = row(text(export(), RetexExport.SILENCES), "LABO-X");
+        Map<String, ByteArrayOutputStream> files = export();
+        String report = text(files, ReviewFiles.REPORT);
+        assertTrue(report.contains("Interruptions de données") && report.contains("<td>07/11/2025</td><td>08/11/2025</td><td>13/11/2025</td><td class=\"n\">5</td>"),
+                report.substring(Math.max(0, report.indexOf("interruptions") - 10)));
+        Map<String, String> gap = row(text(files, RetexExport.SILENCES), "LABO-X");
         assertEquals("2025-11-07", gap.get("last_snapshot"));
         assertEquals("2025-11-08", gap.get("noticed_on"));
         assertEquals("2025-11-13", gap.get("back_on"));

@@ -16,6 +16,7 @@ import fr.vigie.domain.retex.ThresholdGrid;
 import fr.vigie.domain.retex.ReviewTotals;
 import fr.vigie.domain.retex.SeasonOverview;
 import fr.vigie.domain.retex.SeriesReview;
+import fr.vigie.domain.retex.SilenceGap;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -327,6 +328,25 @@ public final class ReportPage {
                     + esc(Region.labelOf(f.facility().region())) + "</td>" + num(f.devices()) + num(percent(f.completeness()))
                     + num(f.daysUnknown()) + "<td>" + (silent ? esc(shortDate(f.silentSince()) + " (données inconnues depuis)") : "—")
                     + "</td>" + num(f.stockoutDays()) + num(f.daysUnderWarning()) + num(f.alertsSent()) + num(f.recoveries()) + "</tr>\n");
+        }
+        out.write("</table>\n");
+        silences();
+    }
+
+    /** Each silence of the season (STALE_DATA, issue 22): the gap in the data, and whether it ended. */
+    private void silences() throws IOException {
+        if (o.silences().isEmpty()) {
+            return;
+        }
+        out.write("<h3 id=\"interruptions\">Interruptions de données</h3>\n<p class=\"note\">Chaque silence annoncé (événement "
+                + "STALE_DATA) : plus rien reçu au-delà du rythme habituel de l'établissement ou du dispositif (36 heures pour un envoi "
+                + "quotidien). Les alertes ouvertes le sont restées.</p>\n<table><tr><th>Établissement</th><th>Région</th><th>Dispositif</th>"
+                + "<th>Dernier relevé</th><th>Constatée le</th><th>Données revenues le</th><th>Jours sans données</th></tr>\n");
+        for (SilenceGap g : o.silences()) {
+            out.write((g.backOn() == null ? "<tr class=\"out silent\">" : "<tr>") + "<td>" + esc(name(g.facility())) + "</td><td>"
+                    + esc(Region.labelOf(g.facility().region())) + "</td><td>" + esc(g.deviceId() == null ? "tous" : g.deviceId())
+                    + "</td><td>" + esc(shortDate(g.lastSnapshot())) + "</td><td>" + esc(shortDate(g.noticedOn())) + "</td><td>"
+                    + (g.backOn() == null ? "pas revenues" : esc(shortDate(g.backOn()))) + "</td>" + num(g.daysWithoutData()) + "</tr>\n");
         }
         out.write("</table>\n");
     }

@@ -28,13 +28,14 @@ import java.util.Map;
  * @param recommendations next season's list
  * @param suppliers       supplier concentration of the list
  * @param forewarnings    the season's national signals and the lead they gave
+ * @param silences        the season's silences (STALE_DATA), facility by facility, oldest first
  */
 public record SeasonOverview(Season season, int firstDay, int lastDay, List<WatchlistEntry> devices, List<WatchlistEntry> unobserved,
                              Map<String, DeviceHistory> watchlist, Map<String, ReviewTotals> national,
                              Map<String, Map<String, ReviewTotals>> regional, Map<String, List<SupplyDisruptionEvent>> disruptions,
                              List<SeriesReview> mostAffected, Map<String, Facility> facilities, List<FacilityReview> facilityReviews,
                              Map<String, ThresholdGrid> grids, List<Recommendation> recommendations, List<SupplierShare> suppliers,
-                             List<Forewarning> forewarnings, long snapshots, long alertEvents) {
+                             List<Forewarning> forewarnings, long snapshots, long alertEvents, List<SilenceGap> silences) {
 
     /** Facilities with at least one snapshot in the season. */
     public int reporting() {
