@@ -1,7 +1,8 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.AlertReference;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -62,10 +63,17 @@ public final class GroupedAlertTexts {
         return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + open.facilityId() + " - " + deviceName;
     }
 
+    /**
+     * The reminder's email: {@code open} carries the open alert's id and level and the figures of the
+     * snapshot that triggered the reminder (today's, not the first ones); the day it opened is its id's.
+     */
     public static String reminderBody(AlertEvent open, String deviceName, String unit, Instant now) {
-        return "RAPPEL : cette alerte est toujours ouverte au " + DAY.format(now.atZone(ZoneOffset.UTC))
-                + " (niveau inchangé depuis le " + DAY.format(open.at().atZone(ZoneOffset.UTC)) + ").\n"
-                + "Chiffres du constat d'origine ci-dessous.\n\n" + AlertTexts.emailBody(open, deviceName, unit);
+        java.time.ZoneId zone = AlertTexts.zoneOf(open.facilityId());
+        Instant opened = AlertReference.parse(open.alertId()).map(AlertReference::openedAt).orElse(open.at());
+        return "RAPPEL : cette alerte est toujours ouverte au " + AlertTexts.day(now, zone)
+                + " (niveau inchangé depuis le " + AlertTexts.day(opened, zone) + ").\n"
+                + "Chiffres du dernier relevé (" + AlertTexts.day(open.at(), zone) + ") ci-dessous.\n\n"
+                + AlertTexts.emailBody(open, deviceName, unit, zone);
     }
 
     /** "Rappel " and the alert's own SMS, still one GSM-7 message of at most 160 characters. */
@@ -73,7 +81,8 @@ public final class GroupedAlertTexts {
         return fit("Rappel " + AlertTexts.sms(open));
     }
 
-    static String fit(String text) {
+    /** The text in GSM-7, cut to one SMS of {@value AlertTexts#SMS_LIMIT} characters. */
+    public static String fit(String text) {
         String gsm = AlertTexts.toGsm7(text);
         return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
  *   delivery = GROUPED   one alert whose email goes in a DIGEST: machines and SMS only
  *   delivery = DIGEST    one email listing the alerts of one facility and level raised by one batch
  *   delivery = REMINDER  an open alert's text again, marked as a reminder (email and sms; never an event)
+ *   delivery = ESCALATION  an unacknowledged CRITICAL escalated, escalated = REGIONAL or NATIONAL (operators only)
  *   type = SUPPLY_DISRUPTION   a national event for operators: no facilityId, no region, no delivery
  *   type = SUPPLY_NOTICE       a manufacturer's notice changed (spec section 5), for operators, likewise
  * </pre>
@@ -43,6 +44,8 @@ public final class AlertFilterPolicy {
     public static final String GROUPED = "GROUPED";
     public static final String DIGEST = "DIGEST";
     public static final String REMINDER = "REMINDER";
+    /** An unacknowledged CRITICAL escalated to operators (attribute {@code escalated}): no hospital policy takes it. */
+    public static final String ESCALATION = "ESCALATION";
 
     private AlertFilterPolicy() {
     }
