@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.vigie.app.AlertAcknowledgement;
 import fr.vigie.app.ConsoleViews;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
@@ -21,7 +20,7 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Region;
-import fr.vigie.fn.watchlist.AlertAckApiHandler;
+import fr.vigie.fn.watchlist.AlertFollowUpApiHandler;
 import fr.vigie.fn.watchlist.ConsoleApiHandler;
 import fr.vigie.fn.watchlist.TensionApiHandler;
 import fr.vigie.fn.watchlist.WatchlistApiHandler;
@@ -132,12 +131,11 @@ final class ConsoleCommand {
             ConsoleApiHandler console = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(client, tables.alerts(), clock),
                     new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock,
                     new DynamoFollowUps(client, tables.alerts())));
-            AlertAckApiHandler ack = new AlertAckApiHandler(new AlertAcknowledgement(new DynamoAlertLog(client, tables.alerts(), clock),
-                    new DynamoFollowUps(client, tables.alerts()), facilities), clock);
+            AlertFollowUpApiHandler ack = new AlertFollowUpApiHandler(client, tables.alerts(), tables.registry(), tables.snapshots(), clock);
             WatchlistApiHandler registry = new WatchlistApiHandler(new DynamoRegistryEditor(client, tables.registry()), clock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
-            AlertAckApiHandler.ROUTES.forEach(r -> routes.put(r, ack));
+            AlertFollowUpApiHandler.ROUTES.forEach(r -> routes.put(r, ack));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
             routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities,
                     new NoticeLeads(new DynamoNoticeStore(client, tables.registry()), new DynamoSeasonArchive(client, tables)), clock));

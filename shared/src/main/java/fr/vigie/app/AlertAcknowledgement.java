@@ -1,13 +1,10 @@
 package fr.vigie.app;
 
-import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Refusal;
-import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Violation;
 import fr.vigie.domain.followup.AckAction;
 import fr.vigie.domain.followup.Acknowledgement;
-import fr.vigie.domain.followup.AlertReference;
 import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.AlertLog;
 import fr.vigie.port.FacilityDirectory;
@@ -15,7 +12,6 @@ import fr.vigie.port.FacilityDirectory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,14 +33,12 @@ public final class AlertAcknowledgement {
     public record Outcome(Acknowledgement acknowledgement, boolean created) {
     }
 
-    private final AlertLog alerts;
     private final Acknowledgements acknowledgements;
-    private final FacilityDirectory facilities;
+    private final AlertAccess access;
 
     public AlertAcknowledgement(AlertLog alerts, Acknowledgements acknowledgements, FacilityDirectory facilities) {
-        this.alerts = alerts;
         this.acknowledgements = acknowledgements;
-        this.facilities = facilities;
+        this.access = new AlertAccess(alerts, facilities);
     }
 
     /**
@@ -56,19 +50,12 @@ public final class AlertAcknowledgement {
     public Outcome acknowledge(Caller caller, String alertId, String actionCode, String note, Instant now) {
         AckAction action = AckAction.ofCode(actionCode == null ? null : actionCode.strip()).orElseThrow(() -> Refusal.invalid(
                 "action inconnue", List.of(new Violation(null, "action", "une valeur parmi " + Arrays.toString(AckAction.values())))));
-        AlertReference reference = AlertReference.parse(alertId).orElseThrow(() -> unknown(alertId));
-        SeriesKey series = reference.series();
-        String role = roleFor(caller, series.facilityId());
-        Instant at = reference.openedAt();
-        boolean recorded = alerts.events(series, at, at).stream().anyMatch(e -> e.alertId().equals(alertId));
-        if (!recorded) {
-            throw unknown(alertId);
-        }
-        Optional<AlertEvent> last = alerts.lastEvent(series);
-        if (last.isEmpty() || !last.get().alertId().equals(alertId) || !last.get().level().isOpen()) {
+        AlertAccess.Followed alert = access.follow(caller, alertId);
+        if (!alert.open()) {
             throw Refusal.conflict("l'alerte " + alertId + " n'est plus ouverte (close ou remplacée par un niveau plus récent) : "
                     + "acquittez l'alerte en cours", -1);
         }
+        String role = alert.role();
         Acknowledgement ack = new Acknowledgement(alertId, caller.who(), role, action, note, now);
         if (acknowledgements.record(ack)) {
             LOG.log(Level.INFO, "alert_acknowledged alertId={0} role={1} action={2}", new Object[]{alertId, role, action});
@@ -79,27 +66,5 @@ public final class AlertAcknowledgement {
             return new Outcome(stored, false);
         }
         throw Refusal.exists("l'alerte " + alertId + " a déjà été acquittée par " + stored.by() + " (" + stored.action().label() + ")", -1);
-    }
-
-    /** The role the caller acknowledges in; FORBIDDEN when it may not act on the facility's alerts. */
-    private String roleFor(Caller caller, String facilityId) {
-        if (caller.operator()) {
-            return Caller.OPERATORS;
-        }
-        if (caller.regionalOperator()) {
-            String region = facilities.regionOf(facilityId).orElse(null);
-            if (caller.operatesIn(region)) {
-                return Caller.REGIONAL_OPERATORS_PREFIX + region;
-            }
-            throw Refusal.forbidden("un opérateur régional n'acquitte que les alertes des établissements de sa région");
-        }
-        if (caller.hospital() && caller.facilityId().equals(facilityId)) {
-            return "facility";
-        }
-        throw Refusal.forbidden("un établissement n'acquitte que ses propres alertes");
-    }
-
-    private static Refusal unknown(String alertId) {
-        return Refusal.notFound("aucune alerte " + alertId);
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,11 +38,14 @@ public final class AlertHelp implements AlertContexts {
 
     private final Registry registry;
     private final SnapshotStore snapshots;
-    private final Watchlist watchlist;
+    private final Supplier<Watchlist> watchlist;
     private final String consoleUrl;
 
-    /** @param consoleUrl the console's address (https://…, no trailing slash), null when none is deployed */
-    public AlertHelp(Registry registry, SnapshotStore snapshots, Watchlist watchlist, String consoleUrl) {
+    /**
+     * @param watchlist  reads the current watch-list (the batch's, the run's or the request's)
+     * @param consoleUrl the console's address (https://…, no trailing slash), null when none is deployed
+     */
+    public AlertHelp(Registry registry, SnapshotStore snapshots, Supplier<Watchlist> watchlist, String consoleUrl) {
         this.registry = registry;
         this.snapshots = snapshots;
         this.watchlist = watchlist;
@@ -67,7 +71,17 @@ public final class AlertHelp implements AlertContexts {
 
     @Override
     public String deviceName(String deviceId) {
-        return watchlist.entry(deviceId).map(WatchlistEntry::name).orElse(deviceId);
+        return watchlist.get().entry(deviceId).map(WatchlistEntry::name).orElse(deviceId);
+    }
+
+    /** Who could lend to the facility of {@code event}, a CRITICAL (empty for another level, an unknown device or facility). */
+    public List<Neighbours.Candidate> neighbours(AlertEvent event) {
+        Optional<WatchlistEntry> device = watchlist.get().entry(event.deviceId());
+        if (event.level() != AlertLevel.CRITICAL || device.isEmpty()) {
+            return List.of();
+        }
+        String region = registry.facility(event.facilityId()).map(v -> v.value().facility().region()).orElse(null);
+        return neighbours(event, device.get(), region);
     }
 
     /** Up to three facilities of {@code region} that could lend {@code device}, nearest (then most comfortable) first. */

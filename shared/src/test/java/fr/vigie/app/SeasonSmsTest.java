@@ -67,7 +67,7 @@ class SeasonSmsTest {
                     e.reasons());
             String sms = AlertTexts.sms(longer);
             assertFitsOneSms(sms, longer.alertId());
-            assertTrue(sms.contains(LONG_FACILITY), "the facility is named in full: " + sms);
+            assertKeepsLevelDateAndAction(sms, longer);
             assertFitsOneSms(GroupedAlertTexts.reminderSms(longer), "reminder of " + longer.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
@@ -75,6 +75,38 @@ class SeasonSmsTest {
                     d.facilities(), d.kind(), d.typicalDelayDays(), d.deliveredFraction());
             assertFitsOneSms(DisruptionTexts.sms(longer), longer.disruptionId());
         }
+    }
+
+    /**
+     * Issue 22: the hospital and the device by their names, however long and whatever their letters
+     * (ô, â, î, ç and the typographic apostrophe are not GSM-7: transliterated), the names shortened
+     * first so that the level, the day of the finding, the figures and the action always stay.
+     */
+    @Test
+    void byLongFrenchNamesShortenedFirst() {
+        String facility = "Centre hospitalier régional universitaire de Besançon – Hôpital Jean-Minjoz, pôle mère-enfant";
+        String device = "Canule nasale à haut débit pédiatrique, taille S, boîte de 10 (réf. « Optiflow Junior 2 »)";
+        for (AlertEvent e : alerts) {
+            String sms = AlertTexts.sms(e, facility, device, java.time.ZoneId.of("Europe/Paris"));
+            assertFitsOneSms(sms, e.alertId());
+            assertKeepsLevelDateAndAction(sms, e);
+            assertTrue(sms.contains("Centre hospitalier"), "the facility by name: " + sms);
+            assertTrue(sms.contains("Canule"), "the device by name: " + sms);
+        }
+        String shortNames = AlertTexts.sms(alerts.get(0), "CH de Quimper", "Masque FFP2", java.time.ZoneId.of("Europe/Paris"));
+        assertTrue(shortNames.contains("CH de Quimper, Masque FFP2"), "short names are kept whole: " + shortNames);
+    }
+
+    static void assertKeepsLevelDateAndAction(String sms, AlertEvent e) {
+        assertTrue(sms.startsWith(AlertTexts.toGsm7("Vigie " + AlertTexts.levelLabel(e.level()) + " ")), sms);
+        String day = java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(e.at().atZone(AlertTexts.zoneOf(e.facilityId())));
+        assertTrue(sms.contains(day), "the day of the finding " + day + ": " + sms);
+        String action = switch (e.level()) {
+            case CRITICAL -> "Commande urgente ou dépannage.";
+            case WARNING -> "Vérifier commandes.";
+            default -> "Alerte close.";
+        };
+        assertTrue(sms.endsWith(AlertTexts.toGsm7(action)), "the action at the end: " + sms);
     }
 
     static void assertFitsOneSms(String sms, String what) {

@@ -79,7 +79,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         // the region is read when a message goes out: a facility registered after the container started still gets its own
         SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
                 id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id),
-                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), watchlist, consoleUrl));
+                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist, consoleUrl));
         this.alerting = new BatchEvaluation(
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
                         new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),

@@ -10,11 +10,20 @@ import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
-import fr.vigie.app.AlertAcknowledgement;
 import fr.vigie.app.ConsoleViews;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
+import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
+import fr.vigie.domain.FacilityContact;
+import fr.vigie.domain.RegisteredFacility;
+import fr.vigie.domain.SeasonWindow;
+import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.Thresholds;
+import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.port.Registry;
 import fr.vigie.domain.Reason;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.testkit.DynamoDbLocalServer;
@@ -26,6 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Set;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,29 +60,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another region's operator is refused (403), an unknown alert is 404, a closed alert or a second,
  * different acknowledgement 409 — each a problem document.
  */
-class AlertAckApiHandlerTest {
+class AlertFollowUpApiHandlerTest {
 
     static final Instant OPENED = Instant.parse("2025-11-20T05:00:00Z");
     static final Instant NOW = Instant.parse("2025-11-20T09:30:00Z");
 
     final DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
     final Tables.Names names;
-    final AlertAckApiHandler handler;
+    final AlertFollowUpApiHandler handler;
     final ConsoleViews views;
     final DynamoAlertStore alerts;
 
-    AlertAckApiHandlerTest() {
+    AlertFollowUpApiHandlerTest() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         names = new Tables.Names("k-snap-" + suffix, "k-alerts-" + suffix, "k-registry-" + suffix);
         Tables.createMissing(dynamo, names);
         DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, names.registry());
-        facilities.put(new Facility("CH-HDF-01", "CH de Lille", "32", null));
-        facilities.put(new Facility("CH-HDF-02", "CH d'Amiens", "32", null));
+        DynamoRegistryEditor registry = new DynamoRegistryEditor(dynamo, names.registry());
+        Registry.Author author = new Registry.Author("test", "CREATE", OPENED);
+        registry.create(new RegisteredFacility(new Facility("CH-HDF-01", "CH de Lille", "32", null), null), author);
+        registry.create(new RegisteredFacility(new Facility("CH-HDF-02", "CH d'Amiens", "32", null),
+                new FacilityContact("Pharmacie", "pui@amiens.example", "03 22 00 00 00")), author);
+        registry.create(new RegisteredFacility(new Facility("CH-HDF-03", "CH de Calais", "32", null), null), author);
+        registry.create(new RegisteredFacility(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null), null), author);
+        DynamoWatchlist.put(dynamo, names.registry(), new WatchlistEntry("HFNC-PED", "Canule nasale haut débit pédiatrique",
+                Set.of(Epidemic.BRONCHIOLITIS), "pièce", null, null, new SeasonWindow(MonthDay.of(9, 1), MonthDay.of(4, 30)),
+                new Thresholds(14, 7), true));
+        // Amiens holds 60 days (600 at 10 a day), Calais 5 days, Paris 90 days but in another region
+        List<Snapshot> rows = new ArrayList<>();
+        for (int d = 0; d < 20; d++) {
+            Instant at = OPENED.minus(Duration.ofDays(20 - d));
+            rows.add(new Snapshot("CH-HDF-02", "HFNC-PED", at, 600, 10L, 0L, 0L, null));
+            rows.add(new Snapshot("CH-HDF-03", "HFNC-PED", at, 50, 10L, 0L, 0L, null));
+            rows.add(new Snapshot("CHU-IDF-01", "HFNC-PED", at, 900, 10L, 0L, 0L, null));
+        }
+        new DynamoSnapshotStore(dynamo, names.snapshots()).storeNew(rows);
         alerts = new DynamoAlertStore(dynamo, names.alerts());
         alerts.recordTransition(event("CH-HDF-01", AlertLevel.CRITICAL, OPENED), new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, OPENED));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DynamoFollowUps followUps = new DynamoFollowUps(dynamo, names.alerts());
-        handler = new AlertAckApiHandler(new AlertAcknowledgement(new DynamoAlertLog(dynamo, names.alerts(), clock), followUps, facilities), clock);
+        handler = new AlertFollowUpApiHandler(dynamo, names.alerts(), names.registry(), names.snapshots(), clock);
         views = new ConsoleViews(new DynamoAlertLog(dynamo, names.alerts(), clock), new DynamoSeriesLog(dynamo, names.snapshots()),
                 () -> DynamoWatchlist.load(dynamo, names.registry()), facilities, clock, followUps);
     }
@@ -137,6 +167,31 @@ class AlertAckApiHandlerTest {
                 "{\"action\": \"LOAN_REQUESTED\"}");
         assertEquals(201, regional.getStatusCode(), regional.getBody());
         assertEquals("operators-32", body(regional).get("role").asText());
+    }
+
+    APIGatewayV2HTTPResponse neighbours(String alertId, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent e = with(sample("alerts-http-get.json"), "GET /alerts/{alertId}/neighbours",
+                Map.of("alertId", URLEncoder.encode(alertId, StandardCharsets.UTF_8)), null, null);
+        return handler.handleRequest(as(e, claims), new TestLambdaContext("neighbours"));
+    }
+
+    @Test
+    void theNeighboursAreOfTheSameRegionWithComfortableCoverageAndShownOnlyToThoseConcerned() {
+        String alertId = event("CH-HDF-01", AlertLevel.CRITICAL, OPENED).alertId();
+        for (Map<String, String> who : List.of(hospital("CH-HDF-01"), Map.of("sub", "op-32", "cognito:groups", "[operators-32]"),
+                Map.of("sub", "op", "cognito:groups", "[operators]"))) {
+            APIGatewayV2HTTPResponse r = neighbours(alertId, who);
+            assertEquals(200, r.getStatusCode(), r.getBody());
+            JsonNode list = body(r).get("neighbours");
+            assertEquals(1, list.size(), "Amiens only (Calais 5 days < 2 x 14; Paris in another region): " + r.getBody());
+            assertEquals("CH-HDF-02", list.get(0).get("facilityId").asText());
+            assertEquals("32", list.get(0).get("region").asText());
+            assertTrue(list.get(0).get("coverageDays").asDouble() >= 28, r.getBody());
+            assertTrue(list.get(0).get("contact").asText().contains("pui@amiens.example"), r.getBody());
+        }
+        assertEquals(403, neighbours(alertId, hospital("CH-HDF-02")).getStatusCode(), "another hospital, even of the region");
+        assertEquals(403, neighbours(alertId, hospital("CHU-IDF-01")).getStatusCode(), "a hospital of another region");
+        assertEquals(403, neighbours(alertId, Map.of("sub", "op-11", "cognito:groups", "[operators-11]")).getStatusCode());
     }
 
     @Test
