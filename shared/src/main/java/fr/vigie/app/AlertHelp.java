@@ -60,7 +60,7 @@ public final class AlertHelp implements AlertContexts {
         String regionLabel = region == null ? null : Region.labelOf(region);
         String contact = regionLabel == null ? null : "opérateurs Vigie de l'ARS " + regionLabel;
         String link = consoleUrl == null ? null
-                : consoleUrl + "/#/alertes?acquitter=" + URLEncoder.encode(event.alertId(), StandardCharsets.UTF_8);
+                : consoleUrl + "/#/acquitter/" + URLEncoder.encode(event.alertId(), StandardCharsets.UTF_8);
         if (event.level() != AlertLevel.CRITICAL) {
             return new AlertContext(name, regionLabel, contact, link, List.of(), List.of());
         }

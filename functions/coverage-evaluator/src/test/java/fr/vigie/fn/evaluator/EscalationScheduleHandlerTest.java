@@ -158,7 +158,7 @@ class EscalationScheduleHandlerTest {
         assertFalse(email.contains("CH de Calais"), "5 days is not twice the 14-day warning threshold: " + email);
         assertFalse(email.contains("CHU Paris Nord"), "another region's facility is never listed: " + email);
         assertTrue(email.contains("NC210-M (FAB-BRETMED)"), "the alternative: " + email);
-        assertTrue(email.contains("https://console.example/#/alertes?acquitter=CH-HDF-01%23HFNC-PED%23"), "the acknowledgement link: " + email);
+        assertTrue(email.contains("https://console.example/#/acquitter/CH-HDF-01%23HFNC-PED%23"), "the acknowledgement link: " + email);
         String sms = SnsProbe.bodyFor(got.get(0), "sms");
         assertTrue(sms.length() <= 160 && fr.vigie.domain.AlertTexts.isGsm7(sms), sms);
         JsonNode machine = Json.MAPPER.readTree(SnsProbe.bodyFor(got.get(0), "sqs"));
