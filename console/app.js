@@ -260,7 +260,7 @@ async function ackPage(alertId) {
     <p class="muted">Référence ${esc(alertId)}</p>
     ${open ? `<p>${esc(open.facilityName)} — ${esc(open.deviceName)} : ${level(open.level)}, couverture projetée
       ${open.coverageDays == null ? '—' : fmtNum(open.coverageDays) + ' jours'}, ouverte le ${fmtDay(open.since)}.</p>
-      <p>Acquittement : ${acknowledged(open.acknowledgement)}</p>`
+      <p>Acquittement : <span id="ack-state">${acknowledged(open.acknowledgement)}</span></p>`
       : '<p class="empty">Cette alerte n\'est plus ouverte (close ou remplacée par un niveau plus récent).</p>'}
     ${neighbours.length ? `<section aria-labelledby="near-title"><h2 id="near-title">Établissements de la région qui pourraient dépanner</h2>
       <ul id="neighbours">${neighbours.map(n => `<li>${esc(n.name || n.facilityId)} : ${fmtNum(n.coverageDays)} jours de couverture projetée${n.contact
@@ -278,7 +278,10 @@ async function ackPage(alertId) {
     document.getElementById('ack-result').innerHTML = r.status === 200 || r.status === 201
       ? `<p class="ok" role="status">Alerte acquittée : ${acknowledged(r.body)}</p>`
       : `<div class="problem" role="alert">${esc(r.body?.detail || 'erreur ' + r.status)}</div>`;
-    if (r.status === 200 || r.status === 201) form.remove();
+    if (r.status === 200 || r.status === 201) {
+      form.remove();
+      document.getElementById('ack-state').innerHTML = acknowledged(r.body);
+    }
   });
 }
 

@@ -55,7 +55,7 @@ public final class AlertHelp implements AlertContexts {
     @Override
     public AlertContext of(AlertEvent event, WatchlistEntry device) {
         Optional<RegisteredFacility> facility = registry.facility(event.facilityId()).map(Registry.Versioned::value);
-        String name = facility.map(f -> f.facility().name()).filter(n -> n != null && !n.isBlank()).orElse(event.facilityId());
+        String name = named(facility, event.facilityId());
         String region = facility.map(f -> f.facility().region()).orElse(null);
         String regionLabel = region == null ? null : Region.labelOf(region);
         String contact = regionLabel == null ? null : "opérateurs Vigie de l'ARS " + regionLabel;
@@ -72,6 +72,15 @@ public final class AlertHelp implements AlertContexts {
     @Override
     public String deviceName(String deviceId) {
         return watchlist.get().entry(deviceId).map(WatchlistEntry::name).orElse(deviceId);
+    }
+
+    @Override
+    public String facilityName(String facilityId) {
+        return named(registry.facility(facilityId).map(Registry.Versioned::value), facilityId);
+    }
+
+    private static String named(Optional<RegisteredFacility> facility, String facilityId) {
+        return facility.map(f -> f.facility().name()).filter(n -> n != null && !n.isBlank()).orElse(facilityId);
     }
 
     /** Who could lend to the facility of {@code event}, a CRITICAL (empty for another level, an unknown device or facility). */

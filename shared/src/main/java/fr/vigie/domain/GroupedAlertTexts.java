@@ -23,8 +23,13 @@ public final class GroupedAlertTexts {
     }
 
     public static String digestSubject(List<Line> lines) {
+        return digestSubject(lines, lines.get(0).event().facilityId());
+    }
+
+    /** "[Vigie] CRITIQUE - CH de Quimper - 3 dispositifs": the facility by name. */
+    public static String digestSubject(List<Line> lines, String facilityName) {
         AlertEvent first = lines.get(0).event();
-        return "[Vigie] " + AlertTexts.levelLabel(first.level()) + " - " + first.facilityId() + " - " + lines.size() + " dispositifs";
+        return "[Vigie] " + AlertTexts.levelLabel(first.level()) + " - " + facilityName + " - " + lines.size() + " dispositifs";
     }
 
     public static String digestBody(List<Line> lines) {

@@ -16,6 +16,9 @@ public interface AlertContexts {
     /** The device's name on the watch-list, its id when the watch-list does not know it. */
     String deviceName(String deviceId);
 
+    /** The facility's name in the registry, its id when the registry does not name it. */
+    String facilityName(String facilityId);
+
     /** Nothing but the ids: what channels without a registry say. */
     static AlertContexts bare() {
         return new AlertContexts() {
@@ -27,6 +30,11 @@ public interface AlertContexts {
             @Override
             public String deviceName(String deviceId) {
                 return deviceId;
+            }
+
+            @Override
+            public String facilityName(String facilityId) {
+                return facilityId;
             }
         };
     }

@@ -23,6 +23,7 @@ import fr.vigie.port.AlertChannels;
 import fr.vigie.port.AlertContexts;
 import fr.vigie.port.EscalationChannel;
 import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.domain.followup.AlertReference;
 import fr.vigie.domain.followup.EscalationTier;
 import java.time.Duration;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -103,27 +104,17 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
     @Override
     public void alert(Notice notice, boolean withEmail) {
         AlertEvent event = notice.event();
-        Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(), event.level().name(),
-                withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED, notice.device().epidemics());
-        attributes.put("deviceId", string(event.deviceId()));
+        Map<String, MessageAttributeValue> attributes = alertAttributes(notice, withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED);
         Texts texts = texts(notice, "");
         publish(AlertEventJson.write(event), texts.subject, texts.email, texts.sms, attributes);
     }
 
     @Override
     public void escalate(Notice critical, EscalationTier tier, Duration unacknowledgedFor) {
-        AlertEvent e = critical.event();
-        ObjectNode machine = Json.MAPPER.createObjectNode();
-        machine.put("type", ESCALATION_TYPE);
-        machine.put("alertId", e.alertId());
-        machine.put("facilityId", e.facilityId());
-        machine.put("deviceId", e.deviceId());
-        machine.put("level", e.level().name());
+        ObjectNode machine = machine(ESCALATION_TYPE, critical.event());
         machine.put(ESCALATED_ATTRIBUTE, tier.name());
         machine.put("unacknowledgedHours", unacknowledgedFor.toHours());
-        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(),
-                AlertFilterPolicy.ESCALATION, critical.device().epidemics());
-        attributes.put("deviceId", string(e.deviceId()));
+        Map<String, MessageAttributeValue> attributes = alertAttributes(critical, AlertFilterPolicy.ESCALATION);
         attributes.put(ESCALATED_ATTRIBUTE, string(tier.name()));
         String mark = tier == EscalationTier.NATIONAL ? "ESCALADE NATIONALE " : "ESCALADE RÉGIONALE ";
         Texts texts = texts(critical, mark);
@@ -164,7 +155,7 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         notices.forEach(n -> ids.add(n.event().alertId()));
         TreeSet<Epidemic> epidemics = new TreeSet<>();
         notices.forEach(n -> epidemics.addAll(n.device().epidemics()));
-        String subject = GroupedAlertTexts.digestSubject(lines);
+        String subject = GroupedAlertTexts.digestSubject(lines, contexts.facilityName(first.facilityId()));
         publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.digestBody(lines), GroupedAlertTexts.digestSms(lines),
                 facilityAttributes(first.facilityId(), first.level().name(), AlertFilterPolicy.DIGEST, epidemics));
     }
@@ -172,18 +163,12 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
     @Override
     public void reminder(Notice open, Instant now) {
         AlertEvent e = open.event();
-        ObjectNode machine = Json.MAPPER.createObjectNode();
-        machine.put("type", REMINDER_TYPE);
-        machine.put("alertId", e.alertId());
-        machine.put("facilityId", e.facilityId());
-        machine.put("deviceId", e.deviceId());
-        machine.put("level", e.level().name());
-        machine.put("openSince", e.at().toString());
+        ObjectNode machine = machine(REMINDER_TYPE, e);
+        // the reminder carries today's figures (e.at() is today's snapshot): the alert opened at its id's instant
+        machine.put("openSince", AlertReference.parse(e.alertId()).map(AlertReference::openedAt).orElse(e.at()).toString());
         machine.put("remindedAt", now.toString());
         String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
-        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(),
-                AlertFilterPolicy.REMINDER, open.device().epidemics());
-        attributes.put("deviceId", string(e.deviceId()));
+        Map<String, MessageAttributeValue> attributes = alertAttributes(open, AlertFilterPolicy.REMINDER);
         publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
                 GroupedAlertTexts.reminderSms(e), attributes);
     }
@@ -231,6 +216,26 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         message.put("sms", sms);
         sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
                 .subject(subject(subject)).messageAttributes(attributes));
+    }
+
+    /** The machine body of a message about one alert that is not its event: {@code type} and the alert's ids and level. */
+    private static ObjectNode machine(String type, AlertEvent e) {
+        ObjectNode machine = Json.MAPPER.createObjectNode();
+        machine.put("type", type);
+        machine.put("alertId", e.alertId());
+        machine.put("facilityId", e.facilityId());
+        machine.put("deviceId", e.deviceId());
+        machine.put("level", e.level().name());
+        return machine;
+    }
+
+    /** The attributes of a message about one alert: the facility's, and its deviceId. */
+    private Map<String, MessageAttributeValue> alertAttributes(Notice notice, String delivery) {
+        AlertEvent e = notice.event();
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(), delivery,
+                notice.device().epidemics());
+        attributes.put("deviceId", string(e.deviceId()));
+        return attributes;
     }
 
     /** What subscriptions filter facility messages on: facilityId, level, delivery, region (when known), epidemics. */

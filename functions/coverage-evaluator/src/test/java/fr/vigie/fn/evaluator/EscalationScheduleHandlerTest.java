@@ -158,6 +158,10 @@ class EscalationScheduleHandlerTest {
         assertFalse(email.contains("CH de Calais"), "5 days is not twice the 14-day warning threshold: " + email);
         assertFalse(email.contains("CHU Paris Nord"), "another region's facility is never listed: " + email);
         assertTrue(email.contains("NC210-M (FAB-BRETMED)"), "the alternative: " + email);
+        assertTrue(email.contains("Seuil franchi : seuil critique de 7 jours de couverture"), "the threshold crossed: " + email);
+        assertTrue(email.contains("Référence de l'alerte : CH-HDF-01#HFNC-PED#2025-11-20T05:00:00Z"), "the reference: " + email);
+        assertTrue(email.contains("Contact régional : opérateurs Vigie de l'ARS Hauts-de-France"), "the regional contact: " + email);
+        assertTrue(email.contains("non acquittée depuis 13 h"), email);
         assertTrue(email.contains("https://console.example/#/acquitter/CH-HDF-01%23HFNC-PED%23"), "the acknowledgement link: " + email);
         String sms = SnsProbe.bodyFor(got.get(0), "sms");
         assertTrue(sms.length() <= 160 && fr.vigie.domain.AlertTexts.isGsm7(sms), sms);
