@@ -12,6 +12,8 @@ import fr.vigie.domain.followup.AlertContext;
 import fr.vigie.domain.followup.Neighbours;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.domain.forecast.StockOutlook;
+import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.AlertContexts;
 import fr.vigie.port.Registry;
 import fr.vigie.port.SnapshotStore;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
 /**
  * The context that makes an alert's texts help (issue 22), from the registry and the snapshots:
  * the facility's name and region, the regional contact (the region's health agency's operators),
- * the acknowledgement link of the console, and for a CRITICAL the entry's alternatives and up to
+ * the acknowledgement link of the console or the acknowledgement already made, and for a CRITICAL the entry's alternatives and up to
  * three neighbours ({@link Neighbours}: same region, same device, projected coverage at least twice
  * the warning threshold at the alert's time, computed from their own recent snapshots by the same
  * projection as the evaluator's, {@link StockOutlook}), each with its registry contact.
@@ -39,16 +41,19 @@ public final class AlertHelp implements AlertContexts {
     private final Registry registry;
     private final SnapshotStore snapshots;
     private final Supplier<Watchlist> watchlist;
+    private final Acknowledgements acknowledgements;
     private final String consoleUrl;
 
     /**
      * @param watchlist  reads the current watch-list (the batch's, the run's or the request's)
      * @param consoleUrl the console's address (https://…, no trailing slash), null when none is deployed
      */
-    public AlertHelp(Registry registry, SnapshotStore snapshots, Supplier<Watchlist> watchlist, String consoleUrl) {
+    public AlertHelp(Registry registry, SnapshotStore snapshots, Supplier<Watchlist> watchlist, Acknowledgements acknowledgements,
+                     String consoleUrl) {
         this.registry = registry;
         this.snapshots = snapshots;
         this.watchlist = watchlist;
+        this.acknowledgements = acknowledgements;
         this.consoleUrl = consoleUrl == null || consoleUrl.isBlank() ? null : consoleUrl.strip().replaceAll("/+$", "");
     }
 
@@ -61,12 +66,13 @@ public final class AlertHelp implements AlertContexts {
         String contact = regionLabel == null ? null : "opérateurs Vigie de l'ARS " + regionLabel;
         String link = consoleUrl == null ? null
                 : consoleUrl + "/#/acquitter/" + URLEncoder.encode(event.alertId(), StandardCharsets.UTF_8);
+        Acknowledgement ack = event.level().isOpen() ? acknowledgements.of(event.alertId()).orElse(null) : null;
         if (event.level() != AlertLevel.CRITICAL) {
-            return new AlertContext(name, regionLabel, contact, link, List.of(), List.of());
+            return new AlertContext(name, regionLabel, contact, link, List.of(), List.of(), ack);
         }
         List<String> alternatives = device.followUp().alternatives().stream()
                 .map(a -> a.label(a.deviceId() == null ? null : deviceName(a.deviceId()))).toList();
-        return new AlertContext(name, regionLabel, contact, link, neighbours(event, device, region), alternatives);
+        return new AlertContext(name, regionLabel, contact, link, neighbours(event, device, region), alternatives, ack);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.Acknowledgement;
 import fr.vigie.domain.followup.AlertContext;
 import fr.vigie.domain.followup.Neighbours;
 import fr.vigie.domain.forecast.CoverageProjection;
@@ -140,7 +141,11 @@ public final class AlertTexts {
                 b.append('\n');
             }
         }
-        if (e.level().isOpen()) {
+        if (context.acknowledgement() != null) {
+            Acknowledgement a = context.acknowledgement();
+            b.append("\nAcquittée le ").append(day(a.at(), zone)).append(" par ").append(a.by()).append(" : ").append(a.action().label())
+                    .append(a.note() == null ? "" : " (" + a.note() + ")").append('\n');
+        } else if (e.level().isOpen()) {
             b.append("\nAcquitter l'alerte (vu, action engagée) : ")
                     .append(context.ackLink() != null ? context.ackLink() : "console Vigie, référence " + e.alertId()).append('\n');
         }

@@ -1,5 +1,6 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.AlertContext;
 import fr.vigie.domain.followup.AlertReference;
 
 import java.time.Instant;
@@ -65,7 +66,12 @@ public final class GroupedAlertTexts {
     }
 
     public static String reminderSubject(AlertEvent open, String deviceName) {
-        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + open.facilityId() + " - " + deviceName;
+        return reminderSubject(open, deviceName, open.facilityId());
+    }
+
+    /** "[Vigie] RAPPEL CRITIQUE - CH de Quimper - Masque FFP2": the facility and the device by name. */
+    public static String reminderSubject(AlertEvent open, String deviceName, String facilityName) {
+        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + facilityName + " - " + deviceName;
     }
 
     /**
@@ -74,11 +80,19 @@ public final class GroupedAlertTexts {
      */
     public static String reminderBody(AlertEvent open, String deviceName, String unit, Instant now) {
         java.time.ZoneId zone = AlertTexts.zoneOf(open.facilityId());
+        return reminderHead(open, now, zone) + AlertTexts.emailBody(open, deviceName, unit, zone);
+    }
+
+    /** The same with the alert's context: names, threshold, and its acknowledgement or the link to make it (issue 22). */
+    public static String reminderBody(AlertEvent open, WatchlistEntry device, AlertContext context, java.time.ZoneId zone, Instant now) {
+        return reminderHead(open, now, zone) + AlertTexts.emailBody(open, device, context, zone);
+    }
+
+    private static String reminderHead(AlertEvent open, Instant now, java.time.ZoneId zone) {
         Instant opened = AlertReference.parse(open.alertId()).map(AlertReference::openedAt).orElse(open.at());
         return "RAPPEL : cette alerte est toujours ouverte au " + AlertTexts.day(now, zone)
                 + " (niveau inchangé depuis le " + AlertTexts.day(opened, zone) + ").\n"
-                + "Chiffres du dernier relevé (" + AlertTexts.day(open.at(), zone) + ") ci-dessous.\n\n"
-                + AlertTexts.emailBody(open, deviceName, unit, zone);
+                + "Chiffres du dernier relevé (" + AlertTexts.day(open.at(), zone) + ") ci-dessous.\n\n";
     }
 
     /** "Rappel " and the alert's own SMS, still one GSM-7 message of at most 160 characters. */

@@ -167,9 +167,10 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         // the reminder carries today's figures (e.at() is today's snapshot): the alert opened at its id's instant
         machine.put("openSince", AlertReference.parse(e.alertId()).map(AlertReference::openedAt).orElse(e.at()).toString());
         machine.put("remindedAt", now.toString());
-        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
+        AlertContext context = contexts.of(e, open.device());
+        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name(), context.facilityName());
         Map<String, MessageAttributeValue> attributes = alertAttributes(open, AlertFilterPolicy.REMINDER);
-        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
+        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device(), context, zoneOf(e.facilityId()), now),
                 GroupedAlertTexts.reminderSms(e), attributes);
     }
 

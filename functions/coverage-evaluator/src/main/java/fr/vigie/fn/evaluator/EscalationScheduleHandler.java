@@ -78,7 +78,8 @@ public final class EscalationScheduleHandler implements RequestHandler<Scheduled
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         DynamoFollowUps followUps = new DynamoFollowUps(dynamo, alertsTable);
         SnsAlertChannels channel = new SnsAlertChannels(sns, topicArn, id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id),
-                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist, consoleUrl));
+                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist,
+                new DynamoFollowUps(dynamo, alertsTable), consoleUrl));
         AlertEscalation.Report report = new AlertEscalation(new DynamoAlertLog(dynamo, alertsTable, clock), followUps, followUps,
                 channel, watchlist, rule).run(clock.instant());
         Map<String, Object> line = new LinkedHashMap<>();

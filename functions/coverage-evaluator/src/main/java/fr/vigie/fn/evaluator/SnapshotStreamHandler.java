@@ -10,6 +10,7 @@ import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
@@ -79,7 +80,8 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         // the region is read when a message goes out: a facility registered after the container started still gets its own
         SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
                 id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id),
-                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist, consoleUrl));
+                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist,
+                new DynamoFollowUps(dynamo, alertsTable), consoleUrl));
         this.alerting = new BatchEvaluation(
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
                         new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),

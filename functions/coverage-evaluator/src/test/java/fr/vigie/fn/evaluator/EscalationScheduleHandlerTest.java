@@ -9,6 +9,9 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.AlertHelp;
+import fr.vigie.port.AlertChannels;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Epidemic;
@@ -45,6 +48,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -175,6 +179,31 @@ class EscalationScheduleHandlerTest {
         List<Message> nation = national.receive(2, Duration.ofSeconds(6));
         assertEquals(1, nation.size(), "exactly one national escalation");
         assertEquals(EscalationTier.NATIONAL, new DynamoFollowUps(dynamo, names.alerts()).reached(critical("CH-HDF-01").alertId()));
+    }
+
+    /** Issue 22: a reminder shows today's figures and the acknowledgement made, by name. */
+    @Test
+    void aReminderShowsTodaysFiguresAndTheAcknowledgement() throws Exception {
+        AlertEvent open = critical("CH-HDF-01");
+        new DynamoFollowUps(dynamo, names.alerts()).record(new Acknowledgement(open.alertId(), "pharmacien", "facility",
+                AckAction.URGENT_ORDER, "livraison demain", OPENED.plus(Duration.ofHours(3))));
+        SnsProbe hospital = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic,
+                "{\"facilityId\":[\"CH-HDF-01\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]}");
+        Instant today = OPENED.plus(Duration.ofDays(2));
+        AlertEvent todays = new AlertEvent(open.alertId(), open.facilityId(), open.deviceId(), open.level(), open.previousLevel(), today,
+                1.5, LocalDate.of(2025, 11, 23), 15, 10, open.reasons());
+        new SnsAlertChannels(sns, topic, id -> Optional.of("32"), new AlertHelp(new DynamoRegistryEditor(dynamo, names.registry()),
+                new DynamoSnapshotStore(dynamo, names.snapshots()), () -> DynamoWatchlist.load(dynamo, names.registry()),
+                new DynamoFollowUps(dynamo, names.alerts()), null))
+                .reminder(new AlertChannels.Notice(todays, HFNC), today);
+        List<Message> got = hospital.receive(1, Duration.ofSeconds(6));
+        assertEquals(1, got.size());
+        String email = SnsProbe.bodyFor(got.get(0), "email");
+        assertTrue(email.startsWith("[Vigie] RAPPEL CRITIQUE - CH de Lille - Canule nasale"), email);
+        assertTrue(email.contains("Stock disponible : 15 pièces") && email.contains("Couverture projetée : 1,5 jours"), "today's figures: " + email);
+        assertTrue(email.contains("niveau inchangé depuis le 20/11/2025") && email.contains("Chiffres du dernier relevé (22/11/2025)"), email);
+        assertTrue(email.contains("Acquittée le 20/11/2025 par pharmacien : commande urgente passée (livraison demain)"), email);
+        assertEquals(OPENED.toString(), Json.MAPPER.readTree(SnsProbe.bodyFor(got.get(0), "sqs")).get("openSince").asText());
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class AlertFollowUpApiHandler implements RequestHandler<APIGatewayV
                         new DynamoFacilityDirectory(dynamo, registryTable)),
                 new AlertNeighbours(new DynamoAlertLog(dynamo, alertsTable, clock), new DynamoFacilityDirectory(dynamo, registryTable),
                         new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable),
-                                () -> DynamoWatchlist.load(dynamo, registryTable), null)),
+                                () -> DynamoWatchlist.load(dynamo, registryTable), new DynamoFollowUps(dynamo, alertsTable), null)),
                 clock);
     }
 
