@@ -17,6 +17,7 @@ import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.StockOutlook;
 import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.domain.followup.AlertContext;
 import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.AlertLog;
 import fr.vigie.port.FacilityDirectory;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -137,11 +139,18 @@ public final class ConsoleViews {
             Optional<WatchlistEntry> entry = watchlist.entry(e.deviceId());
             String deviceName = entry.map(WatchlistEntry::name).orElse(e.deviceId());
             String region = names.region(e.facilityId());
-            return new AlertRecord(e, names.facility(e.facilityId()), region, Region.labelOf(region), deviceName,
-                    new Texts(AlertTexts.emailSubject(e, deviceName),
-                            AlertTexts.emailBody(e, deviceName, entry.map(WatchlistEntry::unit).orElse("unités")),
-                            AlertTexts.sms(e)),
-                    e.level().isOpen() ? acknowledgements.of(e.alertId()).orElse(null) : null);
+            String facilityName = names.facility(e.facilityId());
+            Acknowledgement ack = e.level().isOpen() ? acknowledgements.of(e.alertId()).orElse(null) : null;
+            // the texts as the evaluator wrote them, by name (the neighbours of the day are not recomputed)
+            AlertContext context = new AlertContext(facilityName, region.isEmpty() ? null : Region.labelOf(region), null, null,
+                    List.of(), List.of(), ack);
+            ZoneId zone = region.isEmpty() ? AlertTexts.zoneOf(e.facilityId()) : Region.zoneOf(region);
+            return new AlertRecord(e, facilityName, region, Region.labelOf(region), deviceName,
+                    new Texts(AlertTexts.emailSubject(e, deviceName, context),
+                            entry.map(d -> AlertTexts.emailBody(e, d, context, zone))
+                                    .orElseGet(() -> AlertTexts.emailBody(e, deviceName, "unités", zone)),
+                            AlertTexts.sms(e, facilityName, deviceName, zone)),
+                    ack);
         }).toList();
         return new HistoryPage(records, page.next());
     }
