@@ -176,7 +176,15 @@ public final class AlertTexts {
      * its share of the room left, ending with "."), so only names lose letters.
      */
     public static String sms(AlertEvent e, String facilityName, String deviceName, ZoneId zone) {
-        String head = "Vigie " + levelLabel(e.level()) + " " + SHORT_DAY.format(e.at().atZone(zone)) + " ";
+        return sms(e, facilityName, deviceName, zone, "");
+    }
+
+    /**
+     * The same marked after "Vigie " by {@code mark} ("RAPPEL ", "ESCALADE RÉGIONALE "): the mark too
+     * is kept, the names giving it room.
+     */
+    public static String sms(AlertEvent e, String facilityName, String deviceName, ZoneId zone, String mark) {
+        String head = "Vigie " + mark + levelLabel(e.level()) + " " + SHORT_DAY.format(e.at().atZone(zone)) + " ";
         String body;
         if (e.level() == AlertLevel.RECOVERED) {
             body = ": couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";

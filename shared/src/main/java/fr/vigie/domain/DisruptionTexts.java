@@ -23,17 +23,9 @@ public final class DisruptionTexts {
         };
     }
 
-    public static String emailSubject(SupplyDisruptionEvent e) {
-        return emailSubject(e, e.deviceId());
-    }
-
     /** "[Vigie] Tension nationale OUVERTE - Canule nasale haut débit pédiatrique (HFNC-PED)". */
     public static String emailSubject(SupplyDisruptionEvent e, String deviceName) {
         return "[Vigie] Tension nationale " + statusLabel(e.status()) + " - " + named(e, deviceName);
-    }
-
-    public static String emailBody(SupplyDisruptionEvent e) {
-        return emailBody(e, e.deviceId());
     }
 
     /** The operators' email, the device by name ({@code deviceName}, its id when the watch-list does not know it). */
@@ -50,10 +42,6 @@ public final class DisruptionTexts {
                         : "contacter le fournisseur et le distributeur, organiser les dépannages entre établissements, "
                         + "informer l'ANSM si la tension dure.").append('\n');
         return b.toString();
-    }
-
-    public static String sms(SupplyDisruptionEvent e) {
-        return sms(e, e.deviceId());
     }
 
     /**

@@ -23,10 +23,6 @@ public final class GroupedAlertTexts {
     private GroupedAlertTexts() {
     }
 
-    public static String digestSubject(List<Line> lines) {
-        return digestSubject(lines, lines.get(0).event().facilityId());
-    }
-
     /** "[Vigie] CRITIQUE - CH de Quimper - 3 dispositifs": the facility by name. */
     public static String digestSubject(List<Line> lines, String facilityName) {
         AlertEvent first = lines.get(0).event();
@@ -65,10 +61,6 @@ public final class GroupedAlertTexts {
                 + " dispositifs, voir l'email.");
     }
 
-    public static String reminderSubject(AlertEvent open, String deviceName) {
-        return reminderSubject(open, deviceName, open.facilityId());
-    }
-
     /** "[Vigie] RAPPEL CRITIQUE - CH de Quimper - Masque FFP2": the facility and the device by name. */
     public static String reminderSubject(AlertEvent open, String deviceName, String facilityName) {
         return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + facilityName + " - " + deviceName;
@@ -76,14 +68,9 @@ public final class GroupedAlertTexts {
 
     /**
      * The reminder's email: {@code open} carries the open alert's id and level and the figures of the
-     * snapshot that triggered the reminder (today's, not the first ones); the day it opened is its id's.
+     * snapshot that triggered the reminder (today's, not the first ones); the day it opened is its id's;
+     * the body has the alert's context (names, threshold, its acknowledgement or the link to make it).
      */
-    public static String reminderBody(AlertEvent open, String deviceName, String unit, Instant now) {
-        java.time.ZoneId zone = AlertTexts.zoneOf(open.facilityId());
-        return reminderHead(open, now, zone) + AlertTexts.emailBody(open, deviceName, unit, zone);
-    }
-
-    /** The same with the alert's context: names, threshold, and its acknowledgement or the link to make it (issue 22). */
     public static String reminderBody(AlertEvent open, WatchlistEntry device, AlertContext context, java.time.ZoneId zone, Instant now) {
         return reminderHead(open, now, zone) + AlertTexts.emailBody(open, device, context, zone);
     }
@@ -95,13 +82,7 @@ public final class GroupedAlertTexts {
                 + "Chiffres du dernier relevé (" + AlertTexts.day(open.at(), zone) + ") ci-dessous.\n\n";
     }
 
-    /** "Rappel " and the alert's own SMS, still one GSM-7 message of at most 160 characters. */
-    public static String reminderSms(AlertEvent open) {
-        return fit("Rappel " + AlertTexts.sms(open));
-    }
-
-    /** The text in GSM-7, cut to one SMS of {@value AlertTexts#SMS_LIMIT} characters. */
-    public static String fit(String text) {
+    static String fit(String text) {
         String gsm = AlertTexts.toGsm7(text);
         return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
     }

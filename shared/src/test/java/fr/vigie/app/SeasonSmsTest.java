@@ -48,12 +48,12 @@ class SeasonSmsTest {
         assertFalse(alerts.isEmpty(), "season-a raises alerts");
         for (AlertEvent e : alerts) {
             assertFitsOneSms(AlertTexts.sms(e), e.alertId());
-            assertFitsOneSms(GroupedAlertTexts.reminderSms(e), "reminder of " + e.alertId());
+            assertFitsOneSms(AlertTexts.sms(e, e.facilityId(), e.deviceId(), AlertTexts.zoneOf(e.facilityId()), "RAPPEL "), "reminder of " + e.alertId());
             assertFitsOneSms(GroupedAlertTexts.digestSms(List.of(new GroupedAlertTexts.Line(e, "x", "piece"),
                     new GroupedAlertTexts.Line(e, "y", "piece"))), "digest of " + e.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
-            assertFitsOneSms(DisruptionTexts.sms(d), d.disruptionId());
+            assertFitsOneSms(DisruptionTexts.sms(d, d.deviceId()), d.disruptionId());
         }
     }
 
@@ -68,12 +68,12 @@ class SeasonSmsTest {
             String sms = AlertTexts.sms(longer);
             assertFitsOneSms(sms, longer.alertId());
             assertKeepsLevelDateAndAction(sms, longer);
-            assertFitsOneSms(GroupedAlertTexts.reminderSms(longer), "reminder of " + longer.alertId());
+            assertFitsOneSms(AlertTexts.sms(longer, LONG_FACILITY, LONG_DEVICE, AlertTexts.zoneOf(LONG_FACILITY), "RAPPEL "), "reminder of " + longer.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
             SupplyDisruptionEvent longer = new SupplyDisruptionEvent(d.disruptionId(), LONG_DEVICE, d.status(), d.at(), d.firstSeen(),
                     d.facilities(), d.kind(), d.typicalDelayDays(), d.deliveredFraction());
-            assertFitsOneSms(DisruptionTexts.sms(longer), longer.disruptionId());
+            assertFitsOneSms(DisruptionTexts.sms(longer, LONG_DEVICE), longer.disruptionId());
         }
     }
 
@@ -92,6 +92,15 @@ class SeasonSmsTest {
             assertKeepsLevelDateAndAction(sms, e);
             assertTrue(sms.contains("Centre hospitalier"), "the facility by name: " + sms);
             assertTrue(sms.contains("Canule"), "the device by name: " + sms);
+        }
+        for (AlertEvent e : alerts) {
+            for (String mark : List.of("RAPPEL ", "ESCALADE RÉGIONALE ", "ESCALADE NATIONALE ")) {
+                String sms = AlertTexts.sms(e, facility, device, java.time.ZoneId.of("Europe/Paris"), mark);
+                assertFitsOneSms(sms, mark + e.alertId());
+                assertTrue(sms.startsWith(AlertTexts.toGsm7("Vigie " + mark + AlertTexts.levelLabel(e.level()))), sms);
+                assertTrue(sms.endsWith(".") && (sms.endsWith(AlertTexts.toGsm7("dépannage.")) || sms.endsWith("commandes.")
+                        || sms.endsWith("close.")), "the action stays: " + sms);
+            }
         }
         String shortNames = AlertTexts.sms(alerts.get(0), "CH de Quimper", "Masque FFP2", java.time.ZoneId.of("Europe/Paris"));
         assertTrue(shortNames.contains("CH de Quimper, Masque FFP2"), "short names are kept whole: " + shortNames);

@@ -120,8 +120,7 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         Texts texts = texts(critical, mark);
         String why = "Alerte CRITIQUE non acquittée depuis " + unacknowledgedFor.toHours() + " h : transmise aux opérateurs "
                 + (tier == EscalationTier.NATIONAL ? "nationaux" : "de la région") + ".\n\n";
-        publish(machine.toString(), texts.subject, why + texts.email,
-                GroupedAlertTexts.fit(AlertTexts.toGsm7("Vigie " + mark) + texts.sms.substring("Vigie ".length())), attributes);
+        publish(machine.toString(), texts.subject, why + texts.email, texts.sms, attributes);
     }
 
     /** An alert's subject, email and SMS with its context, the subject and SMS marked by {@code mark} ("" for none). */
@@ -131,7 +130,7 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         ZoneId zone = zoneOf(event.facilityId());
         String subject = AlertTexts.emailSubject(event, notice.device().name(), context).replace("[Vigie] ", "[Vigie] " + mark);
         return new Texts(subject, subject + "\n\n" + AlertTexts.emailBody(event, notice.device(), context, zone),
-                AlertTexts.sms(event, context.facilityName(), notice.device().name(), zone));
+                AlertTexts.sms(event, context.facilityName(), notice.device().name(), zone, mark));
     }
 
     private record Texts(String subject, String email, String sms) {
@@ -171,7 +170,7 @@ public final class SnsAlertChannels implements AlertChannels, EscalationChannel 
         String subject = GroupedAlertTexts.reminderSubject(e, open.device().name(), context.facilityName());
         Map<String, MessageAttributeValue> attributes = alertAttributes(open, AlertFilterPolicy.REMINDER);
         publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device(), context, zoneOf(e.facilityId()), now),
-                GroupedAlertTexts.reminderSms(e), attributes);
+                AlertTexts.sms(e, context.facilityName(), open.device().name(), zoneOf(e.facilityId()), "RAPPEL "), attributes);
     }
 
     @Override
