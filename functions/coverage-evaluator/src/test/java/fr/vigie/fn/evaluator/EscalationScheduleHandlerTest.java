@@ -1,6 +1,6 @@
 package fr.vigie.fn.evaluator;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoFollowUps;
@@ -32,6 +32,7 @@ import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.Registry;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
+import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.SnsProbe;
 import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,8 @@ class EscalationScheduleHandlerTest {
             EscalationScheduleHandler handler = at(now);
             Callable<Map<String, Object>> run = () -> {
                 start.await();
-                return handler.handleRequest(new ScheduledEvent(), new TestLambdaContext("escalation"));
+                return handler.handleRequest(EventLoader.loadScheduledEvent(ProjectRoot.find().resolve("events/escalation-schedule.json").toString()),
+                        new TestLambdaContext("escalation"));
             };
             futures.add(pool.submit(run));
         }

@@ -155,6 +155,20 @@ class AlertFollowUpApiHandlerTest {
         assertEquals("commande passée à 9 h", row.acknowledgement().note());
     }
 
+    /** The sample event as API Gateway delivers it: CHU-IDF-01's pharmacy acknowledges its CRITICAL. */
+    @Test
+    void theSampleEventAcknowledges() {
+        Instant at = Instant.parse("2025-11-02T05:00:00Z");
+        new DynamoRegistryEditor(dynamo, names.registry()).create(new RegisteredFacility(new Facility("CHU-IDF-01", "CHU Paris Nord", "11", null),
+                null), new Registry.Author("test", "CREATE", at));
+        AlertEvent critical = event("CHU-IDF-01", AlertLevel.CRITICAL, at);
+        alerts.recordTransition(critical, new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, at));
+        APIGatewayV2HTTPResponse r = handler.handleRequest(sample("alerts-ack-http-post.json"), new TestLambdaContext("ack"));
+        assertEquals(201, r.getStatusCode(), r.getBody());
+        assertEquals(critical.alertId(), body(r).get("alertId").asText());
+        assertEquals("pharmacie.chu-idf-01", body(r).get("by").asText());
+    }
+
     @Test
     void aHospitalCannotAcknowledgeAnotherFacilitysAlertNorAnOperatorAnotherRegions() {
         String alertId = event("CH-HDF-01", AlertLevel.CRITICAL, OPENED).alertId();
