@@ -23,8 +23,12 @@ import java.util.stream.Collectors;
 public final class AlertTexts {
 
     public static final int SMS_LIMIT = 160;
-    /** GSM 03.38 basic set: anything else turns an SMS into a 70-character UCS-2 message. */
-    private static final String GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    /**
+     * GSM 03.38 basic set: anything else turns an SMS into a 70-character UCS-2 message. Position 0x09
+     * is left out: ETSI draws it as Ç, the Unicode Consortium's mapping (GSM0338.TXT) reads it as ç, and
+     * gateways and handsets differ, so Ç and ç are both written C and c.
+     */
+    private static final String GSM7 = "@£$¥èéùìò\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");

@@ -102,6 +102,8 @@ class SeasonSmsTest {
                         || sms.endsWith("close.")), "the action stays: " + sms);
             }
         }
+        assertEquals("Besancon, CA, o a i, é è ù à É", AlertTexts.toGsm7("Besançon, ÇA, ô â î, é è ù à É"),
+                "ç and Ç (0x09 is read either way), ô, â, î transliterated; é, è, ù, à, É are GSM-7 and stay");
         String shortNames = AlertTexts.sms(alerts.get(0), "CH de Quimper", "Masque FFP2", java.time.ZoneId.of("Europe/Paris"));
         assertTrue(shortNames.contains("CH de Quimper, Masque FFP2"), "short names are kept whole: " + shortNames);
     }
