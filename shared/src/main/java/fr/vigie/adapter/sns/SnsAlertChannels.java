@@ -64,8 +64,7 @@ import java.util.stream.Collectors;
  * An escalation ({@link EscalationChannel}): {@code delivery=ESCALATION}, {@code escalated} REGIONAL or
  * NATIONAL, level CRITICAL and the alert's other attributes; default = {@code {"type":"ALERT_ESCALATION", ...}},
  * email and sms = the alert's texts marked ESCALADE. Facility policies never take it (their deliveries do
- * not list ESCALATION); operators subscribe with {@code {"escalated":["REGIONAL"],"region":["NN"]}} or
- * {@code {"escalated":["NATIONAL"]}} (docs/alerts.md).
+ * not list ESCALATION); operators' policies have an escalation branch ({@link AlertFilterPolicy}).
  * <p>
  * Texts name the facility and the device and carry what {@link AlertContexts} adds (issue 22).
  * Digests and reminders are not alert events: their machine form carries a {@code type}, which tools

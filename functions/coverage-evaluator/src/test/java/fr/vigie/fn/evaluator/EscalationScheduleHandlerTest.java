@@ -9,7 +9,9 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.adapter.sns.AlertFilterPolicy;
 import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.domain.AlertSubscription;
 import fr.vigie.app.AlertHelp;
 import fr.vigie.port.AlertChannels;
 import fr.vigie.domain.AlertEvent;
@@ -105,6 +107,12 @@ class EscalationScheduleHandlerTest {
                 new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, OPENED));
     }
 
+    SnsProbe subscriber(AlertSubscription.Scope scope, String target) {
+        AlertSubscription.Channel channel = AlertSubscription.Channel.EMAIL;
+        return SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic,
+                AlertFilterPolicy.of(new AlertSubscription(channel, "x@example.fr", scope, target, Set.of(), Set.of(), true)));
+    }
+
     static void facility(DynamoRegistryEditor registry, Registry.Author author, String id, String name, String region, FacilityContact contact) {
         assertTrue(registry.create(new RegisteredFacility(new Facility(id, name, region, null), contact), author).written());
     }
@@ -143,10 +151,11 @@ class EscalationScheduleHandlerTest {
 
     @Test
     void anUnacknowledgedCriticalEscalatesOnceToTheRegionThenOnceToTheNation() throws Exception {
-        SnsProbe regional = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"escalated\":[\"REGIONAL\"],\"region\":[\"32\"]}");
-        SnsProbe national = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"escalated\":[\"NATIONAL\"]}");
-        SnsProbe hospital = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic,
-                "{\"facilityId\":[\"CH-HDF-01\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]}");
+        // the policies POST /subscriptions writes: the region's operators, national operators, the hospital, another region's operators
+        SnsProbe regional = subscriber(AlertSubscription.Scope.REGION, "32");
+        SnsProbe national = subscriber(AlertSubscription.Scope.NATIONAL, null);
+        SnsProbe hospital = subscriber(AlertSubscription.Scope.FACILITY, "CH-HDF-01");
+        SnsProbe otherRegion = subscriber(AlertSubscription.Scope.REGION, "11");
 
         assertEquals(0, concurrently(OPENED.plus(Duration.ofHours(11)), 2).stream().mapToInt(r -> (int) r.get("escalated")).sum(), "too early");
         List<Map<String, Object>> reports = concurrently(OPENED.plus(Duration.ofHours(13)), 2);
@@ -175,11 +184,15 @@ class EscalationScheduleHandlerTest {
         assertEquals("ALERT_ESCALATION", machine.get("type").asText());
         assertTrue(national.receive(1, Duration.ofSeconds(2)).isEmpty(), "not national before 12 + 24 hours");
         assertTrue(hospital.receive(1, Duration.ofSeconds(2)).isEmpty(), "hospital subscriptions do not take escalations");
+        assertTrue(otherRegion.receive(1, Duration.ofSeconds(1)).isEmpty(), "nor another region's operators");
 
         List<Map<String, Object>> later = concurrently(OPENED.plus(Duration.ofHours(37)), 2);
         assertEquals(1, later.stream().mapToInt(r -> (int) r.get("escalated")).sum(), later.toString());
         List<Message> nation = national.receive(2, Duration.ofSeconds(6));
         assertEquals(1, nation.size(), "exactly one national escalation");
+        assertEquals("NATIONAL", nation.get(0).messageAttributes().get("escalated").stringValue());
+        List<Message> regionAgain = regional.receive(1, Duration.ofSeconds(3));
+        assertEquals(1, regionAgain.size(), "the region's operators see the national tier of their region's CRITICAL too");
         assertEquals(EscalationTier.NATIONAL, new DynamoFollowUps(dynamo, names.alerts()).reached(critical("CH-HDF-01").alertId()));
     }
 
