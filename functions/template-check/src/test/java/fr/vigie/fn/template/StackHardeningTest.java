@@ -140,7 +140,7 @@ class StackHardeningTest {
             }
         });
         assertEquals(List.of("StockPollerFunction", "StockReportS3Function", "SilenceCheckFunction", "SupplyNoticesS3Function",
-                "RetexExportFunction"), asyncFunctions);
+                "RetexExportFunction", "EscalationFunction"), asyncFunctions);
     }
 
     @Test

@@ -69,7 +69,7 @@ class TemplateTest {
             tests.add(DynamicTest.dynamicTest(id + ": every table, topic, queue and bucket it is given is granted", () -> grants(id, props)));
             tests.add(DynamicTest.dynamicTest(id + ": no wildcard action on a wildcard resource", () -> noWildcards(id, props)));
         });
-        assertEquals(13, tests.size() / 5, "thirteen functions in the template: " + functions().keySet());
+        assertEquals(15, tests.size() / 5, "fifteen functions in the template: " + functions().keySet());
         return tests.stream();
     }
 
