@@ -5,6 +5,7 @@ import fr.vigie.adapter.feed.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
@@ -42,7 +43,7 @@ public final class HandlerLogging {
 
     /** One line: {@code event} as the message, each of {@code fields} a JSON field of its own (numbers and maps kept as such). */
     public static void log(Logger logger, Level level, String event, Map<String, ?> fields) {
-        logger.atLevel(level).addArgument(StructuredArguments.entries(fields)).log(event);
+        withFields(logger.atLevel(level), fields).log(event);
     }
 
     /** The same, the fields being a record's properties as the stored JSON writes them ({@link Json}). */
@@ -53,7 +54,18 @@ public final class HandlerLogging {
 
     /** An unexpected failure: ERROR, the exception's class, message and stack trace in {@code error}, and the fields. */
     public static void failure(Logger logger, String event, Map<String, ?> fields, Throwable failure) {
-        logger.atError().addArgument(StructuredArguments.entries(fields)).setCause(failure).log(event);
+        withFields(logger.atError(), fields).setCause(failure).log(event);
+    }
+
+    /**
+     * The fields as one structured argument, their values first made plain JSON values (maps, lists,
+     * strings, numbers, booleans) by the stored JSON's mapper: Powertools writes those itself (its
+     * fallback for other objects needs the JMESPath library, left out of the jars). No fields, no
+     * argument (Powertools would leave a dangling comma).
+     */
+    @SuppressWarnings("unchecked")
+    private static LoggingEventBuilder withFields(LoggingEventBuilder line, Map<String, ?> fields) {
+        return fields.isEmpty() ? line : line.addArgument(StructuredArguments.entries(Json.MAPPER.convertValue(fields, Map.class)));
     }
 
     private static <T> T failuresLogged(Supplier<T> body) {
