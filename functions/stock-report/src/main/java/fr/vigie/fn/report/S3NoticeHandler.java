@@ -51,7 +51,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
 
     private S3NoticeHandler(LambdaEnvironment env) {
         this(S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                () -> CloudNotices.intake(env), Clock.systemUTC());
+                CloudNotices.intakes(env), Clock.systemUTC());
     }
 
     S3NoticeHandler(S3Client s3, Supplier<NoticeIntake> intake, Clock clock) {
