@@ -33,15 +33,15 @@ public final class CloudNotices {
     }
 
     /**
-     * A fresh intake per invocation over clients built once, now, in the function's init (so that
-     * SnapStart's priming, registered with the DynamoDB client, runs before the snapshot).
+     * A fresh intake per invocation over the function's clients: DynamoDB's built now, in the
+     * function's init (so that SnapStart's priming, registered with it, runs before the snapshot),
+     * SNS's on the first notice, both once per container.
      */
     public static Supplier<NoticeIntake> intakes(LambdaEnvironment env) {
         DynamoDbClient dynamo = env.dynamoDb();
-        SnsClient sns = env.sns();
         String registryTable = env.require("REGISTRY_TABLE");
         String snapshotsTable = env.require("SNAPSHOTS_TABLE");
         String topicArn = env.require("ALERT_TOPIC_ARN");
-        return () -> intake(dynamo, sns, registryTable, snapshotsTable, topicArn);
+        return () -> intake(dynamo, env.sns(), registryTable, snapshotsTable, topicArn);
     }
 }

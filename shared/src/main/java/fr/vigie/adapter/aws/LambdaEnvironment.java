@@ -20,6 +20,7 @@ public final class LambdaEnvironment {
 
     private final Function<String, String> env;
     private DynamoDbClient dynamoDb;
+    private SnsClient sns;
 
     public LambdaEnvironment(Function<String, String> env) {
         this.env = env;
@@ -86,7 +87,11 @@ public final class LambdaEnvironment {
         return dynamoDb;
     }
 
-    public SnsClient sns() {
-        return SnsClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    /** The function's one SNS client (built on first use, then shared). */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = SnsClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return sns;
     }
 }
