@@ -60,6 +60,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
+        // DynamoDB Local's warnings (a cancelled transaction is its WARN) go to a file, as ./vigie's do, not between the figures
+        System.setProperty("vigie.logFile", Files.createTempDirectory("vigie-bench-").resolve("bench.log").toString());
+        System.setProperty("log4j2.configurationFile", "vigie-local-log4j2.xml");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("log4j2.level", "WARN");
         List<String> a = Arrays.asList(args);

@@ -290,13 +290,15 @@ final class Report {
         b.append("itself is not measured: the **estimate** of a restored cold start is the paired bare handler's whole cold start\n");
         b.append("(standing in for the restore, which replaces the JVM start and class loading; a function's larger heap makes its\n");
         b.append("real restore somewhat slower than a bare one's) plus the function's first answer after the restore.\n\n");
-        b.append("| function (handler) | first answer after restore, ms (median) | estimate x bare (median of paired) | without SnapStart x bare | verdict (<= 2x) |\n");
-        b.append("|---|---|---|---|---|\n");
+        b.append("| function (handler) | first answer after restore, ms (median) | estimate x bare (median of paired) | without SnapStart x bare | answer | verdict (<= 2x) |\n");
+        b.append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < cold.snapStart().size(); i++) {
             ColdStart.Measured m = cold.snapStart().get(i);
             double x = m.medianPairedRestoredRatio();
-            b.append(f("| %s | %.0f | %.2f | %.2f | %s |\n", m.function().simpleName(), m.medianAfterRestoreMs(), x,
-                    cold.functions().get(i).medianPairedRatio(), verdict(x, 2.0).replace("**", "")));
+            String detail = m.runs().stream().map(ColdStart.Run::detail).filter(d -> !d.isEmpty()).findFirst().orElse("");
+            b.append(f("| %s | %.0f | %.2f | %.2f | %s%s | %s |\n", m.function().simpleName(), m.medianAfterRestoreMs(), x,
+                    cold.functions().get(i).medianPairedRatio(), m.kinds(), detail.isEmpty() ? "" : " (" + detail.replace("|", "/") + ")",
+                    verdict(x, 2.0).replace("**", "")));
         }
         b.append(f("%nWritten to `bench/results.json`: `coldStartRatioMax` %.2f (the worst estimate) and `jarMbMax` %.2f (the largest\n",
                 cold.coldStartRatioMax(), cold.jarMbMax()));
