@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores the forecast on the three samples and on N generated seeds of each HarderSeason shape
 # (issue 19): generates the seasons, replays each through ./vigie replay, pools with score.py.
-# Usage: bench/forecast-seasons.sh OUT_DIR [SEEDS=3] [SHAPES="STEEP DELAYS FAST_FALL REAL_CURVE"]
+# Usage: [SEASONS=DIR] bench/forecast-seasons.sh OUT_DIR [SEEDS=3] [SHAPES="STEEP DELAYS FAST_FALL REAL_CURVE"]
+# (generated seasons are kept in SEASONS, OUT_DIR by default, and reused when there)
 # The generated seasons (no notices) go through Backtest, the same ingestion and evaluation in memory
 # (identical alerts, a few seconds each); the samples through ./vigie replay with their notices, or
 # through Backtest without them when FAST=1. Needs the shared module's test classes
@@ -12,6 +13,7 @@ out="$(mkdir -p "$1" && cd "$1" && pwd)"
 seeds="${2:-3}"
 shapes="${3:-STEEP DELAYS FAST_FALL REAL_CURVE}"
 samples="$root/../shared/samples"
+seasons="$(mkdir -p "${SEASONS:-$out}" && cd "${SEASONS:-$out}" && pwd)"
 score="$root/../shared/tools/score.py"
 cp="$root/shared/target/test-classes:$root/shared/target/classes:$root/testkit/target/classes:$(cat "$root/local/target/runtime-classpath.txt")"
 
@@ -49,9 +51,9 @@ for shape in $shapes; do
   names=()
   for seed in $(seq 1 "$seeds"); do
     name="$shape-$seed"
-    [ -f "$out/$name/truth.json" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$out/$name" >/dev/null
-    echo "$out/$name" > "$out/$name.dir"
-    replay "$name" "$out/$name"
+    [ -f "$seasons/$name/truth.json" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$seasons/$name" >/dev/null
+    echo "$seasons/$name" > "$out/$name.dir"
+    replay "$name" "$seasons/$name"
     names+=("$name")
   done
   hard_names+=("${names[@]}")
