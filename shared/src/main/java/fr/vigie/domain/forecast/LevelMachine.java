@@ -10,9 +10,8 @@ import java.time.Instant;
  * Alert levels with hysteresis. An alert opens when coverage stays under the warning threshold at
  * every snapshot for {@link #CONFIRMATION} (at the level the last one shows), or at once
  * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL
- * likewise. It also opens when the shelf ({@link Assessment#shelfDays()}: the stock on hand and a
- * delivery due by tomorrow from a supplier keeping its promises) lasts less than the critical
- * threshold: everything then rests on later deliveries arriving on the day. It never steps down from CRITICAL to
+ * likewise. It also opens when the stock on hand alone lasts less than the critical threshold:
+ * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to
  * WARNING, and closes only when coverage is clearly above the warning threshold, and the stock on
  * hand clearly above the critical one, likewise for {@link #CONFIRMATION} (a just-in-time shelf
  * refilled by each delivery would otherwise open and close every week). Confirmation is counted in
@@ -63,13 +62,13 @@ public final class LevelMachine {
         if (a.coverageDays() < t.criticalDays()) {
             return AlertLevel.CRITICAL;
         }
-        boolean onHandShort = a.shelfDays() < t.criticalDays();
+        boolean onHandShort = a.onHand() < t.criticalDays() * a.dailyUseForecast();
         return a.coverageDays() < t.warningDays() || onHandShort ? AlertLevel.WARNING : AlertLevel.NONE;
     }
 
-    /** Clearly back: coverage and shelf a quarter above their thresholds, never while out of stock. */
+    /** Clearly back: coverage and stock on hand a quarter above their thresholds, never while out of stock. */
     private static boolean clearlyBack(Assessment a, Thresholds t) {
         return a.onHand() > 0 && a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN
-                && a.shelfDays() >= t.criticalDays() * RECOVERY_MARGIN;
+                && a.onHand() >= t.criticalDays() * a.dailyUseForecast() * RECOVERY_MARGIN;
     }
 }

@@ -92,10 +92,10 @@ public final class SeriesEvaluator {
         if (use <= 0 || a.coverageDays() < entry.thresholds().warningDays()) {
             return a;
         }
-        double shelfDays = a.shelfDays();
+        double shelfDays = a.onHand() / use;
         LocalDate runsDry = LocalDate.ofInstant(a.at(), zone).plusDays((long) Math.floor(shelfDays) + 1);
         return new Assessment(a.deviceId(), a.at(), a.onHand(), use, a.dailyUseLow(), a.dailyUseHigh(), shelfDays, runsDry,
-                a.signals(), a.signal(), a.deliveredOnTime(), shelfDays);
+                a.signals(), a.signal(), a.deliveredOnTime());
     }
 
     /**
@@ -130,7 +130,7 @@ public final class SeriesEvaluator {
         CoverageProjection.Result coverage = CoverageProjection.project(latest.onHand(), use, projected);
         return new Assessment(latest.deviceId(), latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
                 coverage.coverageDays(), coverage.stockout(), signals, DeliveryTracker.signal(supply),
-                supply.deliveredOnTime(), Assessment.shelfDays(latest.onHand() + supply.dueByTomorrow(), use.at(1)));
+                supply.deliveredOnTime());
     }
 
     private static List<Reason> reasons(AlertLevel level, Assessment a) {

@@ -44,19 +44,6 @@ public record SupplyPicture(
         return overdueDays > 0 || rationed();
     }
 
-    /**
-     * What the next delivery brings when it is due today or tomorrow and its supplier keeps its
-     * promises (no delivery overdue, no rationing), else 0: the shelf a daily row reports, delivery
-     * included, is what an hourly snapshot taken before the van will have by the day's end.
-     */
-    public double dueByTomorrow() {
-        if (failing() || expectedDelivery == null || outstanding.isEmpty()
-                || expectedDelivery.isAfter(today.plusDays(1))) {
-            return 0;
-        }
-        return outstanding.get(0).quantity();
-    }
-
     /** The delay deliveries are expected to run with: the last one's, or longer if the next is later still. */
     public int delayDays() {
         return Math.max(lastDelayDays, overdueDays);

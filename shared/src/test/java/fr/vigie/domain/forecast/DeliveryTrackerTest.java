@@ -25,20 +25,4 @@ class DeliveryTrackerTest {
         Assessment a = new SeriesEvaluator().assess(history, SupplyOutlook.NORMAL, ZoneOffset.UTC);
         assertEquals(90, a.onHand());
     }
-
-    @Test
-    void theDeliveryDueByTomorrowCountsOnTheShelfOnlyWhileTheSupplierKeepsItsPromises() {
-        LocalDate today = LocalDate.of(2025, 11, 3);
-        List<DeliveryTracker.Order> orders = List.of(new DeliveryTracker.Order(today.minusDays(5), 200),
-                new DeliveryTracker.Order(today, 300));
-        SupplyPicture tomorrow = new SupplyPicture(today, orders, today.plusDays(1), 0, 0, 7, 5, 40, 1, today, null, null, false);
-        SupplyPicture later = new SupplyPicture(today, orders, today.plusDays(2), 0, 0, 7, 5, 40, 1, today, null, null, false);
-        SupplyPicture overdue = new SupplyPicture(today, orders, today.minusDays(1), 1, 0, 7, 5, 40, 1, today, null, null, false);
-        SupplyPicture rationed = new SupplyPicture(today, orders, today, 0, 0, 7, 5, 40, 0.3, today, null, null, false);
-
-        assertEquals(200, tomorrow.dueByTomorrow());
-        assertEquals(0, later.dueByTomorrow());
-        assertEquals(0, overdue.dueByTomorrow());
-        assertEquals(0, rationed.dueByTomorrow());
-    }
 }

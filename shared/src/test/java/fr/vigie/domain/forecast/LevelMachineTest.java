@@ -51,20 +51,6 @@ class LevelMachineTest {
     }
 
     @Test
-    void aShelfShortOnlyUntilTheDeliveryDueByTomorrowOpensNothing() {
-        // issue 19: an hourly snapshot before the van sees 100 on hand (5 days at 20 a day); the 200
-        // due by tomorrow from a supplier keeping its promises make the shelf 15 days, as the daily row says
-        Assessment beforeTheVan = new Assessment("NEB-MASK-PED", Instant.EPOCH, 100, 20, 20, 20, 60, null, Set.of(), null,
-                false, Assessment.shelfDays(100 + 200, 20));
-        AlertState state = AlertState.CALM;
-        for (int i = 0; i < 3; i++) {
-            LevelMachine.Step step = LevelMachine.next(state, beforeTheVan, T, day(i));
-            state = step.state();
-            assertEquals(null, step.announced());
-        }
-    }
-
-    @Test
     void aJustInTimeShelfDoesNotCloseOnEachDelivery() {
         List<AlertLevel> out = new ArrayList<>();
         AlertState state = AlertState.CALM;
