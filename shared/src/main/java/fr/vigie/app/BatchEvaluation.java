@@ -2,6 +2,8 @@ package fr.vigie.app;
 
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +11,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One batch of new snapshots through alerting, as the coverage-evaluator receives them from the
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  */
 public final class BatchEvaluation {
 
-    private static final Logger LOG = Logger.getLogger(BatchEvaluation.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BatchEvaluation.class);
 
     /**
      * What a batch did: outcomes counted, how many snapshots were evaluated before {@code failure}
@@ -88,7 +88,7 @@ public final class BatchEvaluation {
             try {
                 recorded.addAll(silence.observe(seen));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "silence_observe_failed snapshots={0} cause={1}", new Object[]{seen.size(), e.toString()});
+                LOG.atWarn().addKeyValue("snapshots", seen.size()).addKeyValue("cause", e.toString()).log("silence_observe_failed");
             }
         }
         // the events are recorded (pending) before this: a failure here leaves them for a later batch's retry
@@ -102,8 +102,8 @@ public final class BatchEvaluation {
         try {
             return reminders.consider(snapshot, today.assessment());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "alert_reminder_failed facilityId={0} deviceId={1} cause={2}",
-                    new Object[]{snapshot.facilityId(), snapshot.deviceId(), e.toString()});
+            LOG.atWarn().addKeyValue("facilityId", snapshot.facilityId()).addKeyValue("deviceId", snapshot.deviceId())
+                    .addKeyValue("cause", e.toString()).log("alert_reminder_failed");
             return false;
         }
     }
@@ -112,7 +112,7 @@ public final class BatchEvaluation {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, failure + " cause={0}", e.toString());
+            LOG.atWarn().addKeyValue("cause", e.toString()).log(failure);
             return AlertDispatch.Report.NONE;
         }
     }

@@ -3,12 +3,12 @@ package fr.vigie.fn.evaluator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import fr.vigie.adapter.aws.HandlerLogging;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoReportingLog;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertReminders;
@@ -18,6 +18,9 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.silence.SilencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -36,6 +39,8 @@ import java.util.List;
  * version) and sends nothing twice.
  */
 public final class SilenceCheckHandler implements RequestHandler<ScheduledEvent, SilenceCheckHandler.Summary> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SilenceCheckHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
@@ -82,7 +87,7 @@ public final class SilenceCheckHandler implements RequestHandler<ScheduledEvent,
         SilenceCheck.Report checked = check.run(at, facilities);
         AlertDispatch.Report retried = dispatch.retryPending(clock.instant());
         Summary summary = new Summary("silence_checked", at, facilities.size(), checked.sent(), checked.reminded(), retried);
-        context.getLogger().log(Json.write(summary));
+        HandlerLogging.logRecord(LOG, Level.INFO, "silence_checked", summary);
         return summary;
     }
 }
