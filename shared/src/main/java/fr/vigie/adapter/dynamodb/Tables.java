@@ -56,10 +56,10 @@ public final class Tables {
     private Tables() {
     }
 
-    /** Snapshots: one item per facility, device and timestamp; its stream feeds the coverage-evaluator. */
+    /** Snapshots: one item per facility poll or report (all its devices' readings); its stream feeds the coverage-evaluator. */
     public static CreateTableRequest snapshots(String name) {
         return base(name)
-                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build())
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                 .build();
     }
 
