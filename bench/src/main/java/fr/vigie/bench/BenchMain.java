@@ -43,6 +43,9 @@ public final class BenchMain {
     static final int DEVICES = 60;
     static final int MEMORY_COPIES = 8;
     static final int NATIONAL_REFERENCE_CAP = 40_000;
+    /** The hourly feed whose capacity units are France's: facilities, days (60 devices each, polled hourly). */
+    static final int HOURLY_FACILITIES = 8;
+    static final int HOURLY_DAYS = 3;
 
     private final PrintStream out = System.out;
     private final Path root;
@@ -86,7 +89,8 @@ public final class BenchMain {
 
         // 1. replay throughput and capacity units, season-a
         section("Replay, season-a (" + samples + ")");
-        ReplayBench.Result seasonLocal = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.LOCAL, Integer.MAX_VALUE);
+        ReplayBench.Result seasonLocal = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.LOCAL,
+                Integer.MAX_VALUE, true, 0);
         print(seasonLocal);
         ReplayBench.Result seasonFunctions = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.FUNCTIONS, 0);
         print(seasonFunctions);
@@ -102,6 +106,15 @@ public final class BenchMain {
                 quick ? 5_000 : NATIONAL_REFERENCE_CAP);
         print(national);
 
+        // 2b. hourly polling, the functions' composition: France's capacity units per snapshot
+        int hourlyFacilities = quick ? 2 : HOURLY_FACILITIES;
+        byte[] hourlyFeed = Feeds.hourly(hourlyFacilities, Feeds.deviceIds(nationalWatchlistJson), HOURLY_DAYS,
+                Instant.parse("2025-11-17T00:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
+        section("Hourly polling (" + hourlyFacilities + " facilities x " + DEVICES + " devices x " + HOURLY_DAYS + " days, generated)");
+        ReplayBench.Result hourly = ReplayBench.run("hourly", hourlyFeed, nationalWatchlist, ReplayBench.Composition.FUNCTIONS, 0,
+                false, 20_000);
+        print(hourly);
+
         // 3. cold starts
         section("Cold starts (" + rounds + " round(s), median)");
         ColdStartResult cold = coldStarts(seasonWatchlist);
@@ -112,14 +125,16 @@ public final class BenchMain {
 
         // 5. cost
         Feeds.Span span = Feeds.span(seasonFeed);
-        Cost cost = Cost.of(seasonFunctions, span.series(), span.months());
+        Cost cost = Cost.of(hourly, seasonLocal, span.series(), span.months());
         section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
         out.print(cost.table());
 
         double benchSeconds = (System.nanoTime() - benchStart) / 1e9;
         String loadEnd = loadAverage();
         out.printf(Locale.ROOT, "%nbench took %.0f s; load average at end %s%n", benchSeconds, loadEnd);
-        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, cold, memory, cost, facilities, span);
+        Results.scale(root, quick, cost, seasonLocal, hourly);
+        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, hourly, cold, memory, cost,
+                facilities, span);
     }
 
     private static List<WatchlistEntry> parseWatchlist(String json) {
@@ -144,6 +159,16 @@ public final class BenchMain {
                 r.wcu() / r.stored(), r.rcu() / r.stored(), r.wcu(), r.rcu());
         r.operations().forEach((op, t) -> out.printf(Locale.ROOT, "        %-36s calls %,9d items %,10d RCU %,11.1f WCU %,11.1f %7.1f s%n",
                 op, t.calls(), t.items(), t.rcu(), t.wcu(), t.seconds()));
+        if (r.onDisk()) {
+            out.printf(Locale.ROOT, "      on disk; the same %,d items batch-written 25 at a time into memory: %.2f s; replay / that = %.2f%n",
+                    r.writesSeen(), r.batchWriteSeconds(), r.seconds() / r.batchWriteSeconds());
+        }
+        if (!Double.isNaN(r.putPerSnapshotSeconds())) {
+            out.printf(Locale.ROOT, "      ingestion %.2f s; one PutItem per snapshot (before issue 18): %.2f s; ratio %.1f%n",
+                    r.ingestSeconds(), r.putPerSnapshotSeconds(), r.putPerSnapshotSeconds() / r.ingestSeconds());
+            out.printf(Locale.ROOT, "      billed: %.4f WCU and %.4f RRU per snapshot%n", r.wcu() / r.stored(),
+                    Cost.billedRru(r.operations()) / r.stored());
+        }
         if (r.reference() != null) {
             ReplayBench.Reference ref = r.reference();
             double refPerSecond = r.stored() / ref.secondsForAll();

@@ -45,14 +45,11 @@ public final class CoverageEvaluation {
     }
 
     private final Watchlist watchlist;
-    private final SnapshotStore snapshots;
     private final AlertStore alerts;
     private final NationalSignals national;
     private final NoticeStore notices;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
     private final RollingHistory history;
-    /** The old path, reading the series' whole window each time: kept only while a test compares both. */
-    private final boolean windowReads;
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions) {
         this(watchlist, snapshots, alerts, disruptions, null);
@@ -61,24 +58,11 @@ public final class CoverageEvaluation {
     /** @param notices the manufacturers' notices the projection takes in, each from its date ({@code null}: none) */
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions,
                               NoticeStore notices) {
-        this(watchlist, snapshots, alerts, disruptions, notices, false);
-    }
-
-    private CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions,
-                               NoticeStore notices, boolean windowReads) {
         this.notices = notices;
         this.watchlist = watchlist;
-        this.snapshots = snapshots;
         this.alerts = alerts;
         this.national = new NationalSignals(disruptions);
         this.history = new RollingHistory(snapshots, alerts);
-        this.windowReads = windowReads;
-    }
-
-    /** The same evaluation reading each series' whole window (the old path), for the test that compares both. */
-    static CoverageEvaluation readingWindows(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts,
-                                             DisruptionStore disruptions, NoticeStore notices) {
-        return new CoverageEvaluation(watchlist, snapshots, alerts, disruptions, notices, true);
     }
 
     /** A new batch begins: the national states kept from the last one are read again ({@link NationalSignals#forget}). */
@@ -92,16 +76,15 @@ public final class CoverageEvaluation {
             return new Evaluated(Outcome.SKIPPED_UNWATCHED, List.of());
         }
         SeriesKey series = snapshot.series();
-        AlertStore.SeriesState held = windowReads ? null : alerts.series(series);
-        AlertState previous = windowReads ? alerts.state(series) : held.alert();
+        AlertStore.SeriesState held = alerts.series(series);
+        AlertState previous = held.alert();
         if (previous.since() != null && !snapshot.timestamp().isAfter(previous.since())) {
             // a late row older than the last level change: kept in history, it cannot rewrite alerts already sent
             return new Evaluated(Outcome.SKIPPED_LATE, List.of());
         }
         DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
-                windowReads ? snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS)
-                        : history.of(snapshot, held.closes()),
+                history.of(snapshot, held.closes()),
                 previous, outlook(supply, snapshot));
         Outcome outcome = Outcome.HELD;
         List<OutgoingEvent> recorded = new ArrayList<>(2);
