@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * handler, peak heap of a 100,000-row replay; prints the figures and rewrites docs/benchmarks.md.
  * <p>
  * Options: {@code --quick} (small sizes, to try the bench itself; the doc is then not written),
- * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 3).
+ * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 3), {@code --scale} (the data model's figures
+ * only: season-a and the hourly feed, bench/results.json updated, the doc not written).
  */
 public final class BenchMain {
 
@@ -51,12 +52,14 @@ public final class BenchMain {
     private final Path root;
     private final boolean quick;
     private final int rounds;
+    private final boolean scaleOnly;
     private final StringBuilder log = new StringBuilder();
 
-    private BenchMain(Path root, boolean quick, int rounds) {
+    private BenchMain(Path root, boolean quick, int rounds, boolean scaleOnly) {
         this.root = root;
         this.quick = quick;
         this.rounds = rounds;
+        this.scaleOnly = scaleOnly;
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,9 +70,9 @@ public final class BenchMain {
         boolean quick = a.contains("--quick");
         int rounds = a.contains("--rounds") ? Integer.parseInt(a.get(a.indexOf("--rounds") + 1)) : (quick ? 1 : 5);
         Path root = a.contains("--root") ? Path.of(a.get(a.indexOf("--root") + 1)) : fr.vigie.testkit.ProjectRoot.find();
-        BenchMain bench = new BenchMain(root.toAbsolutePath().normalize(), quick, rounds);
+        BenchMain bench = new BenchMain(root.toAbsolutePath().normalize(), quick, rounds, a.contains("--scale"));
         String doc = bench.run();
-        if (!quick && !a.contains("--no-doc")) {
+        if (!quick && !a.contains("--no-doc") && !a.contains("--scale")) {
             Files.writeString(bench.root.resolve("docs/benchmarks.md"), doc, StandardCharsets.UTF_8);
             System.out.println("\ndocs/benchmarks.md rewritten");
         }
@@ -99,6 +102,15 @@ public final class BenchMain {
         int facilities = quick ? 300 : FACILITIES;
         String nationalWatchlistJson = Feeds.widenWatchlist(watchlistJson, DEVICES);
         List<WatchlistEntry> nationalWatchlist = parseWatchlist(nationalWatchlistJson);
+        if (scaleOnly) {
+            Feeds.Span span = Feeds.span(seasonFeed);
+            Cost cost = Cost.of(hourly(nationalWatchlistJson, nationalWatchlist), seasonLocal, span.series(), span.months());
+            section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
+            out.print(cost.table());
+            Results.scale(root, false, cost, seasonLocal, lastHourly);
+            out.println("bench/results.json updated");
+            return "";
+        }
         byte[] nationalFeed = Feeds.nationalDay(facilities, Feeds.deviceIds(nationalWatchlistJson),
                 Instant.parse("2025-11-17T05:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
         section("Replay, national day (" + facilities + " facilities x " + DEVICES + " devices, generated)");
@@ -107,13 +119,7 @@ public final class BenchMain {
         print(national);
 
         // 2b. hourly polling, the functions' composition: France's capacity units per snapshot
-        int hourlyFacilities = quick ? 2 : HOURLY_FACILITIES;
-        byte[] hourlyFeed = Feeds.hourly(hourlyFacilities, Feeds.deviceIds(nationalWatchlistJson), HOURLY_DAYS,
-                Instant.parse("2025-11-17T00:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
-        section("Hourly polling (" + hourlyFacilities + " facilities x " + DEVICES + " devices x " + HOURLY_DAYS + " days, generated)");
-        ReplayBench.Result hourly = ReplayBench.run("hourly", hourlyFeed, nationalWatchlist, ReplayBench.Composition.FUNCTIONS, 0,
-                false, 20_000);
-        print(hourly);
+        ReplayBench.Result hourly = hourly(nationalWatchlistJson, nationalWatchlist);
 
         // 3. cold starts
         section("Cold starts (" + rounds + " round(s), median)");
@@ -135,6 +141,19 @@ public final class BenchMain {
         Results.scale(root, quick, cost, seasonLocal, hourly);
         return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, hourly, cold, memory, cost,
                 facilities, span);
+    }
+
+    private ReplayBench.Result lastHourly;
+
+    /** The functions' composition on {@link Feeds#hourly}: France's capacity units per snapshot. */
+    private ReplayBench.Result hourly(String watchlistJson, List<WatchlistEntry> watchlist) throws Exception {
+        int hourlyFacilities = quick ? 2 : HOURLY_FACILITIES;
+        byte[] hourlyFeed = Feeds.hourly(hourlyFacilities, Feeds.deviceIds(watchlistJson), HOURLY_DAYS,
+                Instant.parse("2025-11-17T00:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
+        section("Hourly polling (" + hourlyFacilities + " facilities x " + DEVICES + " devices x " + HOURLY_DAYS + " days, generated)");
+        lastHourly = ReplayBench.run("hourly", hourlyFeed, watchlist, ReplayBench.Composition.FUNCTIONS, 0, false, 20_000);
+        print(lastHourly);
+        return lastHourly;
     }
 
     private static List<WatchlistEntry> parseWatchlist(String json) {
