@@ -16,8 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,20 +27,23 @@ import java.util.Map;
 /**
  * Alert state and alert events in the alerts table.
  * <pre>
- *   state: pk = FAC#{facilityId}#DEV#{deviceId}  sk = STATE                 level, state (JSON),
- *          closedBefore (local date), closes ("{epochSecond},{reading};…", {@link Readings}: the rolling daily closes)
- *          openPk = OPEN, openSk = {deviceId}#{facilityId}   (only while open: sparse OpenIndex)
+ *   state:  pk = FAC#{facilityId}#DEV#{deviceId}  sk = STATE                level, state (JSON),
+ *           openPk = OPEN, openSk = {deviceId}#{facilityId}   (only while open: sparse OpenIndex)
+ *   closes: pk = FAC#{facilityId}#DEV#{deviceId}  sk = STATE#CLOSES         closedBefore (local date),
+ *           closes ("{epochSecond},{reading};…", {@link Readings}: the series' rolling daily closes)
  *   event: pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}    level, at, event (spec JSON),
  *          pendingPk = PENDING, pendingSk = {at}#{alertId}   (only until published: sparse PendingIndex)
  * </pre>
- * Access patterns: state of a series, alert and rolling closes together = GetItem (one item of about
- * 1.5 KB for 57 daily closes: half a read unit); events of a series in a season = Query pk, sk
- * BETWEEN. An event and the state it leads to are written in one transaction, the event on
+ * Access patterns: state of a series = GetItem; state and rolling closes together (the evaluator) =
+ * Query pk, begins_with(sk, STATE) (about 2 KB for 57 daily closes: half a read unit); events of a
+ * series in a season = Query pk, sk BETWEEN. An event and the state it leads to are written in one transaction, the event on
  * condition it does not exist: a retried delivery of the same snapshot writes nothing and publishes
- * nothing. The alert state and the closes are each updated without touching the other's attributes
- * (UpdateItem SET). The pending attributes are {@link DynamoAlertOutbox}'s to read and clear.
+ * nothing. The pending attributes are {@link DynamoAlertOutbox}'s to read and clear.
  */
 public final class DynamoAlertStore implements AlertStore {
+
+    /** The rolling closes' item, beside the state's: {@code begins_with(sk, STATE)} reads both, and nothing else. */
+    private static final String CLOSES = Keys.ALERT_STATE + "#CLOSES";
 
     private final DynamoDbClient client;
     private final String table;
@@ -54,20 +55,35 @@ public final class DynamoAlertStore implements AlertStore {
 
     @Override
     public AlertState state(SeriesKey series) {
-        return series(series).alert();
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(stateKey(series))).item();
+        return item == null || item.isEmpty() ? AlertState.CALM : alertState(item);
     }
 
+    /**
+     * The state and the closes items in one {@code Query pk, begins_with(sk, STATE)}: DynamoDB bills a
+     * query on the bytes it reads together (about 2 KB: half a read unit), two {@code GetItem}s half a
+     * unit each; and kept apart, an alert state's frequent writes stay one write unit, not the closes' two.
+     */
     @Override
     public SeriesState series(SeriesKey series) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(stateKey(series))).item();
-        if (item == null || item.isEmpty()) {
-            return new SeriesState(AlertState.CALM, RollingCloses.NONE);
+        AlertState alert = AlertState.CALM;
+        RollingCloses closes = RollingCloses.NONE;
+        for (Map<String, AttributeValue> item : client.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :state)")
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.series(series.facilityId(), series.deviceId())),
+                        ":state", Items.s(Keys.ALERT_STATE)))).items()) {
+            if (Keys.ALERT_STATE.equals(Items.str(item, Tables.SK))) {
+                alert = alertState(item);
+            } else if (CLOSES.equals(Items.str(item, Tables.SK))) {
+                closes = new RollingCloses(LocalDate.parse(Items.str(item, "closedBefore")), closes(series, Items.str(item, "closes")));
+            }
         }
+        return new SeriesState(alert, closes);
+    }
+
+    private static AlertState alertState(Map<String, AttributeValue> item) {
         String json = Items.str(item, "state");
-        String closedBefore = Items.str(item, "closedBefore");
-        return new SeriesState(json == null ? AlertState.CALM : Json.read(json, AlertState.class),
-                closedBefore == null ? RollingCloses.NONE
-                        : new RollingCloses(LocalDate.parse(closedBefore), closes(series, Items.str(item, "closes"))));
+        return json == null ? AlertState.CALM : Json.read(json, AlertState.class);
     }
 
     @Override
@@ -76,8 +92,9 @@ public final class DynamoAlertStore implements AlertStore {
         for (Snapshot c : rolled.closes()) {
             text.append(text.isEmpty() ? "" : ";").append(c.timestamp().getEpochSecond()).append(',').append(Readings.encode(c));
         }
-        client.updateItem(b -> b.tableName(table).key(stateKey(series)).updateExpression("SET closedBefore = :d, closes = :c")
-                .expressionAttributeValues(Map.of(":d", Items.s(rolled.closedBefore().toString()), ":c", Items.s(text.toString()))));
+        client.putItem(b -> b.tableName(table).item(Map.of(
+                Tables.PK, Items.s(Keys.series(series.facilityId(), series.deviceId())), Tables.SK, Items.s(CLOSES),
+                "closedBefore", Items.s(rolled.closedBefore().toString()), "closes", Items.s(text.toString()))));
     }
 
     private static List<Snapshot> closes(SeriesKey series, String text) {
@@ -94,7 +111,7 @@ public final class DynamoAlertStore implements AlertStore {
 
     @Override
     public void saveState(SeriesKey series, AlertState state) {
-        client.updateItem(stateUpdate(series, state));
+        client.putItem(b -> b.tableName(table).item(stateItem(series, state)));
     }
 
     @Override
@@ -108,14 +125,12 @@ public final class DynamoAlertStore implements AlertStore {
         item.put(Tables.PENDING_PK, Items.s(Keys.PENDING));
         item.put(Tables.PENDING_SK, Items.s(Keys.time(event.at()) + "#" + event.alertId()));
         DynamoAlertLog.logAttributes(event).forEach(item::put);
-        UpdateItemRequest next = stateUpdate(event.series(), state);
         try {
             client.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(stateKey(event.series()))
-                            .updateExpression(next.updateExpression()).expressionAttributeNames(next.expressionAttributeNames())
-                            .expressionAttributeValues(next.expressionAttributeValues()).build()).build()));
+                    TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(stateItem(event.series(), state)).build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
@@ -144,21 +159,15 @@ public final class DynamoAlertStore implements AlertStore {
         return Map.of(Tables.PK, Items.s(Keys.series(series.facilityId(), series.deviceId())), Tables.SK, Items.s(Keys.ALERT_STATE));
     }
 
-    /** The state's attributes set, the open-index ones only while the level is open (the rolling closes untouched). */
-    private UpdateItemRequest stateUpdate(SeriesKey series, AlertState state) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":level", Items.s(state.level().name()));
-        values.put(":state", Items.s(Json.write(state)));
-        String expression = "SET #level = :level, #state = :state";
+    private static Map<String, AttributeValue> stateItem(SeriesKey series, AlertState state) {
+        Map<String, AttributeValue> item = new HashMap<>(stateKey(series));
+        item.put("level", Items.s(state.level().name()));
+        item.put("state", Items.s(Json.write(state)));
         if (state.level().isOpen()) {
-            values.put(":openPk", Items.s(Keys.OPEN));
-            values.put(":openSk", Items.s(series.deviceId() + "#" + series.facilityId()));
-            expression += ", " + Tables.OPEN_PK + " = :openPk, " + Tables.OPEN_SK + " = :openSk";
-        } else {
-            expression += " REMOVE " + Tables.OPEN_PK + ", " + Tables.OPEN_SK;
+            item.put(Tables.OPEN_PK, Items.s(Keys.OPEN));
+            item.put(Tables.OPEN_SK, Items.s(series.deviceId() + "#" + series.facilityId()));
         }
-        return UpdateItemRequest.builder().tableName(table).key(stateKey(series)).updateExpression(expression)
-                .expressionAttributeNames(Map.of("#level", "level", "#state", "state")).expressionAttributeValues(values).build();
+        return item;
     }
 
     /** Every series whose alert is open now, by device then facility (the operators' view of tension). */
