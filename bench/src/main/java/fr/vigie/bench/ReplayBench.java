@@ -173,10 +173,6 @@ final class ReplayBench {
                 // the stream delivers new poll items in batches of STREAM_BATCH, in order within a facility
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
                 DynamoAlertOutbox outbox = new DynamoAlertOutbox(metered, names.alerts());
-                // one evaluator per container, as the handler builds it once; the watch-list read once per batch
-                BatchWatchlistStandIn batchWatchlist = new BatchWatchlistStandIn(metered, names.registry());
-                BatchEvaluation alerting = new BatchEvaluation(new CoverageEvaluation(batchWatchlist, snapshots, alerts, disruptions),
-                        new AlertDispatch(outbox, publisher, batchWatchlist, RetrySchedule.DEFAULT), AlertReminders.never());
                 int from = 0;
                 while (from < fresh.size()) {
                     int to = from;
@@ -187,9 +183,12 @@ final class ReplayBench {
                             to++;
                         }
                     }
-                    batchWatchlist.reload();
+                    // the watch-list read once per batch, as the handler does; its evaluator keeps nothing from a batch to the next
+                    Watchlist batchWatchlist = DynamoWatchlist.load(metered, names.registry());
                     List<Snapshot> batch = fresh.subList(from, to);
-                    alerting.run(batch, batch.get(batch.size() - 1).timestamp());
+                    new BatchEvaluation(new CoverageEvaluation(batchWatchlist, snapshots, alerts, disruptions),
+                            new AlertDispatch(outbox, publisher, batchWatchlist, RetrySchedule.DEFAULT), AlertReminders.never())
+                            .run(batch, batch.get(batch.size() - 1).timestamp());
                     from = to;
                 }
                 rows = report.read();
@@ -221,32 +220,6 @@ final class ReplayBench {
 
     private static long calls(Map<String, MeteredDynamoDb.Tally> operations) {
         return operations.values().stream().mapToLong(MeteredDynamoDb.Tally::calls).sum();
-    }
-
-    /** The watch-list as the evaluator's handler holds it: read from the registry table again at each batch. */
-    private static final class BatchWatchlistStandIn implements Watchlist {
-        private final DynamoDbClient client;
-        private final String registry;
-        private Watchlist current;
-
-        BatchWatchlistStandIn(DynamoDbClient client, String registry) {
-            this.client = client;
-            this.registry = registry;
-        }
-
-        void reload() {
-            current = DynamoWatchlist.load(client, registry);
-        }
-
-        @Override
-        public java.util.Optional<WatchlistEntry> entry(String deviceId) {
-            return current.entry(deviceId);
-        }
-
-        @Override
-        public java.util.Collection<WatchlistEntry> entries() {
-            return current.entries();
-        }
     }
 
     /**

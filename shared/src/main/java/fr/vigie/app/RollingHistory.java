@@ -18,9 +18,11 @@ import java.util.List;
  * What the evaluator reads of a series, rebuilt from its rolling state (issue 18) instead of a
  * re-read of its {@link SeriesEvaluator#HISTORY_DAYS}-day window: the daily closes the state holds,
  * then today's readings, taken from the facility's polls of today in one read shared by all the
- * devices of a poll. When a new day starts, the days since the state's last close are closed from
- * the facility's polls of those days (one read per facility and day) and the state saved: once a day.
- * A series without a state (its first evaluation) closes its window from the polls the same way.
+ * devices of a poll. The days since the state's last close are closed from the facility's polls of
+ * those days, read with today's; the state is saved when that saves re-reading a day of hourly polls
+ * ({@value #READINGS_WORTH_A_WRITE} readings) or a week: once a day for a series polled hourly, once a
+ * week for one reported daily (a write a day would cost it more than the reads it saves). A series
+ * without a state (its first evaluation) closes its window from the polls the same way, and is saved.
  * <p>
  * The past is the {@link fr.vigie.domain.forecast.DailyCloses} of whole days: where the old window
  * cut its first day at the evaluated instant minus {@link SeriesEvaluator#HISTORY_DAYS} days, that
@@ -30,6 +32,10 @@ final class RollingHistory {
 
     /** Days of closes a state keeps: the window and the day it starts in. */
     static final int KEEP_DAYS = SeriesEvaluator.HISTORY_DAYS + 1;
+    /** Readings of past days worth a state write: a day of hourly polls (a series polled hourly is closed daily). */
+    static final int READINGS_WORTH_A_WRITE = 24;
+    /** Days after which the closes are written whatever the readings (a series reported daily is closed weekly). */
+    static final int DAYS_WORTH_A_WRITE = 7;
 
     private final SnapshotStore snapshots;
     private final AlertStore states;
@@ -66,7 +72,11 @@ final class RollingHistory {
         List<Snapshot> readings = readings(latest.series(), from, latest.timestamp());
         if (!held.closedFor(today)) {
             closes = held.closedUpTo(today, readings, zone, KEEP_DAYS);
-            states.saveCloses(latest.series(), closes);
+            long past = readings.stream().filter(s -> LocalDate.ofInstant(s.timestamp(), zone).isBefore(today)).count();
+            if (held.closedBefore() == null || past >= READINGS_WORTH_A_WRITE
+                    || !held.closedBefore().plusDays(DAYS_WORTH_A_WRITE).isAfter(today)) {
+                states.saveCloses(latest.series(), closes);
+            }
         }
         List<Snapshot> history = new ArrayList<>(closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS, today, zone));
         for (Snapshot s : readings) {

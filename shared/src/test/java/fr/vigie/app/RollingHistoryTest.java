@@ -26,6 +26,25 @@ class RollingHistoryTest {
     private static final Instant START = Instant.parse("2025-11-03T00:30:00Z");
 
     @Test
+    void aSeriesReportedDailyIsClosedWeekly() {
+        MemorySnapshotStore snapshots = new MemorySnapshotStore();
+        List<Snapshot> all = new ArrayList<>();
+        for (int day = 0; day < 30; day++) {
+            all.add(new Snapshot("CHU-IDF-01", "FFP2", START.plus(Duration.ofDays(day)), 500 - day, 1L, null, 0L, null));
+        }
+        snapshots.store(all);
+        Map<SeriesKey, Integer> saves = new HashMap<>();
+        AlertStore states = new Counting(new MemoryAlertStore(new MemoryOutbox()), saves);
+        RollingHistory history = new RollingHistory(snapshots, states);
+        for (Snapshot s : all) {
+            assertEquals(DailyCloses.of(snapshots.history(s.series(), s.timestamp(), SeriesEvaluator.HISTORY_DAYS),
+                    SeriesEvaluator.zoneOf(s.facilityId())), history.of(s, states.series(s.series()).closes()));
+        }
+        // the first evaluation, then on days 7, 14, 21 and 28
+        assertEquals(Map.of(new SeriesKey("CHU-IDF-01", "FFP2"), 5), saves);
+    }
+
+    @Test
     void hourlyPollsGiveTheWindowsDailyClosesAndTheStateIsWrittenOncePerDayAndSeries() {
         MemorySnapshotStore snapshots = new MemorySnapshotStore();
         List<Snapshot> all = new ArrayList<>();
@@ -46,8 +65,9 @@ class RollingHistoryTest {
             assertEquals(DailyCloses.of(window, SeriesEvaluator.zoneOf(s.facilityId())), rebuilt, "at " + s.timestamp());
         }
         // 120 hours from 01:30 Paris time on 3 November touch 6 local days: the first evaluation of each series, then
-        // once at the first poll of each of the 5 days after — not once per poll (120)
-        assertEquals(Map.of(new SeriesKey("CHU-IDF-01", "FFP2"), 6, new SeriesKey("CHU-IDF-01", "HFNC-PED"), 6), saves);
+        // at the first poll of a day once a day of hourly polls waits to be closed (the first day has 23: closed with
+        // the second), so on 5 November and each day after — not once per poll (120)
+        assertEquals(Map.of(new SeriesKey("CHU-IDF-01", "FFP2"), 5, new SeriesKey("CHU-IDF-01", "HFNC-PED"), 5), saves);
     }
 
     /** An alert store that counts the closes it is asked to save, per series. */

@@ -106,8 +106,9 @@ class AlertDispatchStreamTest {
 
         SnsProbe probe(AlertSubscription.Channel channel, String facility) {
             String endpoint = channel == AlertSubscription.Channel.EMAIL ? "pharmacie@" + facility.toLowerCase() + ".fr" : "+33612345678";
+            // every level, an SMS included (an SMS that names none gets CRITICAL and RECOVERED only)
             return SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, AlertFilterPolicy.of(new AlertSubscription(channel, endpoint,
-                    AlertSubscription.Scope.FACILITY, facility, Set.of(), Set.of(), false)));
+                    AlertSubscription.Scope.FACILITY, facility, AlertSubscription.SENT_LEVELS, Set.of(), false)));
         }
 
         SnapshotStreamHandler handler(SnsClient client, Instant now) {
