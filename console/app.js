@@ -1,11 +1,13 @@
 /*
  * Vigie console: plain JavaScript, no build step. One page per hash route (#/tension, #/etablissement/ID,
- * #/alertes, #/liste, #/liste/ID, #/ruptures, #/retex), all reading the HTTP API named in config.json:
+ * #/alertes, #/acquitter/ALERT_ID, #/liste, #/liste/ID, #/ruptures, #/retex), all reading the HTTP API named in config.json:
  * under /api on the same origin for ./vigie console, the deployed HTTP API with a Cognito token (PKCE) otherwise.
  */
 'use strict';
 
 const LEVELS = { CRITICAL: 'Critique', WARNING: 'Vigilance', RECOVERED: 'Retour à la normale' };
+/** The acknowledgement's actions (fr.vigie.domain.followup.AckAction), as staff read them. */
+const ACK_ACTIONS = { URGENT_ORDER: 'commande urgente passée', LOAN_REQUESTED: 'dépannage demandé', SUBSTITUTE: 'produit de substitution', OTHER: 'autre' };
 const EPIDEMICS = { FLU: 'Grippe', BRONCHIOLITIS: 'Bronchiolite', COVID: 'Covid-19' };
 const REASONS = {
   COVERAGE_BELOW_WARNING: 'couverture sous le seuil de vigilance', COVERAGE_BELOW_CRITICAL: 'couverture sous le seuil critique',
@@ -117,6 +119,7 @@ async function route() {
     switch (current) {
       case 'etablissement': await facilityPage(arg); break;
       case 'alertes': await alertsPage(); break;
+      case 'acquitter': await ackPage(arg); break;
       case 'liste': await watchlistPage(arg); break;
       case 'ruptures': await disruptionsPage(); break;
       case 'retex': retexPage(); break;
@@ -237,8 +240,49 @@ function openAlertsTable(rows, region) {
       <td>${esc(a.deviceName)}</td><td>${level(a.level)}</td>
       <td><strong>${a.coverageDays == null ? '—' : fmtNum(a.coverageDays) + ' jours'}</strong><br><span class="muted">${a.projectedStockout ? 'rupture le ' + fmtDay(a.projectedStockout) : 'pas de rupture projetée'}</span></td>
       <td>${fmtDay(a.since)}<br><span class="muted">relevé du ${fmtDayTime(a.lastReport)}</span></td>
-      <td>${a.acknowledgement ? esc(a.acknowledgement.action || 'acquittée') + ' — ' + esc(a.acknowledgement.by || '') : '<span class="muted">non acquittée</span>'}</td>
+      <td>${acknowledged(a.acknowledgement)}${a.alertId ? `<br><a href="#/acquitter/${encodeURIComponent(a.alertId)}">${a.acknowledgement
+        ? 'détail' : 'acquitter'}${a.level === 'CRITICAL' ? ', voisins' : ''}</a>` : ''}</td>
     </tr>`).join('')}</tbody></table></div>`;
+}
+
+/** An acknowledgement in words: action, who, when; "non acquittée" when there is none. */
+function acknowledged(ack) {
+  if (!ack) return '<span class="muted">non acquittée</span>';
+  return `${esc(ACK_ACTIONS[ack.action] || ack.action)} — ${esc(ack.by)}, le ${fmtDayTime(ack.at)}${ack.note ? `<br><span class="muted">${esc(ack.note)}</span>` : ''}`;
+}
+
+// ---- Acknowledge: one open alert, who could lend (CRITICAL), the form ("seen, we act")
+async function ackPage(alertId) {
+  const open = (await must('/alerts/open')).alerts.find(a => a.alertId === alertId);
+  const near = await api(`/alerts/${encodeURIComponent(alertId)}/neighbours`);
+  const neighbours = near.status === 200 ? near.body.neighbours : [];
+  render(`<h1>Acquitter une alerte</h1>
+    <p class="muted">Référence ${esc(alertId)}</p>
+    ${open ? `<p>${esc(open.facilityName)} — ${esc(open.deviceName)} : ${level(open.level)}, couverture projetée
+      ${open.coverageDays == null ? '—' : fmtNum(open.coverageDays) + ' jours'}, ouverte le ${fmtDay(open.since)}.</p>
+      <p>Acquittement : <span id="ack-state">${acknowledged(open.acknowledgement)}</span></p>`
+      : '<p class="empty">Cette alerte n\'est plus ouverte (close ou remplacée par un niveau plus récent).</p>'}
+    ${neighbours.length ? `<section aria-labelledby="near-title"><h2 id="near-title">Établissements de la région qui pourraient dépanner</h2>
+      <ul id="neighbours">${neighbours.map(n => `<li>${esc(n.name || n.facilityId)} : ${fmtNum(n.coverageDays)} jours de couverture projetée${n.contact
+        ? ' — ' + esc(n.contact) : ''}</li>`).join('')}</ul></section>` : ''}
+    ${open && !open.acknowledgement ? `<form id="ack" class="filters" aria-label="Acquitter l'alerte">
+      <label>Action<select name="ackAction">${Object.entries(ACK_ACTIONS).map(([k, v]) => `<option value="${k}">${esc(v)}</option>`).join('')}</select></label>
+      <label>Note (facultative)<input type="text" name="note" maxlength="500"></label>
+      <button type="submit">Acquitter</button></form><div id="ack-result" aria-live="polite"></div>` : ''}`, 'Acquitter');
+  const form = document.getElementById('ack');
+  if (!form) return;
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const r = await api(`/alerts/${encodeURIComponent(alertId)}/ack`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: form.elements.ackAction.value, note: form.elements.note.value || null }) });
+    document.getElementById('ack-result').innerHTML = r.status === 200 || r.status === 201
+      ? `<p class="ok" role="status">Alerte acquittée : ${acknowledged(r.body)}</p>`
+      : `<div class="problem" role="alert">${esc(r.body?.detail || 'erreur ' + r.status)}</div>`;
+    if (r.status === 200 || r.status === 201) {
+      form.remove();
+      document.getElementById('ack-state').innerHTML = acknowledged(r.body);
+    }
+  });
 }
 
 // ---- Facility: each device's coverage curve

@@ -249,6 +249,7 @@ public final class BenchMain {
         env.put("ALERTS_TABLE", names.alerts());
         env.put("REGISTRY_TABLE", names.registry());
         env.put("ALERT_TOPIC_ARN", "arn:aws:sns:eu-west-3:000000000000:vigie-alerts");
+        env.put("CONSOLE_URL", "https://console.example");
         env.put("POLL_QUEUE_URL", others + "/000000000000/vigie-poll");
         env.put("POLL_CONCURRENCY", "8");
         env.put("REPORTS_BUCKET", REPORTS_BUCKET);

@@ -12,6 +12,7 @@ import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.app.NoticeLeads;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
 import fr.vigie.adapter.dynamodb.DynamoAlertLog;
@@ -19,6 +20,7 @@ import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Region;
+import fr.vigie.fn.watchlist.AlertFollowUpApiHandler;
 import fr.vigie.fn.watchlist.ConsoleApiHandler;
 import fr.vigie.fn.watchlist.TensionApiHandler;
 import fr.vigie.fn.watchlist.WatchlistApiHandler;
@@ -127,10 +129,13 @@ final class ConsoleCommand {
             Clock clock = Clock.systemUTC();
             DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(client, tables.registry());
             ConsoleApiHandler console = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(client, tables.alerts(), clock),
-                    new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock));
+                    new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock,
+                    new DynamoFollowUps(client, tables.alerts())));
+            AlertFollowUpApiHandler ack = new AlertFollowUpApiHandler(client, tables.alerts(), tables.registry(), tables.snapshots(), clock);
             WatchlistApiHandler registry = new WatchlistApiHandler(new DynamoRegistryEditor(client, tables.registry()), clock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
             ConsoleApiHandler.ROUTES.forEach(r -> routes.put(r, console));
+            AlertFollowUpApiHandler.ROUTES.forEach(r -> routes.put(r, ack));
             WatchlistApiHandler.ROUTES.forEach(r -> routes.put(r, registry));
             routes.put("GET /tension", new TensionApiHandler(new DynamoAlertStore(client, tables.alerts())::openAlerts, facilities,
                     new NoticeLeads(new DynamoNoticeStore(client, tables.registry()), new DynamoSeasonArchive(client, tables)), clock));

@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.port.SeasonNotices;
@@ -45,7 +46,8 @@ final class RetexCommand {
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             Progress progress = new Progress(err, "séries revues et rejouées sur la grille de seuils");
             result = new RetexExport(new DynamoSeasonArchive(db.client(), db.tables()),
-                    SeasonNotices.of(new DynamoNoticeStore(db.client(), db.tables().registry())))
+                    SeasonNotices.of(new DynamoNoticeStore(db.client(), db.tables().registry())),
+                    new DynamoFollowUps(db.client(), db.tables().alerts()))
                     .export(season, new ReviewFiles(name -> Files.newOutputStream(folder.resolve(name))), progress::show);
         }
         if (result.empty()) {

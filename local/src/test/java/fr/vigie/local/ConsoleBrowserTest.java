@@ -250,4 +250,23 @@ class ConsoleBrowserTest {
                 "the map still shows the whole country");
         screenshot("7-regional-operator");
     }
+
+    /** Issue 22: from the open alerts, "acquitter" opens the alert, its neighbours when CRITICAL, and the form; the row then shows it. */
+    @Test
+    @Order(6)
+    void anOperatorAcknowledgesAnOpenAlertFromTheTensionPage() throws Exception {
+        open("tension");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//table[@id='open-alerts']//a[starts-with(text(), 'acquitter')]")));
+        link.click();
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ack")));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("ackAction"))).selectByValue("LOAN_REQUESTED");
+        form.findElement(By.name("note")).sendKeys("prêt demandé au CH voisin");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement done = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ack-result .ok")));
+        assertTrue(done.getText().contains("dépannage demandé"), done.getText());
+        screenshot("8-acknowledged");
+        open("tension");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#open-alerts tbody tr")));
+        assertTrue(browser.findElement(By.id("open-alerts")).getText().contains("dépannage demandé"), "the row shows the acknowledgement");
+    }
 }

@@ -5,6 +5,7 @@ import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.port.AlertChannels;
 import fr.vigie.port.ReminderLog;
 import fr.vigie.port.Watchlist;
@@ -47,6 +48,14 @@ public final class AlertReminders {
 
     /** After {@code snapshot} held its series' level: sends the open alert's reminder if due. True when sent. */
     public boolean consider(Snapshot snapshot) {
+        return consider(snapshot, null);
+    }
+
+    /**
+     * The same, the reminder showing today's figures ({@code today}, the projection of {@code snapshot};
+     * null: the alert's own): the open alert's id and level with the stock, use and coverage of now.
+     */
+    public boolean consider(Snapshot snapshot, Assessment today) {
         if (!rule.enabled()) {
             return false;
         }
@@ -70,12 +79,18 @@ public final class AlertReminders {
             return false;
         }
         try {
-            channels.reminder(new AlertChannels.Notice(alert, device.get()), snapshot.timestamp());
+            channels.reminder(new AlertChannels.Notice(today == null ? alert : withFigures(alert, today), device.get()), snapshot.timestamp());
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert_reminder_failed alertId={0} cause={1}", new Object[]{alert.alertId(), e.toString()});
             log.release(series, next, last.orElse(null));
             return false;
         }
+    }
+
+    /** The open alert (its id, level, reasons) with the figures of {@code today}'s snapshot, dated then. */
+    private static AlertEvent withFigures(AlertEvent open, Assessment today) {
+        return new AlertEvent(open.alertId(), open.facilityId(), open.deviceId(), open.level(), open.previousLevel(), today.at(),
+                today.coverageDays(), today.projectedStockout(), today.onHand(), today.dailyUseForecast(), open.reasons(), open.notices());
     }
 }

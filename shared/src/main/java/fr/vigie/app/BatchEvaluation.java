@@ -64,7 +64,7 @@ public final class BatchEvaluation {
             evaluated++;
             outcomes.merge(result.outcome(), 1, Integer::sum);
             recorded.addAll(result.recorded());
-            if (result.outcome() == CoverageEvaluation.Outcome.HELD && remind(snapshot)) {
+            if (result.outcome() == CoverageEvaluation.Outcome.HELD && remind(snapshot, result)) {
                 reminded++;
             }
         }
@@ -75,9 +75,9 @@ public final class BatchEvaluation {
     }
 
     /** A reminder is best effort: its failure is logged and retried by the next snapshot, never the snapshot's failure. */
-    private boolean remind(Snapshot snapshot) {
+    private boolean remind(Snapshot snapshot, CoverageEvaluation.Evaluated today) {
         try {
-            return reminders.consider(snapshot);
+            return reminders.consider(snapshot, today.assessment());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert_reminder_failed facilityId={0} deviceId={1} cause={2}",
                     new Object[]{snapshot.facilityId(), snapshot.deviceId(), e.toString()});

@@ -16,6 +16,9 @@ import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.StockOutlook;
+import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.AlertLog;
 import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SeriesLog;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,21 +52,22 @@ public final class ConsoleViews {
     /**
      * One open alert as the Tension page lists it. {@code coverageDays} and {@code projectedStockout}
      * are those of the alert's last event (what the hospital was told); {@code lastReport} is the
-     * series' last snapshot; {@code acknowledgement} is null until alerts can be acknowledged (issue 22).
+     * series' last snapshot; {@code alertId} the open alert's id, {@code acknowledgement} its
+     * acknowledgement (null until acknowledged, issue 22).
      */
     public record OpenAlertRow(String facilityId, String facilityName, String region, String regionLabel,
                                String deviceId, String deviceName, List<Epidemic> epidemics, AlertLevel level,
                                Instant since, Double coverageDays, LocalDate projectedStockout, Instant lastReport,
-                               Object acknowledgement) {
+                               Acknowledgement acknowledgement, String alertId) {
     }
 
     /** The texts of an alert event, rebuilt from the stored event by the code that sends them. */
     public record Texts(String emailSubject, String emailBody, String sms) {
     }
 
-    /** One event of the history, with the names a person reads and its texts. */
+    /** One event of the history, with the names a person reads, its texts and its acknowledgement (null when none). */
     public record AlertRecord(AlertEvent event, String facilityName, String region, String regionLabel,
-                              String deviceName, Texts texts) {
+                              String deviceName, Texts texts, Acknowledgement acknowledgement) {
     }
 
     public record HistoryPage(List<AlertRecord> alerts, String next) {
@@ -83,14 +88,20 @@ public final class ConsoleViews {
     private final Supplier<Watchlist> watchlists;
     private final FacilityDirectory facilities;
     private final Clock clock;
+    private final Acknowledgements acknowledgements;
 
-    /** @param watchlists reads the current watch-list (once per request: operators edit it) */
-    public ConsoleViews(AlertLog alerts, SeriesLog series, Supplier<Watchlist> watchlists, FacilityDirectory facilities, Clock clock) {
+    /**
+     * @param watchlists       reads the current watch-list (once per request: operators edit it)
+     * @param acknowledgements the alerts' acknowledgements (issue 22)
+     */
+    public ConsoleViews(AlertLog alerts, SeriesLog series, Supplier<Watchlist> watchlists, FacilityDirectory facilities, Clock clock,
+                        Acknowledgements acknowledgements) {
         this.alerts = alerts;
         this.series = series;
         this.watchlists = watchlists;
         this.facilities = facilities;
         this.clock = clock;
+        this.acknowledgements = acknowledgements;
     }
 
     /** The open alerts (of one facility when {@code facilityId} is not null), worst first: critical, then least coverage. */
@@ -115,7 +126,8 @@ public final class ConsoleViews {
                 a.deviceId(), entry.map(WatchlistEntry::name).orElse(a.deviceId()),
                 entry.map(e -> e.epidemics().stream().sorted().toList()).orElse(List.of()), a.level(), a.since(),
                 last.map(AlertEvent::coverageDays).orElse(null), last.map(AlertEvent::projectedStockout).orElse(null),
-                series.latest(key).map(Snapshot::timestamp).orElse(null), null);
+                series.latest(key).map(Snapshot::timestamp).orElse(null),
+                last.flatMap(e -> acknowledgements.of(e.alertId())).orElse(null), last.map(AlertEvent::alertId).orElse(null));
     }
 
     /** A page of the alert history, newest first, each event with its names and texts. */
@@ -127,10 +139,18 @@ public final class ConsoleViews {
             Optional<WatchlistEntry> entry = watchlist.entry(e.deviceId());
             String deviceName = entry.map(WatchlistEntry::name).orElse(e.deviceId());
             String region = names.region(e.facilityId());
-            return new AlertRecord(e, names.facility(e.facilityId()), region, Region.labelOf(region), deviceName,
-                    new Texts(AlertTexts.emailSubject(e, deviceName),
-                            AlertTexts.emailBody(e, deviceName, entry.map(WatchlistEntry::unit).orElse("unités")),
-                            AlertTexts.sms(e)));
+            String facilityName = names.facility(e.facilityId());
+            Acknowledgement ack = e.level().isOpen() ? acknowledgements.of(e.alertId()).orElse(null) : null;
+            // the texts as the evaluator wrote them, by name (the neighbours of the day are not recomputed)
+            AlertContext context = new AlertContext(facilityName, region.isEmpty() ? null : Region.labelOf(region), null, null,
+                    List.of(), List.of(), ack);
+            ZoneId zone = region.isEmpty() ? AlertTexts.zoneOf(e.facilityId()) : Region.zoneOf(region);
+            return new AlertRecord(e, facilityName, region, Region.labelOf(region), deviceName,
+                    new Texts(AlertTexts.emailSubject(e, deviceName, context),
+                            entry.map(d -> AlertTexts.emailBody(e, d, context, zone))
+                                    .orElseGet(() -> AlertTexts.emailBody(e, deviceName, "unités", zone)),
+                            AlertTexts.sms(e, facilityName, deviceName, zone)),
+                    ack);
         }).toList();
         return new HistoryPage(records, page.next());
     }

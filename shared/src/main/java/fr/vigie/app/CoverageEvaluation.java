@@ -7,6 +7,7 @@ import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
+import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.domain.forecast.SupplyOutlook;
@@ -38,7 +39,13 @@ public final class CoverageEvaluation {
     public enum Outcome { SKIPPED_UNWATCHED, SKIPPED_LATE, HELD, CHANGED }
 
     /** The outcome and the events recorded (pending) by this evaluation, in the order they were recorded. */
-    public record Evaluated(Outcome outcome, List<OutgoingEvent> recorded) {
+    /** {@code assessment}: the projection of the snapshot evaluated (today's figures), null when it was skipped. */
+    public record Evaluated(Outcome outcome, List<OutgoingEvent> recorded, Assessment assessment) {
+
+        public Evaluated(Outcome outcome, List<OutgoingEvent> recorded) {
+            this(outcome, recorded, null);
+        }
+
         public Evaluated {
             recorded = List.copyOf(recorded);
         }
@@ -98,7 +105,7 @@ public final class CoverageEvaluation {
             alerts.saveState(series, evaluation.state());
         }
         national.observe(supply, snapshot.facilityId(), evaluation.assessment()).ifPresent(recorded::add);
-        return new Evaluated(outcome, recorded);
+        return new Evaluated(outcome, recorded, evaluation.assessment());
     }
 
     /** The national disruption in force, and the notices in force on the snapshot's local day (never a later one). */

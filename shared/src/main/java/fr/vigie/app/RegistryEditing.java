@@ -109,7 +109,7 @@ public final class RegistryEditing {
         mayEditWatchlist(caller, "désactiver une entrée");
         WatchlistEntry e = registry.entry(deviceId).orElseThrow(() -> unknownDevice(deviceId)).value();
         WatchlistEntry inactive = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(),
-                e.season(), e.thresholds(), false);
+                e.season(), e.thresholds(), false, e.followUp());
         Author author = author(caller, "DEACTIVATE");
         return entryAfter(inactive, registry.replace(inactive, expectedVersion, author), expectedVersion, author);
     }

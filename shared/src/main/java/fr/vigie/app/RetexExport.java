@@ -25,6 +25,8 @@ import fr.vigie.domain.retex.SupplierShare;
 import fr.vigie.domain.retex.ThresholdGrid;
 import fr.vigie.port.ReviewOutput;
 import fr.vigie.port.ReviewOutput.Table;
+import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.SeasonArchive;
 import fr.vigie.port.SeasonNotices;
 
@@ -46,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,7 +92,7 @@ public final class RetexExport {
             "received", "on_order", "expected_delivery", "region", "region_name"};
     private static final String[] ALERT_COLUMNS = {"local_time", "time_zone", "facility_id", "facility_name", "region", "region_name",
             "device_id", "level", "previous_level", "coverage_days", "projected_stockout", "on_hand", "daily_use_forecast",
-            "reasons", "alert_id"};
+            "reasons", "alert_id", "acknowledged_at", "hours_to_acknowledge", "acknowledged_role", "acknowledged_action"};
     private static final String[] DISRUPTION_COLUMNS = {"local_time", "time_zone", "device_id", "disruption_id", "status",
             "first_seen", "kind", "facilities", "typical_delay_days", "delivered_fraction"};
     private static final String[] SERIES_COLUMNS = {"facility_id", "facility_name", "region", "region_name", "device_id",
@@ -132,6 +135,7 @@ public final class RetexExport {
 
     private final SeasonArchive archive;
     private final SeasonNotices notices;
+    private final Acknowledgements acknowledgements;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
 
     public RetexExport(SeasonArchive archive) {
@@ -139,8 +143,28 @@ public final class RetexExport {
     }
 
     public RetexExport(SeasonArchive archive, SeasonNotices notices) {
+        this(archive, notices, null);
+    }
+
+    /** @param acknowledgements the alerts' acknowledgements, for the time to acknowledge of alerts.csv (null: none recorded) */
+    public RetexExport(SeasonArchive archive, SeasonNotices notices, Acknowledgements acknowledgements) {
         this.archive = archive;
         this.notices = notices;
+        this.acknowledgements = acknowledgements;
+    }
+
+    /**
+     * The acknowledgement cells of an alert event (issue 22): when (on the facility's clock), after how
+     * many hours since the alert opened (one decimal), in which role, with which action; empty for an
+     * alert not acknowledged or a RECOVERED.
+     */
+    private Object[] acknowledgement(AlertEvent e, ZoneId zone) {
+        Optional<Acknowledgement> ack = acknowledgements == null || !e.level().isOpen() ? Optional.empty() : acknowledgements.of(e.alertId());
+        if (ack.isEmpty()) {
+            return new Object[]{null, null, null, null};
+        }
+        Acknowledgement a = ack.get();
+        return new Object[]{local(a.at(), zone), Duration.between(e.at(), a.at()).toMinutes() / 60.0, a.role(), a.action().name()};
     }
 
     public Result export(Season season, ReviewOutput out, Progress progress) throws IOException {
@@ -233,9 +257,10 @@ public final class RetexExport {
                     .filter(e -> season.contains(e.at(), zone)).toList();
             alertEvents += events.size();
             for (AlertEvent e : events) {
+                Object[] ack = acknowledgement(e, zone);
                 alerts.row(local(e.at(), zone), zone, e.facilityId(), facility.name(), region, regionName, e.deviceId(), e.level(),
                         e.previousLevel(), e.coverageDays(), e.projectedStockout(), e.onHand(), e.dailyUseForecast(), e.reasons(),
-                        e.alertId());
+                        e.alertId(), ack[0], ack[1], ack[2], ack[3]);
             }
             SeriesReview review = new SeriesReview(series, facility, device, season, events, List.of(nation.curve(), area.curve()));
             ThresholdGrid.Series whatIf = grids.get(device.deviceId()).series();

@@ -1,5 +1,8 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.domain.followup.Neighbours;
 import fr.vigie.domain.forecast.CoverageProjection;
 
 import java.text.Normalizer;
@@ -20,8 +23,12 @@ import java.util.stream.Collectors;
 public final class AlertTexts {
 
     public static final int SMS_LIMIT = 160;
-    /** GSM 03.38 basic set: anything else turns an SMS into a 70-character UCS-2 message. */
-    private static final String GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    /**
+     * GSM 03.38 basic set: anything else turns an SMS into a 70-character UCS-2 message. Position 0x09
+     * is left out: ETSI draws it as Ç, the Unicode Consortium's mapping (GSM0338.TXT) reads it as ç, and
+     * gateways and handsets differ, so Ç and ç are both written C and c.
+     */
+    private static final String GSM7 = "@£$¥èéùìò\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
@@ -52,7 +59,12 @@ public final class AlertTexts {
     }
 
     public static String emailSubject(AlertEvent e, String deviceName) {
-        return "[Vigie] " + levelLabel(e.level()) + " - " + e.facilityId() + " - " + deviceName;
+        return emailSubject(e, deviceName, AlertContext.bare(e.facilityId()));
+    }
+
+    /** "[Vigie] CRITIQUE - CH de Quimper - Canule nasale haut débit pédiatrique": the facility and the device by name. */
+    public static String emailSubject(AlertEvent e, String deviceName, AlertContext context) {
+        return "[Vigie] " + levelLabel(e.level()) + " - " + context.facilityName() + " - " + deviceName;
     }
 
     /**
@@ -75,14 +87,40 @@ public final class AlertTexts {
 
     /** @param zone the facility's calendar ({@link Region#zoneOf} of its region) */
     public static String emailBody(AlertEvent e, String deviceName, String unit, ZoneId zone) {
+        return emailBody(e, deviceName, unit, null, AlertContext.bare(e.facilityId()), zone);
+    }
+
+    /**
+     * The email of an alert that helps act on it (issue 22): the facility and device by name, the
+     * alert's reference, the threshold crossed ({@code thresholds} null: not said), the figures, what to
+     * do, and from {@code context} the alternatives and neighbours of a CRITICAL, the acknowledgement
+     * link and the regional contact.
+     */
+    public static String emailBody(AlertEvent e, WatchlistEntry device, AlertContext context, ZoneId zone) {
+        return emailBody(e, device.name(), device.unit(), device.thresholds(), context, zone);
+    }
+
+    private static String emailBody(AlertEvent e, String deviceName, String unit, Thresholds thresholds, AlertContext context, ZoneId zone) {
         StringBuilder b = new StringBuilder();
-        b.append("Établissement : ").append(e.facilityId()).append('\n')
+        b.append("Établissement : ").append(context.facilityName());
+        if (!context.facilityName().equals(e.facilityId())) {
+            b.append(" (").append(e.facilityId()).append(')');
+        }
+        if (context.regionLabel() != null) {
+            b.append(", ").append(context.regionLabel());
+        }
+        b.append('\n')
                 .append("Dispositif : ").append(deviceName).append(" (").append(e.deviceId()).append(")\n")
                 .append("Niveau : ").append(levelLabel(e.level()));
         if (e.previousLevel() != null) {
             b.append(" (précédent : ").append(levelLabel(e.previousLevel())).append(')');
         }
-        b.append("\nConstat du ").append(day(e.at(), zone)).append("\n\n")
+        b.append("\nRéférence de l'alerte : ").append(e.alertId());
+        b.append("\nConstat du ").append(day(e.at(), zone)).append('\n');
+        if (thresholds != null) {
+            b.append(thresholdLine(e.level(), thresholds)).append('\n');
+        }
+        b.append('\n')
                 .append("Stock disponible : ").append(e.onHand()).append(' ').append(unitPlural(unit, e.onHand())).append('\n')
                 .append("Consommation prévue : ").append(decimal(e.dailyUseForecast())).append(' ').append(unitPlural(unit, e.dailyUseForecast())).append(" par jour\n")
                 .append("Couverture projetée : ").append(coverage(e.coverageDays(), "jours")).append('\n');
@@ -92,21 +130,91 @@ public final class AlertTexts {
         b.append("\nMotifs :\n");
         e.reasons().forEach(r -> b.append(" - ").append(reasonLabel(r)).append('\n'));
         b.append("\nQue faire : ").append(advice(e)).append('\n');
+        if (e.level() == AlertLevel.CRITICAL && !context.alternatives().isEmpty()) {
+            b.append("\nAlternatives prévues à la liste surveillée :\n");
+            context.alternatives().forEach(a -> b.append(" - ").append(a).append('\n'));
+        }
+        if (e.level() == AlertLevel.CRITICAL && !context.neighbours().isEmpty()) {
+            b.append("\nÉtablissements de la région qui pourraient dépanner (couverture projetée confortable) :\n");
+            for (Neighbours.Candidate n : context.neighbours()) {
+                b.append(" - ").append(n.name() == null || n.name().isBlank() ? n.facilityId() : n.name())
+                        .append(" : ").append(coverage(n.coverageDays(), "jours")).append(" de couverture");
+                if (n.contact() != null && !n.contact().isBlank()) {
+                    b.append(" ; contact : ").append(n.contact());
+                }
+                b.append('\n');
+            }
+        }
+        if (context.acknowledgement() != null) {
+            Acknowledgement a = context.acknowledgement();
+            b.append("\nAcquittée le ").append(day(a.at(), zone)).append(" par ").append(a.by()).append(" : ").append(a.action().label())
+                    .append(a.note() == null ? "" : " (" + a.note() + ")").append('\n');
+        } else if (e.level().isOpen()) {
+            b.append("\nAcquitter l'alerte (vu, action engagée) : ")
+                    .append(context.ackLink() != null ? context.ackLink() : "console Vigie, référence " + e.alertId()).append('\n');
+        }
+        if (context.regionalContact() != null) {
+            b.append("Contact régional : ").append(context.regionalContact()).append('\n');
+        }
         return b.toString();
     }
 
-    /** One SMS, at most 160 GSM-7 characters, whatever the lengths of ids. */
+    /** The threshold the level crossed, in days of projected coverage. */
+    static String thresholdLine(AlertLevel level, Thresholds t) {
+        return switch (level) {
+            case CRITICAL -> "Seuil franchi : seuil critique de " + t.criticalDays() + " jours de couverture";
+            case WARNING -> "Seuil franchi : seuil de vigilance de " + t.warningDays() + " jours de couverture";
+            case RECOVERED, NONE -> "Couverture revenue au-dessus du seuil de vigilance de " + t.warningDays() + " jours";
+        };
+    }
+
+    /** One SMS, at most 160 GSM-7 characters, whatever the lengths of ids; the facility and device by their ids. */
     public static String sms(AlertEvent e) {
-        String head = "Vigie " + levelLabel(e.level()) + " " + e.facilityId() + " " + e.deviceId() + ": ";
+        return sms(e, e.facilityId(), e.deviceId(), zoneOf(e.facilityId()));
+    }
+
+    /**
+     * One SMS of at most {@value #SMS_LIMIT} GSM-7 characters (GSM 03.38 basic set, transliterated by
+     * {@link #toGsm7}) that always keeps the level, the day of the finding, the figures and the action:
+     * when it would not fit, the facility's and the device's names are shortened first (each cut to
+     * its share of the room left, ending with "."), so only names lose letters.
+     */
+    public static String sms(AlertEvent e, String facilityName, String deviceName, ZoneId zone) {
+        return sms(e, facilityName, deviceName, zone, "");
+    }
+
+    /**
+     * The same marked after "Vigie " by {@code mark} ("RAPPEL ", "ESCALADE RÉGIONALE "): the mark too
+     * is kept, the names giving it room.
+     */
+    public static String sms(AlertEvent e, String facilityName, String deviceName, ZoneId zone, String mark) {
+        String head = "Vigie " + mark + levelLabel(e.level()) + " " + SHORT_DAY.format(e.at().atZone(zone)) + " ";
         String body;
         if (e.level() == AlertLevel.RECOVERED) {
-            body = "couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
+            body = ": couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
         } else {
-            body = "stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
+            body = ": stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
                     + (e.projectedStockout() == null ? "" : ", rupture prévue le " + SHORT_DAY.format(e.projectedStockout()))
                     + ". " + (e.level() == AlertLevel.CRITICAL ? "Commande urgente ou dépannage." : "Vérifier commandes.");
         }
-        return fitSms(toGsm7(head + body));
+        String fixed = toGsm7(head) + toGsm7(body);
+        String[] names = shorten(toGsm7(facilityName), toGsm7(deviceName), SMS_LIMIT - fixed.length() - 2);
+        return fitSms(toGsm7(head) + names[0] + ", " + names[1] + toGsm7(body));
+    }
+
+    /** Two names cut to fit {@code room} characters together: each keeps at least half, the shorter lends the rest to the longer. */
+    static String[] shorten(String first, String second, int room) {
+        if (first.length() + second.length() <= room) {
+            return new String[]{first, second};
+        }
+        int half = Math.max(room / 2, 2);
+        int firstRoom = Math.max(Math.min(first.length(), Math.max(half, room - second.length())), 2);
+        int secondRoom = Math.max(room - firstRoom, 2);
+        return new String[]{cut(first, firstRoom), cut(second, secondRoom)};
+    }
+
+    private static String cut(String name, int room) {
+        return name.length() <= room ? name : name.substring(0, room - 1).stripTrailing() + ".";
     }
 
     /**

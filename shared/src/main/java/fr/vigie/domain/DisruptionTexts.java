@@ -23,13 +23,15 @@ public final class DisruptionTexts {
         };
     }
 
-    public static String emailSubject(SupplyDisruptionEvent e) {
-        return "[Vigie] Tension nationale " + statusLabel(e.status()) + " - " + e.deviceId();
+    /** "[Vigie] Tension nationale OUVERTE - Canule nasale haut débit pédiatrique (HFNC-PED)". */
+    public static String emailSubject(SupplyDisruptionEvent e, String deviceName) {
+        return "[Vigie] Tension nationale " + statusLabel(e.status()) + " - " + named(e, deviceName);
     }
 
-    public static String emailBody(SupplyDisruptionEvent e) {
+    /** The operators' email, the device by name ({@code deviceName}, its id when the watch-list does not know it). */
+    public static String emailBody(SupplyDisruptionEvent e, String deviceName) {
         StringBuilder b = new StringBuilder();
-        b.append("Dispositif : ").append(e.deviceId()).append('\n')
+        b.append("Dispositif : ").append(named(e, deviceName)).append('\n')
                 .append("Tension : ").append(statusLabel(e.status())).append(" (").append(kind(e)).append(")\n")
                 .append("Constat du ").append(DAY.format(e.at().atZone(ZoneOffset.UTC)))
                 .append(", premier signal le ").append(DAY.format(e.firstSeen().atZone(ZoneOffset.UTC))).append('\n')
@@ -42,12 +44,27 @@ public final class DisruptionTexts {
         return b.toString();
     }
 
-    /** One SMS, at most 160 GSM-7 characters. */
-    public static String sms(SupplyDisruptionEvent e) {
-        String text = "Vigie tension nationale " + statusLabel(e.status()) + " " + e.deviceId() + ": " + kind(e)
-                + ", " + e.facilities().size() + " etablissement(s) touche(s).";
-        String gsm = AlertTexts.toGsm7(text);
-        return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+    /**
+     * One SMS of at most 160 GSM-7 characters: the status, the day, the device by name (shortened first
+     * when the text would not fit), the effect and how many facilities, in correct French
+     * ("1 établissement touché", "3 établissements touchés").
+     */
+    public static String sms(SupplyDisruptionEvent e, String deviceName) {
+        int n = e.facilities().size();
+        String head = AlertTexts.toGsm7("Vigie tension nationale " + statusLabel(e.status()) + " "
+                + DateTimeFormatter.ofPattern("dd/MM").format(e.at().atZone(ZoneOffset.UTC)) + " ");
+        String tail = AlertTexts.toGsm7(" : " + kind(e) + ", " + n + (n > 1 ? " établissements touchés." : " établissement touché."));
+        int room = AlertTexts.SMS_LIMIT - head.length() - tail.length();
+        String name = AlertTexts.toGsm7(deviceName == null ? e.deviceId() : deviceName);
+        if (name.length() > room) {
+            name = room >= e.deviceId().length() ? e.deviceId() : name.substring(0, Math.max(room - 1, 1)) + ".";
+        }
+        String text = head + name + tail;
+        return text.length() <= AlertTexts.SMS_LIMIT ? text : text.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+    }
+
+    private static String named(SupplyDisruptionEvent e, String deviceName) {
+        return deviceName == null || deviceName.equals(e.deviceId()) ? e.deviceId() : deviceName + " (" + e.deviceId() + ")";
     }
 
     private static String kind(SupplyDisruptionEvent e) {

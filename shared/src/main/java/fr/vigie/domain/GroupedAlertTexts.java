@@ -1,7 +1,9 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.domain.followup.AlertReference;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -21,9 +23,10 @@ public final class GroupedAlertTexts {
     private GroupedAlertTexts() {
     }
 
-    public static String digestSubject(List<Line> lines) {
+    /** "[Vigie] CRITIQUE - CH de Quimper - 3 dispositifs": the facility by name. */
+    public static String digestSubject(List<Line> lines, String facilityName) {
         AlertEvent first = lines.get(0).event();
-        return "[Vigie] " + AlertTexts.levelLabel(first.level()) + " - " + first.facilityId() + " - " + lines.size() + " dispositifs";
+        return "[Vigie] " + AlertTexts.levelLabel(first.level()) + " - " + facilityName + " - " + lines.size() + " dispositifs";
     }
 
     public static String digestBody(List<Line> lines) {
@@ -58,19 +61,25 @@ public final class GroupedAlertTexts {
                 + " dispositifs, voir l'email.");
     }
 
-    public static String reminderSubject(AlertEvent open, String deviceName) {
-        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + open.facilityId() + " - " + deviceName;
+    /** "[Vigie] RAPPEL CRITIQUE - CH de Quimper - Masque FFP2": the facility and the device by name. */
+    public static String reminderSubject(AlertEvent open, String deviceName, String facilityName) {
+        return "[Vigie] RAPPEL " + AlertTexts.levelLabel(open.level()) + " - " + facilityName + " - " + deviceName;
     }
 
-    public static String reminderBody(AlertEvent open, String deviceName, String unit, Instant now) {
-        return "RAPPEL : cette alerte est toujours ouverte au " + DAY.format(now.atZone(ZoneOffset.UTC))
-                + " (niveau inchangé depuis le " + DAY.format(open.at().atZone(ZoneOffset.UTC)) + ").\n"
-                + "Chiffres du constat d'origine ci-dessous.\n\n" + AlertTexts.emailBody(open, deviceName, unit);
+    /**
+     * The reminder's email: {@code open} carries the open alert's id and level and the figures of the
+     * snapshot that triggered the reminder (today's, not the first ones); the day it opened is its id's;
+     * the body has the alert's context (names, threshold, its acknowledgement or the link to make it).
+     */
+    public static String reminderBody(AlertEvent open, WatchlistEntry device, AlertContext context, java.time.ZoneId zone, Instant now) {
+        return reminderHead(open, now, zone) + AlertTexts.emailBody(open, device, context, zone);
     }
 
-    /** "Rappel " and the alert's own SMS, still one GSM-7 message of at most 160 characters. */
-    public static String reminderSms(AlertEvent open) {
-        return fit("Rappel " + AlertTexts.sms(open));
+    private static String reminderHead(AlertEvent open, Instant now, java.time.ZoneId zone) {
+        Instant opened = AlertReference.parse(open.alertId()).map(AlertReference::openedAt).orElse(open.at());
+        return "RAPPEL : cette alerte est toujours ouverte au " + AlertTexts.day(now, zone)
+                + " (niveau inchangé depuis le " + AlertTexts.day(opened, zone) + ").\n"
+                + "Chiffres du dernier relevé (" + AlertTexts.day(open.at(), zone) + ") ci-dessous.\n\n";
     }
 
     static String fit(String text) {

@@ -1,11 +1,14 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.DeviceFollowUp;
+
 import java.util.List;
 
 /**
  * A watch-list entry as received, before validation: every field may be missing (null) or hold
  * a wrong value. {@link WatchlistValidator} turns drafts into {@link WatchlistEntry} or violations.
  * Numbers are kept as text so that "21.5" or "abc" can be reported rather than silently cast.
+ * {@code escalationHours} and {@code alternatives} are the optional follow-up settings ({@link DeviceFollowUp}).
  */
 public record WatchlistDraft(
         String deviceId,
@@ -18,5 +21,15 @@ public record WatchlistDraft(
         String seasonEnd,
         String warningDays,
         String criticalDays,
-        Boolean active) {
+        Boolean active,
+        String escalationHours,
+        List<DeviceFollowUp.Alternative> alternatives) {
+
+    /** A draft of the spec's fields only, without follow-up settings. */
+    public WatchlistDraft(String deviceId, String name, List<String> epidemics, String unit, String emdn,
+                          List<SupplierReference> references, String seasonStart, String seasonEnd, String warningDays,
+                          String criticalDays, Boolean active) {
+        this(deviceId, name, epidemics, unit, emdn, references, seasonStart, seasonEnd, warningDays, criticalDays, active,
+                null, List.of());
+    }
 }

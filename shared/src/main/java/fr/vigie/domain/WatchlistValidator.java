@@ -1,5 +1,7 @@
 package fr.vigie.domain;
 
+import fr.vigie.domain.followup.DeviceFollowUp;
+
 import java.time.DateTimeException;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -82,13 +84,40 @@ public final class WatchlistValidator {
         MonthDay start = checkMonthDay(v, label, "season.start", d.seasonStart());
         MonthDay end = checkMonthDay(v, label, "season.end", d.seasonEnd());
         Optional<Thresholds> thresholds = Thresholds.parse(label, d.warningDays(), d.criticalDays(), v);
+        DeviceFollowUp followUp = followUp(d, label, v);
         if (!v.isEmpty()) {
             return new Checked(null, List.copyOf(v));
         }
         Set<Epidemic> epidemics = EnumSet.noneOf(Epidemic.class);
         d.epidemics().forEach(e -> epidemics.add(Epidemic.valueOf(e)));
         return new Checked(new WatchlistEntry(d.deviceId(), d.name(), epidemics, d.unit(), d.emdn(), d.references(),
-                new SeasonWindow(start, end), thresholds.orElseThrow(), d.active() == null || d.active()), List.of());
+                new SeasonWindow(start, end), thresholds.orElseThrow(), d.active() == null || d.active(), followUp), List.of());
+    }
+
+    /** The optional follow-up settings (issue 22): a whole number of hours 1 to 168, alternatives each naming a reference or a family. */
+    private static DeviceFollowUp followUp(WatchlistDraft d, String label, List<Violation> v) {
+        Integer hours = null;
+        if (d.escalationHours() != null) {
+            try {
+                hours = Integer.valueOf(d.escalationHours().strip());
+            } catch (NumberFormatException e) {
+                hours = -1;
+            }
+            if (hours < 1 || hours > DeviceFollowUp.MAX_ESCALATION_HOURS) {
+                v.add(new Violation(label, "escalationHours", "nombre entier d'heures de 1 à " + DeviceFollowUp.MAX_ESCALATION_HOURS
+                        + " attendu (reçu \"" + d.escalationHours() + "\")"));
+            }
+        }
+        List<DeviceFollowUp.Alternative> alternatives = d.alternatives() == null ? List.of() : d.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+            DeviceFollowUp.Alternative a = alternatives.get(i);
+            boolean reference = a.ref() != null && !a.ref().isBlank();
+            boolean family = a.deviceId() != null && Identifier.valid(a.deviceId());
+            if (reference == family) {
+                v.add(new Violation(label, "alternatives[" + i + "]", "une référence (\"ref\", \"supplier\") ou une famille de la liste (\"deviceId\"), l'une ou l'autre"));
+            }
+        }
+        return new DeviceFollowUp(hours, alternatives);
     }
 
     private static String label(WatchlistDraft d, int index) {

@@ -1,6 +1,14 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
+import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.retex.ReviewFiles;
+import fr.vigie.domain.followup.AckAction;
+import fr.vigie.domain.followup.Acknowledgement;
+import fr.vigie.port.SeasonNotices;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.UUID;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionKind;
@@ -188,6 +196,24 @@ class RetexExportTest {
         }
         out.add(cell.toString());
         return out;
+    }
+
+    /** Issue 22: alerts.csv gives each alert's acknowledgement and the time it took, read from the alerts table (DynamoDB Local). */
+    @Test
+    void alertsCarryTheirTimeToAcknowledge() throws Exception {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        String table = "retex-ack-" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.createTable(Tables.alerts(table));
+        DynamoFollowUps acks = new DynamoFollowUps(dynamo, table);
+        Instant opened = DAY0.plus(Duration.ofDays(2));
+        acks.record(new Acknowledgement(AlertEvent.alertId("CH-BRE-08", "FFP2", opened), "pharmacien", "facility",
+                AckAction.URGENT_ORDER, null, opened.plus(Duration.ofMinutes(330))));
+        Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+        new RetexExport(new SmallSeason(List.of(new Facility("CH-BRE-08", null, "53", null))), SeasonNotices.NONE, acks).export(SEASON,
+                new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())), (done, total) -> { });
+        List<String> lines = text(files, "alerts.csv").replace("\uFEFF", "").lines().toList();
+        assertTrue(lines.get(0).endsWith(";alert_id;acknowledged_at;hours_to_acknowledge;acknowledged_role;acknowledged_action"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(";5,5;facility;URGENT_ORDER"), "5 h 30 to acknowledge: " + lines.get(1));
     }
 
     @Test

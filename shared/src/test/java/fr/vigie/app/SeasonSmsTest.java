@@ -48,12 +48,12 @@ class SeasonSmsTest {
         assertFalse(alerts.isEmpty(), "season-a raises alerts");
         for (AlertEvent e : alerts) {
             assertFitsOneSms(AlertTexts.sms(e), e.alertId());
-            assertFitsOneSms(GroupedAlertTexts.reminderSms(e), "reminder of " + e.alertId());
+            assertFitsOneSms(AlertTexts.sms(e, e.facilityId(), e.deviceId(), AlertTexts.zoneOf(e.facilityId()), "RAPPEL "), "reminder of " + e.alertId());
             assertFitsOneSms(GroupedAlertTexts.digestSms(List.of(new GroupedAlertTexts.Line(e, "x", "piece"),
                     new GroupedAlertTexts.Line(e, "y", "piece"))), "digest of " + e.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
-            assertFitsOneSms(DisruptionTexts.sms(d), d.disruptionId());
+            assertFitsOneSms(DisruptionTexts.sms(d, d.deviceId()), d.disruptionId());
         }
     }
 
@@ -67,14 +67,57 @@ class SeasonSmsTest {
                     e.reasons());
             String sms = AlertTexts.sms(longer);
             assertFitsOneSms(sms, longer.alertId());
-            assertTrue(sms.contains(LONG_FACILITY), "the facility is named in full: " + sms);
-            assertFitsOneSms(GroupedAlertTexts.reminderSms(longer), "reminder of " + longer.alertId());
+            assertKeepsLevelDateAndAction(sms, longer);
+            assertFitsOneSms(AlertTexts.sms(longer, LONG_FACILITY, LONG_DEVICE, AlertTexts.zoneOf(LONG_FACILITY), "RAPPEL "), "reminder of " + longer.alertId());
         }
         for (SupplyDisruptionEvent d : disruptions) {
             SupplyDisruptionEvent longer = new SupplyDisruptionEvent(d.disruptionId(), LONG_DEVICE, d.status(), d.at(), d.firstSeen(),
                     d.facilities(), d.kind(), d.typicalDelayDays(), d.deliveredFraction());
-            assertFitsOneSms(DisruptionTexts.sms(longer), longer.disruptionId());
+            assertFitsOneSms(DisruptionTexts.sms(longer, LONG_DEVICE), longer.disruptionId());
         }
+    }
+
+    /**
+     * Issue 22: the hospital and the device by their names, however long and whatever their letters
+     * (ô, â, î, ç and the typographic apostrophe are not GSM-7: transliterated), the names shortened
+     * first so that the level, the day of the finding, the figures and the action always stay.
+     */
+    @Test
+    void byLongFrenchNamesShortenedFirst() {
+        String facility = "Centre hospitalier régional universitaire de Besançon – Hôpital Jean-Minjoz, pôle mère-enfant";
+        String device = "Canule nasale à haut débit pédiatrique, taille S, boîte de 10 (réf. « Optiflow Junior 2 »)";
+        for (AlertEvent e : alerts) {
+            String sms = AlertTexts.sms(e, facility, device, java.time.ZoneId.of("Europe/Paris"));
+            assertFitsOneSms(sms, e.alertId());
+            assertKeepsLevelDateAndAction(sms, e);
+            assertTrue(sms.contains("Centre hospitalier"), "the facility by name: " + sms);
+            assertTrue(sms.contains("Canule"), "the device by name: " + sms);
+        }
+        for (AlertEvent e : alerts) {
+            for (String mark : List.of("RAPPEL ", "ESCALADE RÉGIONALE ", "ESCALADE NATIONALE ")) {
+                String sms = AlertTexts.sms(e, facility, device, java.time.ZoneId.of("Europe/Paris"), mark);
+                assertFitsOneSms(sms, mark + e.alertId());
+                assertTrue(sms.startsWith(AlertTexts.toGsm7("Vigie " + mark + AlertTexts.levelLabel(e.level()))), sms);
+                assertTrue(sms.endsWith(".") && (sms.endsWith(AlertTexts.toGsm7("dépannage.")) || sms.endsWith("commandes.")
+                        || sms.endsWith("close.")), "the action stays: " + sms);
+            }
+        }
+        assertEquals("Besancon, CA, o a i, é è ù à É", AlertTexts.toGsm7("Besançon, ÇA, ô â î, é è ù à É"),
+                "ç and Ç (0x09 is read either way), ô, â, î transliterated; é, è, ù, à, É are GSM-7 and stay");
+        String shortNames = AlertTexts.sms(alerts.get(0), "CH de Quimper", "Masque FFP2", java.time.ZoneId.of("Europe/Paris"));
+        assertTrue(shortNames.contains("CH de Quimper, Masque FFP2"), "short names are kept whole: " + shortNames);
+    }
+
+    static void assertKeepsLevelDateAndAction(String sms, AlertEvent e) {
+        assertTrue(sms.startsWith(AlertTexts.toGsm7("Vigie " + AlertTexts.levelLabel(e.level()) + " ")), sms);
+        String day = java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(e.at().atZone(AlertTexts.zoneOf(e.facilityId())));
+        assertTrue(sms.contains(day), "the day of the finding " + day + ": " + sms);
+        String action = switch (e.level()) {
+            case CRITICAL -> "Commande urgente ou dépannage.";
+            case WARNING -> "Vérifier commandes.";
+            default -> "Alerte close.";
+        };
+        assertTrue(sms.endsWith(AlertTexts.toGsm7(action)), "the action at the end: " + sms);
     }
 
     static void assertFitsOneSms(String sms, String what) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.domain.SupplierReference;
+import fr.vigie.domain.followup.DeviceFollowUp;
 import fr.vigie.domain.Violation;
 import fr.vigie.domain.WatchlistDraft;
 import fr.vigie.domain.WatchlistEntry;
@@ -56,11 +57,16 @@ public final class WatchlistJson {
         for (JsonNode r : n.path("references")) {
             references.add(new SupplierReference(text(r.get("supplier")), text(r.get("ref")), text(r.get("udiDi"))));
         }
+        List<DeviceFollowUp.Alternative> alternatives = new ArrayList<>();
+        for (JsonNode a : n.path("alternatives")) {
+            alternatives.add(new DeviceFollowUp.Alternative(text(a.get("supplier")), text(a.get("ref")), text(a.get("deviceId")),
+                    text(a.get("note"))));
+        }
         JsonNode active = n.get("active");
         return new WatchlistDraft(text(n.get("deviceId")), text(n.get("name")), epidemics, text(n.get("unit")),
                 text(n.get("emdn")), references, text(season.get("start")), text(season.get("end")),
                 text(thresholds.get("warningDays")), text(thresholds.get("criticalDays")),
-                active == null || active.isNull() ? null : active.asBoolean(true));
+                active == null || active.isNull() ? null : active.asBoolean(true), text(n.get("escalationHours")), alternatives);
     }
 
     public static ObjectNode toJson(WatchlistEntry e) {
@@ -91,7 +97,26 @@ public final class WatchlistJson {
         thresholds.put("warningDays", e.thresholds().warningDays());
         thresholds.put("criticalDays", e.thresholds().criticalDays());
         n.put("active", e.active());
+        if (e.followUp().escalationHours() != null) {
+            n.put("escalationHours", e.followUp().escalationHours());
+        }
+        if (!e.followUp().alternatives().isEmpty()) {
+            ArrayNode alternatives = n.putArray("alternatives");
+            for (DeviceFollowUp.Alternative a : e.followUp().alternatives()) {
+                ObjectNode o = alternatives.addObject();
+                optional(o, "supplier", a.supplier());
+                optional(o, "ref", a.ref());
+                optional(o, "deviceId", a.deviceId());
+                optional(o, "note", a.note());
+            }
+        }
         return n;
+    }
+
+    private static void optional(ObjectNode o, String field, String value) {
+        if (value != null) {
+            o.put(field, value);
+        }
     }
 
     private static String mmdd(int month, int day) {

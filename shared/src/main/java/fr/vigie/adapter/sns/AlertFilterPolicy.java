@@ -22,6 +22,7 @@ import java.util.Optional;
  *   delivery = GROUPED   one alert whose email goes in a DIGEST: machines and SMS only
  *   delivery = DIGEST    one email listing the alerts of one facility and level raised by one batch
  *   delivery = REMINDER  an open alert's text again, marked as a reminder (email and sms; never an event)
+ *   delivery = ESCALATION  an unacknowledged CRITICAL escalated, escalated = REGIONAL or NATIONAL (operators only)
  *   type = SUPPLY_DISRUPTION   a national event for operators: no facilityId, no region, no delivery
  *   type = SUPPLY_NOTICE       a manufacturer's notice changed (spec section 5), for operators, likewise
  * </pre>
@@ -30,8 +31,10 @@ import java.util.Optional;
  * <pre>
  *   hospital, email     {"facilityId":["F"], "delivery":["SINGLE","DIGEST","REMINDER"] [, "level":[..]] [, "epidemics":[..]]}
  *   hospital, sms       {"facilityId":["F"], "delivery":["SINGLE","GROUPED","REMINDER"] ...}
- *   region operator     {"$or":[{"region":["11"], "delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
- *   national operator   {"$or":[{"delivery":[...] ...}, {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
+ *   region operator     {"$or":[{"region":["11"], "delivery":[...] ...}, {"region":["11"], "delivery":["ESCALATION"] ...},
+ *                               {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
+ *   national operator   {"$or":[{"delivery":[...] ...}, {"delivery":["ESCALATION"], "escalated":["NATIONAL"] ...},
+ *                               {"type":["SUPPLY_DISRUPTION","SUPPLY_NOTICE"]}]}
  * </pre>
  * A national event has no facilityId, region or delivery, so a facility policy never matches it and
  * only the operators' {@code type} branch does (dropped when the operator declines national events).
@@ -43,6 +46,8 @@ public final class AlertFilterPolicy {
     public static final String GROUPED = "GROUPED";
     public static final String DIGEST = "DIGEST";
     public static final String REMINDER = "REMINDER";
+    /** An unacknowledged CRITICAL escalated to operators (attribute {@code escalated}): no hospital policy takes it. */
+    public static final String ESCALATION = "ESCALATION";
 
     private AlertFilterPolicy() {
     }
@@ -66,14 +71,32 @@ public final class AlertFilterPolicy {
         if (!s.epidemics().isEmpty()) {
             strings(facilityAlerts.putArray("epidemics"), s.epidemics().stream().map(Epidemic::name).sorted().toList());
         }
-        if (s.scope() == AlertSubscription.Scope.FACILITY || !s.nationalEvents()) {
+        if (s.scope() == AlertSubscription.Scope.FACILITY) {
             return facilityAlerts.toString();
         }
         ObjectNode policy = Json.MAPPER.createObjectNode();
         ArrayNode or = policy.putArray("$or");
         or.add(facilityAlerts);
-        or.addObject().putArray(SnsAlertChannels.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE).add(SupplyNoticeEvent.TYPE);
+        or.add(escalations(facilityAlerts, s.scope()));
+        if (s.nationalEvents()) {
+            or.addObject().putArray(SnsAlertChannels.TYPE_ATTRIBUTE).add(SupplyDisruptionEvent.TYPE).add(SupplyNoticeEvent.TYPE);
+        }
         return policy.toString();
+    }
+
+    /**
+     * An operator's branch for escalated CRITICALs (issue 22, docs/alerts.md): the same region, levels
+     * and epidemics as its facility alerts, {@code delivery} ESCALATION; a region's operators take both
+     * tiers of their region's, national operators the NATIONAL tier only (the regional one is for the
+     * region).
+     */
+    private static ObjectNode escalations(ObjectNode facilityAlerts, AlertSubscription.Scope scope) {
+        ObjectNode branch = facilityAlerts.deepCopy();
+        branch.putArray(DELIVERY).add(ESCALATION);
+        if (scope == AlertSubscription.Scope.NATIONAL) {
+            branch.putArray(SnsAlertChannels.ESCALATED_ATTRIBUTE).add("NATIONAL");
+        }
+        return branch;
     }
 
     /** The facility a policy is restricted to, if it is a facility policy (what a hospital may see). */

@@ -20,6 +20,12 @@ import fr.vigie.domain.notice.NoticeTexts;
 import fr.vigie.domain.notice.SupplyNotice;
 import fr.vigie.domain.notice.SupplyNoticeEvent;
 import fr.vigie.port.AlertChannels;
+import fr.vigie.port.AlertContexts;
+import fr.vigie.port.EscalationChannel;
+import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.domain.followup.AlertReference;
+import fr.vigie.domain.followup.EscalationTier;
+import java.time.Duration;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -55,10 +61,16 @@ import java.util.stream.Collectors;
  *       alert's attributes ({@code delivery=SINGLE}, deviceId, noticeId) and level WARNING while the
  *       notice is in force or DISCONTINUED, RECOVERED once resolved, so its level filter reads it as an alert.</li>
  * </ul>
+ * An escalation ({@link EscalationChannel}): {@code delivery=ESCALATION}, {@code escalated} REGIONAL or
+ * NATIONAL, level CRITICAL and the alert's other attributes; default = {@code {"type":"ALERT_ESCALATION", ...}},
+ * email and sms = the alert's texts marked ESCALADE. Facility policies never take it (their deliveries do
+ * not list ESCALATION); operators' policies have an escalation branch ({@link AlertFilterPolicy}).
+ * <p>
+ * Texts name the facility and the device and carry what {@link AlertContexts} adds (issue 22).
  * Digests and reminders are not alert events: their machine form carries a {@code type}, which tools
  * reading facility alerts skip (spec section 3). Every subject is made one SNS accepts ({@link #subject}).
  */
-public final class SnsAlertChannels implements AlertChannels {
+public final class SnsAlertChannels implements AlertChannels, EscalationChannel {
 
     /** Attribute that marks operators' national events, which carry no facility. */
     public static final String TYPE_ATTRIBUTE = "type";
@@ -69,24 +81,58 @@ public final class SnsAlertChannels implements AlertChannels {
 
     private final SnsClient sns;
     private final String topicArn;
+    public static final String ESCALATION_TYPE = "ALERT_ESCALATION";
+    /** Attribute of an escalation: the tier it reached, REGIONAL or NATIONAL. */
+    public static final String ESCALATED_ATTRIBUTE = "escalated";
+
     private final Function<String, Optional<String>> regionOfFacility;
+    private final AlertContexts contexts;
 
     public SnsAlertChannels(SnsClient sns, String topicArn, Function<String, Optional<String>> regionOfFacility) {
+        this(sns, topicArn, regionOfFacility, AlertContexts.bare());
+    }
+
+    /** @param contexts names, links, contacts, neighbours and alternatives for the texts */
+    public SnsAlertChannels(SnsClient sns, String topicArn, Function<String, Optional<String>> regionOfFacility, AlertContexts contexts) {
         this.sns = sns;
         this.topicArn = topicArn;
         this.regionOfFacility = regionOfFacility;
+        this.contexts = contexts;
     }
 
     @Override
     public void alert(Notice notice, boolean withEmail) {
         AlertEvent event = notice.event();
-        String subject = AlertTexts.emailSubject(event, notice.device().name());
-        Map<String, MessageAttributeValue> attributes = facilityAttributes(event.facilityId(), event.level().name(),
-                withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED, notice.device().epidemics());
-        attributes.put("deviceId", string(event.deviceId()));
-        publish(AlertEventJson.write(event), subject,
-                subject + "\n\n" + AlertTexts.emailBody(event, notice.device().name(), notice.device().unit(), zoneOf(event.facilityId())),
-                AlertTexts.sms(event), attributes);
+        Map<String, MessageAttributeValue> attributes = alertAttributes(notice, withEmail ? AlertFilterPolicy.SINGLE : AlertFilterPolicy.GROUPED);
+        Texts texts = texts(notice, "");
+        publish(AlertEventJson.write(event), texts.subject, texts.email, texts.sms, attributes);
+    }
+
+    @Override
+    public void escalate(Notice critical, EscalationTier tier, Duration unacknowledgedFor) {
+        ObjectNode machine = machine(ESCALATION_TYPE, critical.event());
+        machine.put(ESCALATED_ATTRIBUTE, tier.name());
+        machine.put("unacknowledgedHours", unacknowledgedFor.toHours());
+        Map<String, MessageAttributeValue> attributes = alertAttributes(critical, AlertFilterPolicy.ESCALATION);
+        attributes.put(ESCALATED_ATTRIBUTE, string(tier.name()));
+        String mark = tier == EscalationTier.NATIONAL ? "ESCALADE NATIONALE " : "ESCALADE RÉGIONALE ";
+        Texts texts = texts(critical, mark);
+        String why = "Alerte CRITIQUE non acquittée depuis " + unacknowledgedFor.toHours() + " h : transmise aux opérateurs "
+                + (tier == EscalationTier.NATIONAL ? "nationaux" : "de la région") + ".\n\n";
+        publish(machine.toString(), texts.subject, why + texts.email, texts.sms, attributes);
+    }
+
+    /** An alert's subject, email and SMS with its context, the subject and SMS marked by {@code mark} ("" for none). */
+    private Texts texts(Notice notice, String mark) {
+        AlertEvent event = notice.event();
+        AlertContext context = contexts.of(event, notice.device());
+        ZoneId zone = zoneOf(event.facilityId());
+        String subject = AlertTexts.emailSubject(event, notice.device().name(), context).replace("[Vigie] ", "[Vigie] " + mark);
+        return new Texts(subject, subject + "\n\n" + AlertTexts.emailBody(event, notice.device(), context, zone),
+                AlertTexts.sms(event, context.facilityName(), notice.device().name(), zone, mark));
+    }
+
+    private record Texts(String subject, String email, String sms) {
     }
 
     /** The facility's calendar: its registered region's zone, else the region its id names, else Paris. */
@@ -107,7 +153,7 @@ public final class SnsAlertChannels implements AlertChannels {
         notices.forEach(n -> ids.add(n.event().alertId()));
         TreeSet<Epidemic> epidemics = new TreeSet<>();
         notices.forEach(n -> epidemics.addAll(n.device().epidemics()));
-        String subject = GroupedAlertTexts.digestSubject(lines);
+        String subject = GroupedAlertTexts.digestSubject(lines, contexts.facilityName(first.facilityId()));
         publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.digestBody(lines), GroupedAlertTexts.digestSms(lines),
                 facilityAttributes(first.facilityId(), first.level().name(), AlertFilterPolicy.DIGEST, epidemics));
     }
@@ -115,26 +161,23 @@ public final class SnsAlertChannels implements AlertChannels {
     @Override
     public void reminder(Notice open, Instant now) {
         AlertEvent e = open.event();
-        ObjectNode machine = Json.MAPPER.createObjectNode();
-        machine.put("type", REMINDER_TYPE);
-        machine.put("alertId", e.alertId());
-        machine.put("facilityId", e.facilityId());
-        machine.put("deviceId", e.deviceId());
-        machine.put("level", e.level().name());
-        machine.put("openSince", e.at().toString());
+        ObjectNode machine = machine(REMINDER_TYPE, e);
+        // the reminder carries today's figures (e.at() is today's snapshot): the alert opened at its id's instant
+        machine.put("openSince", AlertReference.parse(e.alertId()).map(AlertReference::openedAt).orElse(e.at()).toString());
         machine.put("remindedAt", now.toString());
-        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name());
-        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(),
-                AlertFilterPolicy.REMINDER, open.device().epidemics());
-        attributes.put("deviceId", string(e.deviceId()));
-        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device().name(), open.device().unit(), now),
-                GroupedAlertTexts.reminderSms(e), attributes);
+        AlertContext context = contexts.of(e, open.device());
+        String subject = GroupedAlertTexts.reminderSubject(e, open.device().name(), context.facilityName());
+        Map<String, MessageAttributeValue> attributes = alertAttributes(open, AlertFilterPolicy.REMINDER);
+        publish(machine.toString(), subject, subject + "\n\n" + GroupedAlertTexts.reminderBody(e, open.device(), context, zoneOf(e.facilityId()), now),
+                AlertTexts.sms(e, context.facilityName(), open.device().name(), zoneOf(e.facilityId()), "RAPPEL "), attributes);
     }
 
     @Override
     public void national(SupplyDisruptionEvent event) {
-        String subject = DisruptionTexts.emailSubject(event);
-        publish(AlertEventJson.write(event), subject, subject + "\n\n" + DisruptionTexts.emailBody(event), DisruptionTexts.sms(event),
+        String deviceName = contexts.deviceName(event.deviceId());
+        String subject = DisruptionTexts.emailSubject(event, deviceName);
+        publish(AlertEventJson.write(event), subject, subject + "\n\n" + DisruptionTexts.emailBody(event, deviceName),
+                DisruptionTexts.sms(event, deviceName),
                 new HashMap<>(Map.of(TYPE_ATTRIBUTE, string(SupplyDisruptionEvent.TYPE),
                         "deviceId", string(event.deviceId()),
                         "level", string(event.status().name()))));
@@ -172,6 +215,26 @@ public final class SnsAlertChannels implements AlertChannels {
         message.put("sms", sms);
         sns.publish(b -> b.topicArn(topicArn).messageStructure("json").message(message.toString())
                 .subject(subject(subject)).messageAttributes(attributes));
+    }
+
+    /** The machine body of a message about one alert that is not its event: {@code type} and the alert's ids and level. */
+    private static ObjectNode machine(String type, AlertEvent e) {
+        ObjectNode machine = Json.MAPPER.createObjectNode();
+        machine.put("type", type);
+        machine.put("alertId", e.alertId());
+        machine.put("facilityId", e.facilityId());
+        machine.put("deviceId", e.deviceId());
+        machine.put("level", e.level().name());
+        return machine;
+    }
+
+    /** The attributes of a message about one alert: the facility's, and its deviceId. */
+    private Map<String, MessageAttributeValue> alertAttributes(Notice notice, String delivery) {
+        AlertEvent e = notice.event();
+        Map<String, MessageAttributeValue> attributes = facilityAttributes(e.facilityId(), e.level().name(), delivery,
+                notice.device().epidemics());
+        attributes.put("deviceId", string(e.deviceId()));
+        return attributes;
     }
 
     /** What subscriptions filter facility messages on: facilityId, level, delivery, region (when known), epidemics. */

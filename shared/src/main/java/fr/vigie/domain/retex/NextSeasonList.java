@@ -121,7 +121,7 @@ public final class NextSeasonList {
             Recommendation r = recommendations.stream().filter(x -> x.deviceId().equals(h.deviceId())).findFirst().orElse(null);
             if (r != null && r.action() == Action.CHANGE) {
                 e = new WatchlistEntry(e.deviceId(), e.name(), e.epidemics(), e.unit(), e.emdn(), e.references(), e.season(),
-                        r.proposed(), e.active());
+                        r.proposed(), e.active(), e.followUp());
             }
             out.add(e);
         }

@@ -249,7 +249,7 @@ public final class ThresholdGrid {
             for (int i = 0; i < out.length; i++) {
                 Thresholds t = thresholds.get(i);
                 out[i] = new WatchlistEntry(entry.deviceId(), entry.name(), entry.epidemics(), entry.unit(), entry.emdn(),
-                        entry.references(), entry.season(), t, entry.active());
+                        entry.references(), entry.season(), t, entry.active(), entry.followUp());
             }
             return out;
         }

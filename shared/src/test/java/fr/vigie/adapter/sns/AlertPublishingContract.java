@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.adapter.feed.AlertEventJson;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Reason;
@@ -70,7 +71,9 @@ abstract class AlertPublishingContract {
         JsonNode body = Json.MAPPER.readTree(SnsProbe.bodyFor(got.get(0), "sqs"));
         assertEquals("CRITICAL", body.get("level").asText());
         assertTrue(SnsProbe.bodyFor(got.get(0), "email").contains("Stock disponible : 120"));
-        assertTrue(SnsProbe.bodyFor(got.get(0), "sms").startsWith("Vigie CRITIQUE CHU-IDF-01 HFNC-PED"));
+        String sms = SnsProbe.bodyFor(got.get(0), "sms");
+        // level and day first, then the facility and the device by name (issue 22); a channel without registry names the facility by id
+        assertTrue(sms.startsWith("Vigie CRITIQUE ") && sms.contains(" CHU-IDF-01, " + AlertTexts.toGsm7(HFNC.name()) + ": "), sms);
         assertEquals(List.of("CHU-IDF-01"), idf.receive(1, Duration.ofSeconds(5)).stream()
                 .map(m -> AlertEventJson.readAlert(SnsProbe.bodyFor(m, "sqs")).facilityId()).toList());
         if (filtersOnStringArrays()) {

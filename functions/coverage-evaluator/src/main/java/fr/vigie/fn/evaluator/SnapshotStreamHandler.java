@@ -10,11 +10,14 @@ import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
+import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.AlertDispatch;
+import fr.vigie.app.AlertHelp;
 import fr.vigie.app.AlertReminders;
 import fr.vigie.app.BatchEvaluation;
 import fr.vigie.app.CoverageEvaluation;
@@ -47,7 +50,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
-            "REMINDER_EVERY_DAYS");
+            "REMINDER_EVERY_DAYS", "CONSOLE_URL");
 
     private final BatchWatchlist watchlist;
     private final BatchNotices notices;
@@ -61,17 +64,26 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     private SnapshotStreamHandler(LambdaEnvironment env) {
         this(env.dynamoDb(), env.sns(), env.require("SNAPSHOTS_TABLE"), env.require("ALERTS_TABLE"),
                 env.require("REGISTRY_TABLE"), env.require("ALERT_TOPIC_ARN"), Clock.systemUTC(), RetrySchedule.DEFAULT,
-                new ReminderRule(env.intOr("REMINDER_EVERY_DAYS", 0)));
+                new ReminderRule(env.intOr("REMINDER_EVERY_DAYS", 0)), env.require("CONSOLE_URL"));
     }
 
     SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
                           String registryTable, String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders) {
+        this(dynamo, sns, snapshotsTable, alertsTable, registryTable, topicArn, clock, retries, reminders, null);
+    }
+
+    /** @param consoleUrl the console's address, for the acknowledgement link of the texts (null: none) */
+    SnapshotStreamHandler(DynamoDbClient dynamo, SnsClient sns, String snapshotsTable, String alertsTable,
+                          String registryTable, String topicArn, Clock clock, RetrySchedule retries, ReminderRule reminders,
+                          String consoleUrl) {
         this.clock = clock;
         this.watchlist = new BatchWatchlist(dynamo, registryTable);
         this.notices = new BatchNotices(dynamo, registryTable);
         // the region is read when a message goes out: a facility registered after the container started still gets its own
         SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
-                id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id));
+                id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id),
+                new AlertHelp(new DynamoRegistryEditor(dynamo, registryTable), new DynamoSnapshotStore(dynamo, snapshotsTable), () -> watchlist,
+                new DynamoFollowUps(dynamo, alertsTable), consoleUrl));
         this.alerting = new BatchEvaluation(
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
                         new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.port.SeasonNotices;
@@ -50,7 +51,7 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
 
     RetexExportHandler(DynamoDbClient dynamo, S3Client s3, Tables.Names tables, String bucket) {
         this.export = new RetexExport(new DynamoSeasonArchive(dynamo, tables),
-                SeasonNotices.of(new DynamoNoticeStore(dynamo, tables.registry())));
+                SeasonNotices.of(new DynamoNoticeStore(dynamo, tables.registry())), new DynamoFollowUps(dynamo, tables.alerts()));
         this.s3 = s3;
         this.bucket = bucket;
     }

@@ -357,12 +357,16 @@ class SubscriptionsApiHandlerTest {
                 + "\"region\":\"11\",\"levels\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]}")));
         assertEquals("11", region.get("region").asText());
         assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"],"
-                + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"type\":[\"SUPPLY_DISRUPTION\",\"SUPPLY_NOTICE\"]}]}"), region.get("filterPolicy"));
+                + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"region\":[\"11\"],\"delivery\":[\"ESCALATION\"],"
+                + "\"level\":[\"CRITICAL\"],\"epidemics\":[\"BRONCHIOLITIS\"]},{\"type\":[\"SUPPLY_DISRUPTION\",\"SUPPLY_NOTICE\"]}]}"),
+                region.get("filterPolicy"));
         SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
         JsonNode created = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33700000001\",\"nationalEvents\":false}")));
         JsonNode national = body(confirm(handler, phone, OPERATOR, created.get("id").asText()));
-        assertEquals(Json.MAPPER.readTree("{\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"],\"level\":[\"CRITICAL\",\"RECOVERED\"]}"),
-                national.get("filterPolicy"), "an SMS that names no level: critical and recovered");
+        // an SMS that names no level: critical and recovered (issue 18), escalations of its criticals included
+        assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"],\"level\":[\"CRITICAL\",\"RECOVERED\"]},"
+                + "{\"delivery\":[\"ESCALATION\"],\"level\":[\"CRITICAL\",\"RECOVERED\"],\"escalated\":[\"NATIONAL\"]}]}"),
+                national.get("filterPolicy"));
 
         APIGatewayV2HTTPResponse again = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"32\"}"));
         assertEquals(409, again.getStatusCode(), again.getBody());
@@ -397,8 +401,9 @@ class SubscriptionsApiHandlerTest {
     void aRegionalOperatorSubscribesSeesAndRemovesItsRegionOnly() throws Exception {
         JsonNode region = body(call(post(IDF, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"11\"}")));
         assertEquals("11", region.get("region").asText(), region.toString());
-        assertEquals(Json.MAPPER.readTree("{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]}"), region.get("filterPolicy"),
-                "no national events for a regional operator");
+        assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"region\":[\"11\"],\"delivery\":[\"SINGLE\",\"DIGEST\",\"REMINDER\"]},"
+                        + "{\"region\":[\"11\"],\"delivery\":[\"ESCALATION\"]}]}"), region.get("filterPolicy"),
+                "no national events for a regional operator; its region's escalations (issue 22)");
         APIGatewayV2HTTPResponse facility = call(post(IDF, "{\"channel\":\"sms\",\"endpoint\":\"+33611111111\",\"facilityId\":\"CHU-IDF-01\"}"));
         assertEquals(201, facility.getStatusCode(), facility.getBody());
         for (String refused : List.of(

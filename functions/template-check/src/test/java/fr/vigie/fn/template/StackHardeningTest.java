@@ -139,7 +139,7 @@ class StackHardeningTest {
                 }
             }
         });
-        assertEquals(List.of("StockPollerFunction", "StockReportS3Function", "SupplyNoticesS3Function", "RetexExportFunction"), asyncFunctions);
+        assertEquals(List.of("StockPollerFunction", "StockReportS3Function", "SupplyNoticesS3Function", "RetexExportFunction", "EscalationFunction"), asyncFunctions);
     }
 
     @Test

@@ -69,7 +69,7 @@ class TemplateTest {
             tests.add(DynamicTest.dynamicTest(id + ": every table, topic, queue and bucket it is given is granted", () -> grants(id, props)));
             tests.add(DynamicTest.dynamicTest(id + ": no wildcard action on a wildcard resource", () -> noWildcards(id, props)));
         });
-        assertEquals(12, tests.size() / 5, "twelve functions in the template: " + functions().keySet());
+        assertEquals(14, tests.size() / 5, "fourteen functions in the template: " + functions().keySet());
         return tests.stream();
     }
 

@@ -10,6 +10,7 @@ import fr.vigie.adapter.api.Problem;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.app.ConsoleViews;
@@ -62,7 +63,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         this(new ConsoleViews(new DynamoAlertLog(env.dynamoDb(), env.require("ALERTS_TABLE"), Clock.systemUTC()),
                 new DynamoSeriesLog(env.dynamoDb(), env.require("SNAPSHOTS_TABLE")),
                 () -> DynamoWatchlist.load(env.dynamoDb(), env.require("REGISTRY_TABLE")),
-                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")), Clock.systemUTC()));
+                new DynamoFacilityDirectory(env.dynamoDb(), env.require("REGISTRY_TABLE")), Clock.systemUTC(),
+                new DynamoFollowUps(env.dynamoDb(), env.require("ALERTS_TABLE"))));
     }
 
     /** The handler over the console's use case (tests, and {@code ./vigie console} over its local database). */

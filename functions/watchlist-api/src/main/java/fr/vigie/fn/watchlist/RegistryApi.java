@@ -168,7 +168,7 @@ final class RegistryApi {
 
     private static WatchlistDraft withDeviceId(WatchlistDraft d, String id) {
         return new WatchlistDraft(id, d.name(), d.epidemics(), d.unit(), d.emdn(), d.references(), d.seasonStart(), d.seasonEnd(),
-                d.warningDays(), d.criticalDays(), d.active());
+                d.warningDays(), d.criticalDays(), d.active(), d.escalationHours(), d.alternatives());
     }
 
     private static ObjectNode entryJson(Versioned<WatchlistEntry> v, Caller caller) {

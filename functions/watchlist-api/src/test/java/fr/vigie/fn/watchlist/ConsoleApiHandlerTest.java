@@ -9,6 +9,7 @@ import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
@@ -83,7 +84,8 @@ class ConsoleApiHandlerTest {
                 List.of("CHU-IDF-01", "CH-BRE-08"), DisruptionKind.DELAY, 12, null));
         Clock clock = Clock.fixed(Instant.parse("2025-12-15T00:00:00Z"), ZoneOffset.UTC);
         handler = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(dynamo, names.alerts(), clock),
-                new DynamoSeriesLog(dynamo, names.snapshots()), () -> DynamoWatchlist.load(dynamo, names.registry()), facilities, clock));
+                new DynamoSeriesLog(dynamo, names.snapshots()), () -> DynamoWatchlist.load(dynamo, names.registry()), facilities, clock,
+                new DynamoFollowUps(dynamo, names.alerts())));
     }
 
     private static void transition(DynamoAlertStore alerts, String facility, AlertLevel level, AlertLevel before, Instant at, double coverage) {
