@@ -54,6 +54,8 @@ public final class BenchMain {
     private final int rounds;
     private final boolean scaleOnly;
     private final StringBuilder log = new StringBuilder();
+    /** The figures this run adds to bench/results.json. */
+    private final Map<String, Object> figures = new java.util.LinkedHashMap<>();
 
     private BenchMain(Path root, boolean quick, int rounds, boolean scaleOnly) {
         this.root = root;
@@ -64,6 +66,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
+        // DynamoDB Local's warnings (a cancelled transaction is its WARN) go to a file, as ./vigie's do, not between the figures
+        System.setProperty("vigie.logFile", Files.createTempDirectory("vigie-bench-").resolve("bench.log").toString());
+        System.setProperty("log4j2.configurationFile", "vigie-local-log4j2.xml");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("log4j2.level", "WARN");
         List<String> a = Arrays.asList(args);
@@ -74,6 +79,7 @@ public final class BenchMain {
         String doc = bench.run();
         if (!quick && !a.contains("--no-doc") && !a.contains("--scale")) {
             Files.writeString(bench.root.resolve("docs/benchmarks.md"), doc, StandardCharsets.UTF_8);
+            ResultsJson.merge(bench.root.resolve("bench/results.json"), bench.figures);
             System.out.println("\ndocs/benchmarks.md rewritten");
         }
         System.exit(0);
@@ -199,7 +205,18 @@ public final class BenchMain {
 
     // ------------------------------------------------------------------ cold starts
 
-    record ColdStartResult(List<Double> hello, List<ColdStart.Measured> functions, String engines, Path logs) {
+    record ColdStartResult(List<Double> hello, List<ColdStart.Measured> functions, List<ColdStart.Measured> snapStart, String engines,
+                           Path logs) {
+        /** bench/results.json's {@code coldStartRatioMax}: the worst function's restored cold start over the bare handler's (estimate). */
+        double coldStartRatioMax() {
+            return snapStart.stream().mapToDouble(ColdStart.Measured::medianPairedRestoredRatio).max().orElse(Double.NaN);
+        }
+
+        /** bench/results.json's {@code jarMbMax}: the largest function jar, MB of 10^6 bytes. */
+        double jarMbMax() {
+            return functions.stream().mapToDouble(m -> m.function().jar().toFile().length() / 1e6).max().orElse(Double.NaN);
+        }
+
         double helloMedian() {
             return ColdStart.median(hello.stream().mapToDouble(Double::doubleValue).toArray());
         }
@@ -259,9 +276,11 @@ public final class BenchMain {
         List<Double> hello = new ArrayList<>();
         Map<ColdStart.Function, List<ColdStart.Run>> runs = new java.util.LinkedHashMap<>();
         Map<ColdStart.Function, List<ColdStart.Run>> paired = new HashMap<>();
+        Map<ColdStart.Function, List<ColdStart.Run>> restored = new HashMap<>();
         functions.forEach(f -> {
             runs.put(f, new ArrayList<>());
             paired.put(f, new ArrayList<>());
+            restored.put(f, new ArrayList<>());
         });
         for (int round = 0; round < rounds; round++) {
             out.printf(Locale.ROOT, "  round %d%n", round + 1);
@@ -272,20 +291,31 @@ public final class BenchMain {
                 paired.get(f).add(h);
                 ColdStart.Run r = cs.function(f, round);
                 runs.get(f).add(r);
+                ColdStart.Run snap = cs.snapStart(f, round);
+                restored.get(f).add(snap);
                 out.printf(Locale.ROOT, "    %-24s init %5.0f ms, first answer %5.0f ms, CPU %5.0f ms (%s%s); bare handler %4.0f ms, CPU %4.0f ms%n",
                         f.simpleName(), r.initMs(), r.answerMs(), r.cpuMs(), r.kind(), r.detail().isEmpty() ? "" : ": " + r.detail(),
                         h.answerMs(), h.cpuMs());
+                out.printf(Locale.ROOT, "    %-24s under SnapStart: first answer %5.0f ms after the restore (%s%s)%n", "",
+                        snap.afterRestoreMs(), snap.kind(), snap.detail().isEmpty() ? "" : ": " + snap.detail());
             }
         }
         List<ColdStart.Measured> measured = new ArrayList<>();
+        List<ColdStart.Measured> snapStart = new ArrayList<>();
         runs.forEach((f, r) -> measured.add(new ColdStart.Measured(f, r, paired.get(f))));
-        ColdStartResult result = new ColdStartResult(hello, measured, engines, cs.logs());
+        runs.keySet().forEach(f -> snapStart.add(new ColdStart.Measured(f, restored.get(f), paired.get(f))));
+        ColdStartResult result = new ColdStartResult(hello, measured, snapStart, engines, cs.logs());
+        figures.put("coldStartRatioMax", result.coldStartRatioMax());
+        figures.put("jarMbMax", result.jarMbMax());
         out.printf(Locale.ROOT, "  bare handler median %.0f ms over %d runs%n", result.helloMedian(), hello.size());
         for (ColdStart.Measured m : measured) {
             out.printf(Locale.ROOT, "  %-24s median %5.0f ms; median of paired ratios %.2fx (%.2fx the overall bare median); CPU %.2fx; jar %.1f MB%n",
                     m.function().simpleName(), m.medianAnswerMs(), m.medianPairedRatio(), m.medianAnswerMs() / result.helloMedian(),
                     m.medianPairedCpuRatio(), Files.size(m.function().jar()) / 1e6);
         }
+        snapStart.forEach(m -> out.printf(Locale.ROOT, "  %-24s under SnapStart: %5.0f ms after the restore; estimate %.2fx the bare handler%n",
+                m.function().simpleName(), m.medianAfterRestoreMs(), m.medianPairedRestoredRatio()));
+        out.printf(Locale.ROOT, "  coldStartRatioMax %.2f, jarMbMax %.2f%n", result.coldStartRatioMax(), result.jarMbMax());
         out.println("  child logs: " + cs.logs());
         return result;
     }

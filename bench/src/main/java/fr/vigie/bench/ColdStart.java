@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
  * Cold starts: each function's shaded jar in a fresh JVM under AWS's runtime interface client, fed
  * its sample event by {@link RuntimeApiStandIn}, timed from the process start to the first answer;
  * the same for a bare {@link HelloHandler}, in the same rounds, for the ratio.
+ * <p>
+ * SnapStart (template.yaml) is measured as far as this machine allows: the same jar under the
+ * runtime client's SnapStart initialisation type ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start},
+ * CRaC hooks through the client's own context), which runs the priming hook where Lambda would
+ * snapshot, asks for the restore, then takes the event. No CRaC JVM here, so no real snapshot: the
+ * restored cold start is estimated as the paired bare handler's whole cold start (standing in for
+ * the restore, which replaces a JVM start and the class loading) plus the function's first answer
+ * after the restore ({@link Run#afterRestoreMs}).
  */
 final class ColdStart {
 
@@ -31,8 +39,8 @@ final class ColdStart {
         }
     }
 
-    /** One child run. */
-    record Run(double initMs, double answerMs, double cpuMs, String kind, String detail) {
+    /** One child run; {@code afterRestoreMs} is NaN without SnapStart. */
+    record Run(double initMs, double answerMs, double cpuMs, String kind, String detail, double afterRestoreMs) {
     }
 
     /** A function's runs, each paired with the bare handler's run just before it, and their medians. */
@@ -61,6 +69,23 @@ final class ColdStart {
                 ratios[i] = runs.get(i).cpuMs() / pairedHello.get(i).cpuMs();
             }
             return median(ratios);
+        }
+
+        /**
+         * The SnapStart estimate over the bare handler, each run paired: (bare cold start + the
+         * function's answer after the restore) / bare cold start. NaN when not run under SnapStart.
+         */
+        double medianPairedRestoredRatio() {
+            double[] ratios = new double[runs.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                double bare = pairedHello.get(i).answerMs();
+                ratios[i] = (bare + runs.get(i).afterRestoreMs()) / bare;
+            }
+            return median(ratios);
+        }
+
+        double medianAfterRestoreMs() {
+            return median(runs.stream().mapToDouble(Run::afterRestoreMs).toArray());
         }
 
         double medianInitMs() {
@@ -131,15 +156,32 @@ final class ColdStart {
     }
 
     Run function(Function f, int round) throws IOException, InterruptedException {
-        byte[] event = f.event() == null ? "{}".getBytes() : Files.readAllBytes(f.event());
-        return runChild(f.simpleName() + "-" + round, f.jar().toString(), f.handler(), event);
+        return runChild(f.simpleName() + "-" + round, f.jar().toString(), f.handler(), event(f), false);
+    }
+
+    /** The same under SnapStart's initialisation: priming at the checkpoint, then the restore, then the event. */
+    Run snapStart(Function f, int round) throws IOException, InterruptedException {
+        return runChild(f.simpleName() + "-snapstart-" + round, f.jar().toString(), f.handler(), event(f), true);
+    }
+
+    private static byte[] event(Function f) throws IOException {
+        return f.event() == null ? "{}".getBytes() : Files.readAllBytes(f.event());
     }
 
     private Run runChild(String name, String classpath, String handler, byte[] event) throws IOException, InterruptedException {
+        return runChild(name, classpath, handler, event, false);
+    }
+
+    private Run runChild(String name, String classpath, String handler, byte[] event, boolean snapStart)
+            throws IOException, InterruptedException {
         try (RuntimeApiStandIn api = new RuntimeApiStandIn(event)) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(JVM_FLAGS);
+            if (snapStart) {
+                // org.crac's hooks through the runtime client's CRaC context, as on Lambda's Java runtime
+                command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+            }
             command.add("-cp");
             command.add(runtimeJars() + java.io.File.pathSeparator + classpath);
             command.add(RUNTIME_MAIN);
@@ -150,6 +192,9 @@ final class ColdStart {
             pb.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
             pb.environment().put("_HANDLER", handler + "::handleRequest");
             pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "vigie-bench-" + name);
+            if (snapStart) {
+                pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            }
             long start = System.nanoTime();
             Process p = pb.start();
             try {
@@ -158,9 +203,10 @@ final class ColdStart {
                 double cpuMs = p.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
                 double answerMs = (a.answerNanos() - start) / 1e6;
                 double initMs = a.firstNextNanos() == 0 ? Double.NaN : (a.firstNextNanos() - start) / 1e6;
-                return new Run(initMs, answerMs, cpuMs, a.kind(), a.kind().equals("response") ? "" : errorType(a.body()));
+                double afterRestoreMs = a.restoreNanos() == 0 ? Double.NaN : (a.answerNanos() - a.restoreNanos()) / 1e6;
+                return new Run(initMs, answerMs, cpuMs, a.kind(), a.kind().equals("response") ? "" : errorType(a.body()), afterRestoreMs);
             } catch (ExecutionException | TimeoutException e) {
-                return new Run(Double.NaN, Double.NaN, Double.NaN, "no answer", e.toString());
+                return new Run(Double.NaN, Double.NaN, Double.NaN, "no answer", e.toString(), Double.NaN);
             } finally {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -19,21 +19,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * The part of the Lambda Runtime API that a cold start needs, on a loopback port: the first
  * {@code GET /2018-06-01/runtime/invocation/next} returns the one event, later ones wait until
  * {@link #close}; {@code POST .../invocation/{id}/response} or {@code .../error} (or
- * {@code /runtime/init/error}) records when the answer came.
+ * {@code /runtime/init/error}) records when the answer came. Under SnapStart's initialisation type
+ * the runtime client runs the CRaC checkpoint hooks and then asks {@code GET /runtime/restore/next}:
+ * that moment (where Lambda would take the snapshot) is recorded and answered at once.
  */
 final class RuntimeApiStandIn implements AutoCloseable {
 
     static final String REQUEST_ID = "bench-0001";
     private static final String BASE = "/2018-06-01/runtime";
 
-    /** When the first event was asked for and when its answer came, in System.nanoTime() units. */
-    record Answer(long firstNextNanos, long answerNanos, String kind, String body) {
+    /** When the restore was asked for (0 without SnapStart), the first event asked for and its answer came, System.nanoTime() units. */
+    record Answer(long restoreNanos, long firstNextNanos, long answerNanos, String kind, String body) {
     }
 
     private final HttpServer server;
     private final byte[] event;
     private final AtomicBoolean served = new AtomicBoolean();
     private final AtomicLong firstNext = new AtomicLong();
+    private final AtomicLong restore = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CompletableFuture<Answer> answer = new CompletableFuture<>();
 
@@ -63,6 +66,11 @@ final class RuntimeApiStandIn implements AutoCloseable {
         byte[] body = x.getRequestBody().readAllBytes();
         long now = System.nanoTime();
         try {
+            if (x.getRequestMethod().equals("GET") && path.equals(BASE + "/restore/next")) {
+                restore.set(now);
+                send(x, 200, new byte[0]);
+                return;
+            }
             if (x.getRequestMethod().equals("GET") && path.equals(BASE + "/invocation/next")) {
                 if (served.compareAndSet(false, true)) {
                     firstNext.set(now);
@@ -82,12 +90,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
             }
             if (x.getRequestMethod().equals("POST") && path.startsWith(BASE + "/invocation/")) {
                 String kind = path.endsWith("/response") ? "response" : "error";
-                answer.complete(new Answer(firstNext.get(), now, kind, new String(body, StandardCharsets.UTF_8)));
+                answer.complete(new Answer(restore.get(), firstNext.get(), now, kind, new String(body, StandardCharsets.UTF_8)));
                 send(x, 202, "{}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (x.getRequestMethod().equals("POST") && path.equals(BASE + "/init/error")) {
-                answer.complete(new Answer(firstNext.get(), now, "init-error", new String(body, StandardCharsets.UTF_8)));
+                answer.complete(new Answer(restore.get(), firstNext.get(), now, "init-error", new String(body, StandardCharsets.UTF_8)));
                 send(x, 202, "{}".getBytes(StandardCharsets.UTF_8));
                 return;
             }

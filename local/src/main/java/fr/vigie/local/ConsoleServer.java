@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  */
 final class ConsoleServer implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ConsoleServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     static final String API = "/api";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8", "svg", "image/svg+xml",
@@ -124,7 +124,7 @@ final class ConsoleServer implements AutoCloseable {
                 resource(exchange, path.equals("/") ? "index.html" : path.substring(1));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "console request failed", e);
+            LOG.atError().setCause(e).addKeyValue("path", exchange.getRequestURI().getRawPath()).log("console_request_failed");
             throw e;
         }
     }

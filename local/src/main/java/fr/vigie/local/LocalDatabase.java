@@ -3,6 +3,8 @@ package fr.vigie.local;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import fr.vigie.adapter.dynamodb.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -12,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Amazon DynamoDB Local embedded in the JVM, with the tables created: in memory for the demo, or
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class LocalDatabase implements AutoCloseable {
 
     static final String FILE = "vigie.db";
-    private static final Logger LOG = Logger.getLogger(LocalDatabase.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDatabase.class);
 
     private final AmazonDynamoDBLocal engine;
     private final DynamoDbClient client;
@@ -92,7 +92,7 @@ public final class LocalDatabase implements AutoCloseable {
                 Files.deleteIfExists(workingCopy);
                 Files.deleteIfExists(workingCopy.getParent());
             } catch (IOException e) {
-                LOG.log(Level.FINE, "scratch copy left behind", e);
+                LOG.atDebug().setCause(e).log("scratch_copy_left_behind");
             }
             lock.release();
             lockChannel.close();

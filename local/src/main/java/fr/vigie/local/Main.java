@@ -1,6 +1,7 @@
 package fr.vigie.local;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,7 @@ import java.util.logging.SimpleFormatter;
  */
 public final class Main {
 
-    /** Where warnings and failures' details are written (java.util.logging and SLF4J simple). */
+    /** Where warnings and failures' details are written: Vigie's and the libraries' log lines, never the console. */
     static final Path LOG_FILE = Path.of(".vigie", "vigie.log");
 
     /** Each command and its help: usage line, then what each option means. */
@@ -113,7 +114,7 @@ public final class Main {
             err.println("vigie : " + e.getMessage() + (COMMANDS.containsKey(command) ? " (./vigie " + command + " --help)" : ""));
             return 2;
         } catch (Exception e) {
-            Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "command failed: " + args, e);
+            LoggerFactory.getLogger(Main.class).atError().setCause(e).addKeyValue("args", args).log("command_failed");
             err.println("vigie : échec : " + (e.getMessage() == null ? "erreur inattendue" : e.getMessage())
                     + " (détails dans " + LOG_FILE + ")");
             return 1;
@@ -128,23 +129,24 @@ public final class Main {
                 .map(c -> " ; vouliez-vous dire « " + c + " » ?").orElse(" (./vigie --help : les commandes)");
     }
 
-    /** DynamoDB Local and the SDK log at INFO through JUL and log4j; a person wants Vigie's own lines. */
+    /** Some libraries (sqlite4java under DynamoDB Local) log at INFO through java.util.logging; a person wants warnings. */
     private static void quietLibraries() {
         Logger.getLogger("").setLevel(Level.WARNING);
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("log4j2.level", "WARN");
     }
 
     /**
-     * Sends java.util.logging's and SLF4J simple's lines (English, for whoever reads logs) to
-     * {@code file} instead of the console; without a writable file they are dropped, never shown.
+     * Sends the log lines (English, for whoever reads logs) to {@code file} instead of the console:
+     * Vigie's own, through SLF4J into the functions' structured logger (Log4j with Powertools' JSON
+     * layout, {@code vigie-local-log4j2.xml}), and the libraries' java.util.logging lines; without a
+     * writable file they are dropped, never shown. Called before any logger is made.
      */
     static void logToFile(Path file) {
+        System.setProperty("vigie.logFile", file.toAbsolutePath().toString());
+        System.setProperty("log4j2.configurationFile", "vigie-local-log4j2.xml");
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
         try {
             Files.createDirectories(file.getParent());
             Handler handler = new FileHandler(file.toString(), true);

@@ -8,12 +8,12 @@ import fr.vigie.domain.followup.Acknowledgement;
 import fr.vigie.port.Acknowledgements;
 import fr.vigie.port.AlertLog;
 import fr.vigie.port.FacilityDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * "Seen, we act" (issue 22): a hospital acknowledges its own facility's open alert, a regional
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  */
 public final class AlertAcknowledgement {
 
-    private static final Logger LOG = Logger.getLogger(AlertAcknowledgement.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlertAcknowledgement.class);
 
     /** The acknowledgement stored, and whether this call stored it (false: it was there already). */
     public record Outcome(Acknowledgement acknowledgement, boolean created) {
@@ -58,7 +58,7 @@ public final class AlertAcknowledgement {
         String role = alert.role();
         Acknowledgement ack = new Acknowledgement(alertId, caller.who(), role, action, note, now);
         if (acknowledgements.record(ack)) {
-            LOG.log(Level.INFO, "alert_acknowledged alertId={0} role={1} action={2}", new Object[]{alertId, role, action});
+            LOG.atInfo().addKeyValue("alertId", alertId).addKeyValue("role", role).addKeyValue("action", action).log("alert_acknowledged");
             return new Outcome(ack, true);
         }
         Acknowledgement stored = acknowledgements.of(alertId).orElseThrow();

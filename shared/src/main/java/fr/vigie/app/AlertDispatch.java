@@ -9,6 +9,8 @@ import fr.vigie.port.AlertChannels;
 import fr.vigie.port.AlertChannels.Notice;
 import fr.vigie.port.AlertOutbox;
 import fr.vigie.port.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one outbox dispatcher: sends the events a batch recorded (pending) and retries those a
@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  */
 public final class AlertDispatch {
 
-    private static final Logger LOG = Logger.getLogger(AlertDispatch.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
 
     /** What a send or a retry did: events sent, digests sent, events left pending, pending events scheduled for a retry. */
     public record Report(int sent, int digests, int failed, int scheduled) {
@@ -100,7 +100,8 @@ public final class AlertDispatch {
         if (event instanceof AlertEvent alert) {
             Optional<WatchlistEntry> device = watchlist.entry(alert.deviceId());
             if (device.isEmpty()) {
-                LOG.log(Level.WARNING, "alert_send_skipped alertId={0} reason=device_not_in_watchlist", alert.alertId());
+                LOG.atWarn().addKeyValue("alertId", alert.alertId()).addKeyValue("facilityId", alert.facilityId())
+                        .addKeyValue("deviceId", alert.deviceId()).addKeyValue("reason", "device_not_in_watchlist").log("alert_send_skipped");
                 return Optional.empty();
             }
             return Optional.of(new Item(event, new Notice(alert, device.get()), emailSent));
@@ -127,8 +128,8 @@ public final class AlertDispatch {
                 channels.digest(group.stream().map(i -> i.notice).toList());
                 digests++;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "alert_digest_failed facilityId={0} alerts={1} pending=true cause={2}",
-                        new Object[]{group.get(0).notice.event().facilityId(), group.size(), e.toString()});
+                LOG.atWarn().addKeyValue("facilityId", group.get(0).notice.event().facilityId()).addKeyValue("alerts", group.size())
+                        .addKeyValue("pending", true).addKeyValue("cause", e.toString()).log("alert_digest_failed");
                 // the whole group waits for the retry, which mails it again as one digest
                 held.addAll(group);
                 continue;
@@ -151,7 +152,7 @@ public final class AlertDispatch {
                     channels.national((SupplyDisruptionEvent) i.event);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "alert_publish_failed id={0} pending=true cause={1}", new Object[]{id(i.event), e.toString()});
+                LOG.atWarn().addKeyValue("id", id(i.event)).addKeyValue("pending", true).addKeyValue("cause", e.toString()).log("alert_publish_failed");
                 failed++;
                 continue;
             }

@@ -13,12 +13,12 @@ import fr.vigie.port.AlertLog;
 import fr.vigie.port.EscalationChannel;
 import fr.vigie.port.Escalations;
 import fr.vigie.port.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Escalates the CRITICALs nobody acknowledged (issue 22), run on a schedule: for each open CRITICAL,
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  */
 public final class AlertEscalation {
 
-    private static final Logger LOG = Logger.getLogger(AlertEscalation.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlertEscalation.class);
 
     /** What a run did: open CRITICALs looked at, escalations sent, claims lost to another run, sends that failed. */
     public record Report(int critical, int escalated, int alreadyClaimed, int failed) {
@@ -86,11 +86,13 @@ public final class AlertEscalation {
             try {
                 channel.escalate(new AlertChannels.Notice(alert, device.get()), due.get(), Duration.between(alert.at(), now));
                 escalated++;
-                LOG.log(Level.INFO, "alert_escalated alertId={0} tier={1}", new Object[]{alert.alertId(), due.get()});
+                LOG.atInfo().addKeyValue("alertId", alert.alertId()).addKeyValue("facilityId", alert.facilityId())
+                        .addKeyValue("deviceId", alert.deviceId()).addKeyValue("tier", due.get()).log("alert_escalated");
             } catch (RuntimeException e) {
                 failed++;
-                LOG.log(Level.WARNING, "alert_escalation_failed alertId={0} tier={1} cause={2}",
-                        new Object[]{alert.alertId(), due.get(), e.toString()});
+                LOG.atWarn().addKeyValue("alertId", alert.alertId()).addKeyValue("facilityId", alert.facilityId())
+                        .addKeyValue("deviceId", alert.deviceId()).addKeyValue("tier", due.get()).addKeyValue("cause", e.toString())
+                        .log("alert_escalation_failed");
                 escalations.release(alert.alertId(), due.get(), reached);
             }
         }

@@ -9,10 +9,10 @@ import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.port.AlertChannels;
 import fr.vigie.port.ReminderLog;
 import fr.vigie.port.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Reminds an alert that holds its level ({@link ReminderRule}): after a snapshot whose evaluation
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class AlertReminders {
 
-    private static final Logger LOG = Logger.getLogger(AlertReminders.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AlertReminders.class);
 
     private final ReminderRule rule;
     private final ReminderLog log;
@@ -82,7 +82,8 @@ public final class AlertReminders {
             channels.reminder(new AlertChannels.Notice(today == null ? alert : withFigures(alert, today), device.get()), snapshot.timestamp());
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "alert_reminder_failed alertId={0} cause={1}", new Object[]{alert.alertId(), e.toString()});
+            LOG.atWarn().addKeyValue("alertId", alert.alertId()).addKeyValue("facilityId", alert.facilityId())
+                    .addKeyValue("deviceId", alert.deviceId()).addKeyValue("cause", e.toString()).log("alert_reminder_failed");
             log.release(series, next, last.orElse(null));
             return false;
         }

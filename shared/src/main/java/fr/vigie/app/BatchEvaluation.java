@@ -2,6 +2,8 @@ package fr.vigie.app;
 
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +11,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One batch of new snapshots through alerting, as the coverage-evaluator receives them from the
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  */
 public final class BatchEvaluation {
 
-    private static final Logger LOG = Logger.getLogger(BatchEvaluation.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BatchEvaluation.class);
 
     /**
      * What a batch did: outcomes counted, how many snapshots were evaluated before {@code failure}
@@ -79,8 +79,8 @@ public final class BatchEvaluation {
         try {
             return reminders.consider(snapshot, today.assessment());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "alert_reminder_failed facilityId={0} deviceId={1} cause={2}",
-                    new Object[]{snapshot.facilityId(), snapshot.deviceId(), e.toString()});
+            LOG.atWarn().addKeyValue("facilityId", snapshot.facilityId()).addKeyValue("deviceId", snapshot.deviceId())
+                    .addKeyValue("cause", e.toString()).log("alert_reminder_failed");
             return false;
         }
     }
@@ -89,7 +89,7 @@ public final class BatchEvaluation {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, failure + " cause={0}", e.toString());
+            LOG.atWarn().addKeyValue("cause", e.toString()).log(failure);
             return AlertDispatch.Report.NONE;
         }
     }

@@ -6,6 +6,8 @@ import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.port.StockSource;
 import fr.vigie.port.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One poll of the facilities' stock sources, a few at a time: a source that hangs, fails or answers
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  */
 public final class StockPolling {
 
-    private static final Logger LOG = Logger.getLogger(StockPolling.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StockPolling.class);
 
     /** What a poll did: facilities asked, those that failed and why, and the ingestion of what came back. */
     public record PollReport(int polled, Map<String, String> failures, IngestionReport ingestion) {
@@ -86,12 +86,12 @@ public final class StockPolling {
             if (!rows.isEmpty() && rows.stream().allMatch(r -> r instanceof FeedRow.Rejected rj
                     && rj.rejection().code() == RejectedRow.RejectCode.INVALID_JSON)) {
                 failures.put(facility.facilityId(), rows.get(0) instanceof FeedRow.Rejected rj ? rj.rejection().message() : "");
-                LOG.log(Level.WARNING, "poll_failed facilityId={0} reason=invalid_report", facility.facilityId());
+                LOG.atWarn().addKeyValue("facilityId", facility.facilityId()).addKeyValue("reason", "invalid_report").log("poll_failed");
                 return List.of();
             }
         } catch (Exception e) {
             failures.put(facility.facilityId(), e.toString());
-            LOG.log(Level.WARNING, "poll_failed facilityId={0} reason={1}", new Object[]{facility.facilityId(), e.toString()});
+            LOG.atWarn().addKeyValue("facilityId", facility.facilityId()).addKeyValue("reason", e.toString()).log("poll_failed");
             return List.of();
         }
         return kept;

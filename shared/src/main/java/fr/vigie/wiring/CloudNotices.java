@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The notice intake as the functions compose it (operators' POST, a file under {@code notices/}): DynamoDB and SNS. */
 public final class CloudNotices {
@@ -31,8 +32,16 @@ public final class CloudNotices {
                 new DynamoSnapshotStore(dynamo, snapshotsTable));
     }
 
-    public static NoticeIntake intake(LambdaEnvironment env) {
-        return intake(env.dynamoDb(), env.sns(), env.require("REGISTRY_TABLE"), env.require("SNAPSHOTS_TABLE"),
-                env.require("ALERT_TOPIC_ARN"));
+    /**
+     * A fresh intake per invocation over the function's clients: DynamoDB's built now, in the
+     * function's init (so that SnapStart's priming, registered with it, runs before the snapshot),
+     * SNS's on the first notice, both once per container.
+     */
+    public static Supplier<NoticeIntake> intakes(LambdaEnvironment env) {
+        DynamoDbClient dynamo = env.dynamoDb();
+        String registryTable = env.require("REGISTRY_TABLE");
+        String snapshotsTable = env.require("SNAPSHOTS_TABLE");
+        String topicArn = env.require("ALERT_TOPIC_ARN");
+        return () -> intake(dynamo, env.sns(), registryTable, snapshotsTable, topicArn);
     }
 }

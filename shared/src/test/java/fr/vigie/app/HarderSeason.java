@@ -136,8 +136,10 @@ final class HarderSeason {
                                        List<Snapshot> feed, ObjectMapper json) {
         int lead = 4 + random.nextInt(5);
         double[] weight = new double[waves.length];
-        for (Epidemic e : device.epidemics()) {
-            weight[e.ordinal()] = 0.5 + random.nextDouble();
+        for (Epidemic e : Epidemic.values()) { // in a fixed order (a Set's is not): one seed, one season
+            if (device.epidemics().contains(e)) {
+                weight[e.ordinal()] = 0.5 + random.nextDouble();
+            }
         }
         long onHand = Math.round(base * 30);
         List<Order> open = new ArrayList<>();

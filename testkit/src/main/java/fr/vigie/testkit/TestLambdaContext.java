@@ -4,33 +4,20 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context for handler tests: keeps what the handler logged so a test can read it back. */
+/** A Lambda context for handler tests; what the handlers logged under it is read back from the real logger's lines. */
 public final class TestLambdaContext implements Context {
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<String> errors = new CopyOnWriteArrayList<>();
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
-            lines.add(message);
             System.out.println(message);
-        }
-
-        @Override
-        public void log(String message, LogLevel level) {
-            if (level == LogLevel.ERROR || level == LogLevel.FATAL) {
-                errors.add(message);
-            }
-            log(message);
         }
 
         @Override
@@ -41,16 +28,21 @@ public final class TestLambdaContext implements Context {
 
     public TestLambdaContext(String functionName) {
         this.functionName = functionName;
+        LogCapture.install();
     }
 
-    /** Every line the handler logged, in order. */
+    /**
+     * Every line the handlers logged while running with this context, in order: the JSON lines of the
+     * functions' logger ({@link LogCapture}) whose {@code function_request_id} is this context's.
+     */
     public List<String> logged() {
-        return List.copyOf(lines);
+        String field = "\"function_request_id\":\"" + requestId + "\"";
+        return LogCapture.lines().stream().filter(l -> l.contains(field)).toList();
     }
 
-    /** The lines logged at ERROR (or FATAL) through {@code log(message, level)}, in order. */
+    /** Those of {@link #logged()} at level ERROR. */
     public List<String> loggedErrors() {
-        return List.copyOf(errors);
+        return logged().stream().filter(l -> l.contains("\"level\":\"ERROR\"")).toList();
     }
 
     @Override

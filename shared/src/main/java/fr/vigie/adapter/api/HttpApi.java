@@ -3,10 +3,13 @@ package fr.vigie.adapter.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import fr.vigie.adapter.aws.HandlerLogging;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Refusal;
 import fr.vigie.port.Unavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,11 +20,14 @@ import java.util.Map;
  * answered as a {@link Problem} — a {@code Problem} as itself, a domain {@link Refusal} as its
  * problem type, a port's {@link Unavailable} as 502, anything else as 500 — so no request ever
  * ends in API Gateway's bare "Internal Server Error". Unexpected failures (500, 502) are logged at
- * ERROR with the route, the request id and the exception; every request leaves one INFO line
- * {@code http_request} (route, status, the caller's {@code describe()}: never a body, which may hold
- * a contact or a mistaken secret).
+ * ERROR ({@code http_request_failed}) with the route, the request id and the exception; every request
+ * leaves one INFO line {@code http_request} (route, status, the caller's {@code describe()} and
+ * facility: never a body, which may hold a contact or a mistaken secret). Lines go through
+ * {@link HandlerLogging}: JSON with the Lambda context's fields.
  */
 public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     /** What a route does with a request: decode, call a use case, encode. */
     @FunctionalInterface
@@ -33,7 +39,10 @@ public final class HttpApi {
     }
 
     public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Route route) {
-        HttpRequest request = new HttpRequest(event);
+        return HandlerLogging.handle(context, () -> answer(new HttpRequest(event), route));
+    }
+
+    private static APIGatewayV2HTTPResponse answer(HttpRequest request, Route route) {
         APIGatewayV2HTTPResponse response;
         try {
             response = route.answer(request);
@@ -42,20 +51,17 @@ public final class HttpApi {
         } catch (Refusal r) {
             response = Problem.of(r).response();
         } catch (Unavailable e) {
-            logFailure(context, request, e);
+            logFailure(request, e);
             response = Problem.of(Problem.Type.UPSTREAM_UNAVAILABLE,
                     "un service dont Vigie dépend n'a pas répondu comme attendu ; réessayez dans quelques minutes").response();
         } catch (RuntimeException | Error e) {
-            logFailure(context, request, e);
+            logFailure(request, e);
             response = Problem.of(Problem.Type.INTERNAL_ERROR, "erreur inattendue, enregistrée dans le journal (demande "
                     + request.requestId() + ") : réessayez ou signalez-la avec ce numéro").response();
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "http_request");
-        line.put("route", request.route());
+        Map<String, Object> line = fields(request);
         line.put("status", response.getStatusCode());
-        request.identified().ifPresent(c -> line.put("caller", c.describe()));
-        log(context, line, LogLevel.INFO);
+        HandlerLogging.log(LOG, Level.INFO, "http_request", line);
         return response;
     }
 
@@ -80,28 +86,21 @@ public final class HttpApi {
         return Problem.of(Problem.Type.UNKNOWN_ROUTE, "route non prise en charge : " + request.route());
     }
 
-    /** One JSON log line at a level (under the template's JSON log format, the level is the record's). */
-    public static void log(Context context, Map<String, ?> fields, LogLevel level) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(Json.write(fields), level);
-        }
+    /** The request's own log fields: route, and who called (their {@code describe()} and facility) when known. */
+    private static Map<String, Object> fields(HttpRequest request) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("route", request.route());
+        line.put("apiRequestId", request.requestId());
+        request.identified().ifPresent(c -> {
+            line.put("caller", c.describe());
+            if (c.facilityId() != null) {
+                line.put("facilityId", c.facilityId());
+            }
+        });
+        return line;
     }
 
-    private static void logFailure(Context context, HttpRequest request, Throwable e) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "http_request_failed");
-        line.put("route", request.route());
-        line.put("requestId", request.requestId());
-        line.put("exception", e.getClass().getName());
-        line.put("message", String.valueOf(e.getMessage()));
-        Throwable cause = e.getCause();
-        if (cause != null) {
-            line.put("cause", cause.getClass().getName() + ": " + cause.getMessage());
-        }
-        StackTraceElement[] trace = e.getStackTrace();
-        if (trace.length > 0) {
-            line.put("at", trace[0].toString());
-        }
-        log(context, line, LogLevel.ERROR);
+    private static void logFailure(HttpRequest request, Throwable e) {
+        HandlerLogging.failure(LOG, "http_request_failed", fields(request), e);
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.adapter.aws;
 
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.domain.SnapshotAdmission;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,6 +20,7 @@ public final class LambdaEnvironment {
 
     private final Function<String, String> env;
     private DynamoDbClient dynamoDb;
+    private SnsClient sns;
 
     public LambdaEnvironment(Function<String, String> env) {
         this.env = env;
@@ -68,15 +70,28 @@ public final class LambdaEnvironment {
         return Region.of(require("AWS_REGION"));
     }
 
-    /** The function's one DynamoDB client (built on first use, then shared by every adapter of the container). */
+    /**
+     * The function's one DynamoDB client (built on first use, then shared by every adapter of the
+     * container). Every function reads the registry: its watch-list read is registered as the
+     * SnapStart priming call ({@link Priming}).
+     */
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            DynamoDbClient client = DynamoDbClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            String registry = env.apply("REGISTRY_TABLE");
+            if (registry != null && !registry.isBlank()) {
+                Priming.register(() -> DynamoWatchlist.load(client, registry));
+            }
+            dynamoDb = client;
         }
         return dynamoDb;
     }
 
-    public SnsClient sns() {
-        return SnsClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    /** The function's one SNS client (built on first use, then shared). */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = SnsClient.builder().region(region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return sns;
     }
 }

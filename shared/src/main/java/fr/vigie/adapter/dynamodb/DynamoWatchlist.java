@@ -9,14 +9,14 @@ import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The watch-list in the registry table, read whole when loaded (tens of entries: one Query).
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 public final class DynamoWatchlist {
 
     public static final String PARTITION = "WATCHLIST";
-    private static final Logger LOG = Logger.getLogger(DynamoWatchlist.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoWatchlist.class);
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
 
     private DynamoWatchlist() {
@@ -72,12 +72,12 @@ public final class DynamoWatchlist {
             var draft = WatchlistJson.draft(Json.MAPPER.readTree(json));
             WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));
             if (!result.valid()) {
-                LOG.log(Level.WARNING, "watchlist_entry_invalid sk={0} violations={1}", new Object[]{sk, result.violations()});
+                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("violations", result.violations()).log("watchlist_entry_invalid");
                 return Optional.empty();
             }
             return result.entries().stream().findFirst();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "watchlist_entry_unreadable sk={0} cause={1}", new Object[]{sk, e.toString()});
+            LOG.atWarn().addKeyValue("sk", sk).addKeyValue("cause", e.toString()).log("watchlist_entry_unreadable");
             return Optional.empty();
         }
     }

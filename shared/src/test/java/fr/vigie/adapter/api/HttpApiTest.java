@@ -113,9 +113,14 @@ class HttpApiTest {
         assertFalse(r.getBody().contains("boom"), "the exception stays in the log");
         assertEquals(1, context.loggedErrors().size());
         JsonNode line = Json.MAPPER.readTree(context.loggedErrors().get(0));
-        assertEquals("http_request_failed", line.get("event").asText());
-        assertEquals("java.lang.IllegalStateException", line.get("exception").asText());
-        assertEquals("boom", line.get("message").asText());
+        // the structured logger's own line: a real level, the event as message, the exception and the context as fields
+        assertEquals("ERROR", line.get("level").asText());
+        assertEquals("http_request_failed", line.get("message").asText());
+        assertEquals("java.lang.IllegalStateException", line.get("error").get("name").asText());
+        assertEquals("boom", line.get("error").get("message").asText());
+        assertEquals(context.getAwsRequestId(), line.get("function_request_id").asText());
+        assertTrue(line.has("cold_start"), line.toString());
+        assertEquals("req-1", line.get("apiRequestId").asText());
 
         TestLambdaContext second = new TestLambdaContext("kit");
         APIGatewayV2HTTPResponse down = HttpApi.serve(event("{}", false, Map.of()), second, request -> {

@@ -3,6 +3,7 @@ package fr.vigie.fn.evaluator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import fr.vigie.adapter.aws.HandlerLogging;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
@@ -10,12 +11,14 @@ import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.AlertEscalation;
 import fr.vigie.app.AlertHelp;
 import fr.vigie.domain.followup.EscalationRule;
 import fr.vigie.port.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -33,6 +36,8 @@ import java.util.Map;
  * retries and overlapping runs: each tier is claimed by a conditional write before it is sent.
  */
 public final class EscalationScheduleHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationScheduleHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
@@ -74,6 +79,10 @@ public final class EscalationScheduleHandler implements RequestHandler<Scheduled
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return HandlerLogging.handle(context, () -> handle());
+    }
+
+    private Map<String, Object> handle() {
         // the watch-list as of this run: an operator's change of delay counts from the next run
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         DynamoFollowUps followUps = new DynamoFollowUps(dynamo, alertsTable);
@@ -83,12 +92,11 @@ public final class EscalationScheduleHandler implements RequestHandler<Scheduled
         AlertEscalation.Report report = new AlertEscalation(new DynamoAlertLog(dynamo, alertsTable, clock), followUps, followUps,
                 channel, watchlist, rule).run(clock.instant());
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "escalation_run");
         line.put("critical", report.critical());
         line.put("escalated", report.escalated());
         line.put("alreadyClaimed", report.alreadyClaimed());
         line.put("failed", report.failed());
-        context.getLogger().log(Json.write(line));
+        HandlerLogging.log(LOG, Level.INFO, "escalation_run", line);
         if (report.failed() > 0) {
             // the claims were released: the schedule's retry (or the next run) sends them
             throw new IllegalStateException(report.failed() + " escalation(s) could not be sent");

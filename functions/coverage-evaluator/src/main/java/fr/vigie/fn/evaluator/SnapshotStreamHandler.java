@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import fr.vigie.adapter.aws.HandlerLogging;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
@@ -14,7 +15,6 @@ import fr.vigie.adapter.dynamodb.DynamoFollowUps;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.AlertDispatch;
 import fr.vigie.app.AlertHelp;
@@ -24,6 +24,9 @@ import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.domain.ReminderRule;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -47,6 +50,8 @@ import java.util.Map;
  * event already recorded is not sent twice. Collaborators are built once per container.
  */
 public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStreamHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "ALERT_TOPIC_ARN",
@@ -93,6 +98,10 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(DynamodbEvent event) {
         watchlist.reload();
         notices.reload();
         List<Snapshot> snapshots = new ArrayList<>();
@@ -125,12 +134,17 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
             // the poll of the snapshot that failed, whether it could not be read or not be evaluated: the stream retries from it
             DynamodbEvent.DynamodbStreamRecord record = taken.get(report.evaluated());
             String sequence = record.getDynamodb().getSequenceNumber();
-            context.getLogger().log(Json.write(Map.of("event", "evaluation_failed", "sequenceNumber", sequence,
-                    "eventID", String.valueOf(record.getEventID()), "cause", failure.toString())));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("sequenceNumber", sequence);
+            fields.put("eventID", String.valueOf(record.getEventID()));
+            if (report.evaluated() < snapshots.size()) {
+                fields.put("facilityId", snapshots.get(report.evaluated()).facilityId());
+                fields.put("deviceId", snapshots.get(report.evaluated()).deviceId());
+            }
+            HandlerLogging.failure(LOG, "evaluation_failed", fields, failure);
             failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
         }
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "stream_batch_evaluated");
         line.put("records", event.getRecords().size());
         line.put("ignored", ignored);
         line.put("outcomes", report.outcomes());
@@ -138,7 +152,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         line.put("alerts", report.sent());
         line.put("retried", report.retried());
         line.put("reminded", report.reminded());
-        context.getLogger().log(Json.write(line));
+        HandlerLogging.log(LOG, Level.INFO, "stream_batch_evaluated", line);
         return new StreamsEventResponse(failures);
     }
 }

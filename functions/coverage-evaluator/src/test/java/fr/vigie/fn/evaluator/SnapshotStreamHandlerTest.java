@@ -96,6 +96,45 @@ class SnapshotStreamHandlerTest {
         assertTrue(w.received().isEmpty());
     }
 
+    /**
+     * Issue 17: a failed evaluation leaves one JSON line of the functions' real logger (Powertools'
+     * layout over Log4j, as the template's JSON log format takes it) at level ERROR, with the Lambda
+     * request id, the cold-start flag, the facility and device and the exception as fields.
+     */
+    @Test
+    void aFailedEvaluationIsLoggedAtErrorWithTheRequestFacilityAndDeviceAsFields() throws Exception {
+        World w = new World("eval-log");
+        // an alerts table that does not exist: the evaluation of the first snapshot fails in DynamoDB Local
+        SnapshotStreamHandler handler = new SnapshotStreamHandler(dynamo, sns, w.names.snapshots(), "eval-log-missing-alerts",
+                w.names.registry(), w.topicArn, Clock.systemUTC(), RetrySchedule.DEFAULT, new ReminderRule(0));
+        TestLambdaContext context = new TestLambdaContext("coverage-evaluator");
+
+        StreamsEventResponse response = handler.handleRequest(loadSample(), context);
+
+        assertEquals(1, response.getBatchItemFailures().size());
+        assertEquals(1, context.loggedErrors().size(), String.join("\n", context.logged()));
+        JsonNode line = Json.MAPPER.readTree(context.loggedErrors().get(0));
+        assertEquals("ERROR", line.get("level").asText());
+        assertEquals("evaluation_failed", line.get("message").asText());
+        assertEquals(context.getAwsRequestId(), line.get("function_request_id").asText());
+        assertTrue(line.get("cold_start").isBoolean(), line.toString());
+        assertEquals("coverage-evaluator", line.get("function_name").asText());
+        assertEquals("CHU-IDF-01", line.get("facilityId").asText());
+        assertEquals("HFNC-PED", line.get("deviceId").asText());
+        assertTrue(line.get("error").get("name").asText().endsWith("ResourceNotFoundException"), line.toString());
+        // the batch's summary is an INFO line of the same invocation, its counts as JSON numbers
+        JsonNode summary = context.logged().stream().map(l -> {
+            try {
+                return Json.MAPPER.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(l -> l.get("message").asText().equals("stream_batch_evaluated")).findFirst().orElseThrow();
+        assertEquals("INFO", summary.get("level").asText());
+        assertEquals(1, summary.get("failed").asInt());
+        assertTrue(summary.get("records").isNumber(), summary.toString());
+    }
+
     @Test
     void aModifyThatAddedNoDeviceOrARemoveIsIgnored() {
         World w = new World("eval-c");

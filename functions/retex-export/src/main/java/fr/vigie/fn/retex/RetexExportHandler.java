@@ -9,13 +9,16 @@ import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSeasonArchive;
 import fr.vigie.port.SeasonNotices;
 import fr.vigie.adapter.dynamodb.Tables;
-import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,8 @@ import java.util.Map;
  * reports bucket (snapshots, alerts, summaries, report.html).
  */
 public final class RetexExportHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetexExportHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "ALERTS_TABLE", "REGISTRY_TABLE", "REPORTS_BUCKET");
@@ -58,6 +63,10 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event, context));
+    }
+
+    private Map<String, Object> handle(ScheduledEvent event, Context context) {
         Instant at = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
         Season season = Season.endedBefore(at.atZone(ZoneOffset.UTC).toLocalDate());
         String prefix = PREFIX + season.label() + "/";
@@ -67,7 +76,7 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
             Map<String, Object> answer = Map.of("season", season.label(), "prefix", prefix, "facilities", result.facilities(),
                     "devices", result.devices(), "snapshots", result.snapshots(), "alertEvents", result.alertEvents(),
                     "disruptionEvents", result.disruptionEvents());
-            context.getLogger().log(Json.write(Map.of("event", "retex_exported", "result", answer)));
+            HandlerLogging.log(LOG, Level.INFO, "retex_exported", answer);
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,8 +90,8 @@ public final class RetexExportHandler implements RequestHandler<ScheduledEvent, 
      */
     private static void logProgress(Context context, Season season, long done, long total) {
         if (done == total || done % Math.max(1, total / 10) == 0) {
-            context.getLogger().log(Json.write(Map.of("event", "retex_progress", "season", season.label(), "series", done,
-                    "total", total, "remainingMillis", context.getRemainingTimeInMillis())));
+            HandlerLogging.log(LOG, Level.INFO, "retex_progress", Map.of("season", season.label(), "series", done,
+                    "total", total, "remainingMillis", context.getRemainingTimeInMillis()));
         }
     }
 }

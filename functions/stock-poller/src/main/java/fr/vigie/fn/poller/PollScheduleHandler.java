@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
-import fr.vigie.adapter.feed.Json;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +24,8 @@ import java.util.List;
  * {@link PollWorkerHandler}. Out of season (no active device watched today) it sends nothing.
  */
 public final class PollScheduleHandler implements RequestHandler<ScheduledEvent, PollFanOut.Summary> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollScheduleHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("REGISTRY_TABLE", "POLL_QUEUE_URL");
@@ -45,10 +50,14 @@ public final class PollScheduleHandler implements RequestHandler<ScheduledEvent,
 
     @Override
     public PollFanOut.Summary handleRequest(ScheduledEvent event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event, context));
+    }
+
+    private PollFanOut.Summary handle(ScheduledEvent event, Context context) {
         // the scheduled time, not the wall clock: a retried run has the same poll id
         Instant scheduled = event.getTime() == null ? clock.instant() : Instant.ofEpochMilli(event.getTime().getMillis());
         PollFanOut.Summary summary = fanOut.run(scheduled);
-        context.getLogger().log(Json.write(summary));
+        HandlerLogging.logRecord(LOG, Level.INFO, "poll_scheduled", summary);
         return summary;
     }
 }

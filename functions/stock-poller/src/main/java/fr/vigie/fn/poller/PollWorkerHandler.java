@@ -19,6 +19,10 @@ import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -37,6 +41,8 @@ import java.util.Optional;
  * Authorization header from the Secrets Manager secret the registry names.
  */
 public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollWorkerHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("REGISTRY_TABLE", "SNAPSHOTS_TABLE", "POLL_CONCURRENCY");
@@ -82,16 +88,19 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event, context));
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Context context) {
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, registryTable);
         StockPolling polling = new StockPolling(source, watchlist, ingestion, concurrency);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                context.getLogger().log(Json.write(pollOne(message, directory, polling)));
+                HandlerLogging.logRecord(LOG, Level.INFO, "poll_done", pollOne(message, directory, polling));
             } catch (RuntimeException e) {
-                context.getLogger().log(Json.write(Map.of("event", "poll_message_failed",
-                        "messageId", message.getMessageId(), "cause", e.toString())));
+                HandlerLogging.failure(LOG, "poll_message_failed", Map.of("messageId", message.getMessageId()), e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
 import fr.vigie.adapter.api.Problem;
@@ -18,6 +17,10 @@ import fr.vigie.domain.Caller;
 import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,6 +42,8 @@ import java.util.function.Supplier;
  * may report for any facility, a regional operator for the registered facilities of its region.
  */
 public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpReportHandler.class);
 
     /** Largest report taken over HTTP; a bigger export goes through the S3 drop, which streams it. */
     static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -120,8 +125,8 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpApi.log(context, Map.of("event", "report_ingested", "source", source, "read", outcome.read(),
-                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount()), LogLevel.INFO);
+        HandlerLogging.log(LOG, Level.INFO, "report_ingested", Map.of("source", source, "read", outcome.read(),
+                "stored", outcome.stored(), "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount()));
         if (outcome.error() != null) {
             throw Problem.invalid("rapport illisible : " + outcome.error(), HttpRequest.BODY, outcome.error());
         }

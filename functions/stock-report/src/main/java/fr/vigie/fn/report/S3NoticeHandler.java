@@ -13,6 +13,10 @@ import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.port.NoticeStore;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<String, Object>>> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(S3NoticeHandler.class);
+
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = CloudNotices.ENV;
     public static final String PREFIX = "notices/";
@@ -45,7 +51,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
 
     private S3NoticeHandler(LambdaEnvironment env) {
         this(S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                () -> CloudNotices.intake(env), Clock.systemUTC());
+                CloudNotices.intakes(env), Clock.systemUTC());
     }
 
     S3NoticeHandler(S3Client s3, Supplier<NoticeIntake> intake, Clock clock) {
@@ -56,6 +62,10 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
 
     @Override
     public List<Map<String, Object>> handleRequest(S3Event event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event, context));
+    }
+
+    private List<Map<String, Object>> handle(S3Event event, Context context) {
         NoticeIntake notices = intake.get();
         return event.getRecords().stream().map(r -> receive(notices, r, context)).toList();
     }
@@ -83,7 +93,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
         }
         String resultKey = RESULTS_PREFIX + key.substring(PREFIX.length()) + ".json";
         s3.writeJson(bucket, resultKey, Json.write(answer));
-        context.getLogger().log(Json.write(Map.of("event", "notices_received", "source", source, "result", resultKey)));
+        HandlerLogging.log(LOG, Level.INFO, "notices_received", Map.of("source", source, "result", resultKey));
         return answer;
     }
 }

@@ -15,6 +15,10 @@ import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +37,8 @@ import java.util.List;
  * nothing twice.
  */
 public final class S3ReportHandler implements RequestHandler<S3Event, List<ReportIngestion.Outcome>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3ReportHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("SNAPSHOTS_TABLE", "REGISTRY_TABLE");
@@ -67,6 +73,10 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
 
     @Override
     public List<ReportIngestion.Outcome> handleRequest(S3Event event, Context context) {
+        return HandlerLogging.handle(context, () -> handle(event, context));
+    }
+
+    private List<ReportIngestion.Outcome> handle(S3Event event, Context context) {
         Watchlist watchlist = DynamoWatchlist.load(dynamo, registryTable);
         ReportIngestion known = ingestion.admittingFacilitiesOf(new DynamoFacilityDirectory(dynamo, registryTable));
         List<ReportIngestion.Outcome> outcomes = new ArrayList<>();
@@ -75,7 +85,7 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             // keys arrive URL-encoded, spaces as '+'
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             if (!key.startsWith(INCOMING_PREFIX)) {
-                context.getLogger().log(Json.write(java.util.Map.of("event", "report_skipped", "bucket", bucket, "key", key)));
+                HandlerLogging.log(LOG, Level.INFO, "report_skipped", java.util.Map.of("bucket", bucket, "key", key));
                 continue;
             }
             ReportIngestion.Outcome outcome;
@@ -86,9 +96,9 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             }
             String resultKey = RESULTS_PREFIX + key.substring(INCOMING_PREFIX.length()) + ".json";
             this.bucket.writeJson(bucket, resultKey, Json.write(outcome));
-            context.getLogger().log(Json.write(java.util.Map.of("event", "report_ingested", "source", outcome.source(),
+            HandlerLogging.log(LOG, Level.INFO, "report_ingested", java.util.Map.of("source", outcome.source(),
                     "result", resultKey, "read", outcome.read(), "stored", outcome.stored(),
-                    "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount())));
+                    "duplicates", outcome.duplicates(), "conflicts", outcome.conflictCount(), "rejected", outcome.rejectedCount()));
             outcomes.add(outcome);
         }
         return outcomes;

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +25,10 @@ import fr.vigie.port.FacilityDirectory;
 import fr.vigie.port.SubscriptionRecords;
 import fr.vigie.port.Subscriptions;
 import fr.vigie.port.Subscriptions.Listed;
+import fr.vigie.adapter.aws.HandlerLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +55,8 @@ import java.util.Set;
  * does not answer.
  */
 public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionsApiHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("ALERT_TOPIC_ARN", "REGISTRY_TABLE", "MAX_SUBSCRIPTIONS_PER_FACILITY",
@@ -97,9 +102,9 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
             case "POST /subscriptions" -> {
                 JsonNode body = request.jsonObject(MAX_BODY_BYTES, "un abonnement tient en moins de " + MAX_BODY_BYTES + " octets", EXAMPLE);
                 Listed created = subscriptions.subscribe(who, parse(body));
-                HttpApi.log(context, Map.of("event", "subscription_created", "id", String.valueOf(created.id()), "caller", who.describe(),
+                HandlerLogging.log(LOG, Level.INFO, "subscription_created", Map.of("id", String.valueOf(created.id()), "caller", who.describe(),
                         "channel", created.protocol(), "endpoint", created.endpoint(), "facilityId", String.valueOf(created.facilityId()),
-                        "region", String.valueOf(created.region())), LogLevel.INFO);
+                        "region", String.valueOf(created.region())));
                 yield HttpApi.json(201, view(created), Map.of("Location", "/subscriptions/" + created.id()));
             }
             case "POST /subscriptions/{id}/confirm" -> {
@@ -109,8 +114,8 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
                     throw Problem.invalid("le code reçu par SMS est attendu : {\"code\":\"123456\"}", "code", "obligatoire (6 chiffres)");
                 }
                 Listed active = subscriptions.confirm(who, request.path("id"), code.asText());
-                HttpApi.log(context, Map.of("event", "subscription_confirmed", "id", String.valueOf(active.id()), "caller", who.describe(),
-                        "channel", active.protocol(), "endpoint", active.endpoint()), LogLevel.INFO);
+                HandlerLogging.log(LOG, Level.INFO, "subscription_confirmed", Map.of("id", String.valueOf(active.id()), "caller", who.describe(),
+                        "channel", active.protocol(), "endpoint", active.endpoint()));
                 yield HttpApi.json(200, view(active));
             }
             case "GET /subscriptions" -> {
@@ -121,8 +126,8 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
             case "DELETE /subscriptions/{id}" -> {
                 String id = request.path("id");
                 Listed removed = subscriptions.remove(who, id);
-                HttpApi.log(context, Map.of("event", "subscription_removed", "id", String.valueOf(id), "caller", who.describe(),
-                        "channel", removed.protocol(), "endpoint", String.valueOf(removed.endpoint())), LogLevel.INFO);
+                HandlerLogging.log(LOG, Level.INFO, "subscription_removed", Map.of("id", String.valueOf(id), "caller", who.describe(),
+                        "channel", removed.protocol(), "endpoint", String.valueOf(removed.endpoint())));
                 yield HttpApi.noContent();
             }
             default -> throw HttpApi.unknownRoute(request);

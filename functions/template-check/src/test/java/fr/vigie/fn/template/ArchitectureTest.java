@@ -33,11 +33,15 @@ class ArchitectureTest {
                 .importPackages("fr.vigie");
     }
 
+    /** Logging APIs and frameworks: the domain uses none of them (it logs nothing). */
+    private static final String[] LOGGING = {"org.slf4j..", "org.apache.logging..", "java.util.logging..", "ch.qos.logback.."};
+
     @Test
     void theDomainIsPlainJava() {
         ArchRule rule = noClasses().that().resideInAPackage("fr.vigie.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(AWS)
                 .orShould().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(LOGGING)
                 .orShould().dependOnClassesThat().resideInAnyPackage("fr.vigie.app..", "fr.vigie.port..", "fr.vigie.adapter..")
                 .because("the domain (watch-list, snapshot, forecast, alert levels) is plain Java that every path shares");
         rule.check(classes);
@@ -50,6 +54,30 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage(AWS)
                 .because("a use case works through ports, so the Lambdas, ./vigie and the tests run the same code");
         rule.check(classes);
+    }
+
+    /**
+     * Issue 17, one structured logger: Vigie's code logs through the SLF4J API only (use cases
+     * included: it is an API, the backend is the runner's), never java.util.logging nor the Lambda
+     * context's logger, whose lines the template's JSON log format turns into escaped strings.
+     * Powertools and Log4j are reached by the Lambda wiring only ({@code fr.vigie.adapter.aws}) and
+     * java.util.logging by ./vigie's Main, which sends the libraries' lines to .vigie/vigie.log. The
+     * test kit reads the backend's lines back (LogCapture) and stands in for the Lambda context.
+     */
+    @Test
+    void oneStructuredLoggerThroughSlf4j() {
+        ArchRule rule = noClasses().that().resideInAPackage("fr.vigie..")
+                .and().resideOutsideOfPackage("fr.vigie.testkit..")
+                .and().doNotHaveFullyQualifiedName("fr.vigie.local.Main")
+                .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.amazonaws.services.lambda.runtime.LambdaLogger")
+                .because("every line goes through SLF4J into the functions' JSON logger (issue 17)");
+        rule.check(classes);
+        ArchRule backend = noClasses().that().resideInAPackage("fr.vigie..")
+                .and().resideOutsideOfPackages("fr.vigie.adapter.aws..", "fr.vigie.testkit..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.lambda.powertools..", "org.apache.logging..")
+                .because("the backend is set up in one place, HandlerLogging; the code logs through the SLF4J API");
+        backend.check(classes);
     }
 
     @Test

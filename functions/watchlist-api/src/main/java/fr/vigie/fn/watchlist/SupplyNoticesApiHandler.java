@@ -49,7 +49,7 @@ public final class SupplyNoticesApiHandler implements RequestHandler<APIGatewayV
     }
 
     private SupplyNoticesApiHandler(LambdaEnvironment env) {
-        this(() -> CloudNotices.intake(env), Clock.systemUTC());
+        this(CloudNotices.intakes(env), Clock.systemUTC());
     }
 
     /** @param intake a fresh intake per request (it reads the watch-list when built) */
