@@ -113,7 +113,8 @@ public final class BenchMain {
             Cost cost = Cost.of(hourly(nationalWatchlistJson, nationalWatchlist), seasonLocal, span.series(), span.months());
             section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
             out.print(cost.table());
-            Results.scale(root, false, cost, seasonLocal, lastHourly);
+            scaleFigures(cost, seasonLocal, lastHourly);
+            ResultsJson.merge(root.resolve("bench/results.json"), figures);
             out.println("bench/results.json updated");
             return "";
         }
@@ -144,12 +145,31 @@ public final class BenchMain {
         double benchSeconds = (System.nanoTime() - benchStart) / 1e9;
         String loadEnd = loadAverage();
         out.printf(Locale.ROOT, "%nbench took %.0f s; load average at end %s%n", benchSeconds, loadEnd);
-        Results.scale(root, quick, cost, seasonLocal, hourly);
+        scaleFigures(cost, seasonLocal, hourly);
         return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, hourly, cold, memory, cost,
                 facilities, span);
     }
 
     private ReplayBench.Result lastHourly;
+
+    /**
+     * The data model's figures for bench/results.json (issue 18): {@code wcuPerSnapshot}, {@code rruPerSnapshotHourly}
+     * (hourly feed, functions' composition), {@code franceMonthlyEur} (without SMS), {@code replayVsEngineRatio}
+     * (season-a replayed into an on-disk database / the same items batch-written into memory) and
+     * {@code ingestVsPutItemRatio} (parsing and one PutItem per snapshot / this ingestion, hourly feed).
+     */
+    private void scaleFigures(Cost cost, ReplayBench.Result replay, ReplayBench.Result hourly) {
+        figures.put("wcuPerSnapshot", round(cost.wcuPerSnapshot, 4));
+        figures.put("rruPerSnapshotHourly", round(cost.rruPerSnapshot, 4));
+        figures.put("franceMonthlyEur", round(cost.eur(), 2));
+        figures.put("replayVsEngineRatio", round(replay.seconds() / replay.batchWriteSeconds(), 2));
+        figures.put("ingestVsPutItemRatio", round(hourly.putPerSnapshotSeconds() / hourly.ingestSeconds(), 2));
+    }
+
+    private static double round(double v, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(v * scale) / scale;
+    }
 
     /** The functions' composition on {@link Feeds#hourly}: France's capacity units per snapshot. */
     private ReplayBench.Result hourly(String watchlistJson, List<WatchlistEntry> watchlist) throws Exception {
