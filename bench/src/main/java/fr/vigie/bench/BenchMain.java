@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * handler, peak heap of a 100,000-row replay; prints the figures and rewrites docs/benchmarks.md.
  * <p>
  * Options: {@code --quick} (small sizes, to try the bench itself; the doc is then not written),
- * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 3).
+ * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 3), {@code --scale} (the data model's figures
+ * only: season-a and the hourly feed, bench/results.json updated, the doc not written).
  */
 public final class BenchMain {
 
@@ -43,19 +44,24 @@ public final class BenchMain {
     static final int DEVICES = 60;
     static final int MEMORY_COPIES = 8;
     static final int NATIONAL_REFERENCE_CAP = 40_000;
+    /** The hourly feed whose capacity units are France's: facilities, days (60 devices each, polled hourly). */
+    static final int HOURLY_FACILITIES = 8;
+    static final int HOURLY_DAYS = 3;
 
     private final PrintStream out = System.out;
     private final Path root;
     private final boolean quick;
     private final int rounds;
+    private final boolean scaleOnly;
     private final StringBuilder log = new StringBuilder();
     /** The figures this run adds to bench/results.json. */
     private final Map<String, Object> figures = new java.util.LinkedHashMap<>();
 
-    private BenchMain(Path root, boolean quick, int rounds) {
+    private BenchMain(Path root, boolean quick, int rounds, boolean scaleOnly) {
         this.root = root;
         this.quick = quick;
         this.rounds = rounds;
+        this.scaleOnly = scaleOnly;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,9 +75,9 @@ public final class BenchMain {
         boolean quick = a.contains("--quick");
         int rounds = a.contains("--rounds") ? Integer.parseInt(a.get(a.indexOf("--rounds") + 1)) : (quick ? 1 : 5);
         Path root = a.contains("--root") ? Path.of(a.get(a.indexOf("--root") + 1)) : fr.vigie.testkit.ProjectRoot.find();
-        BenchMain bench = new BenchMain(root.toAbsolutePath().normalize(), quick, rounds);
+        BenchMain bench = new BenchMain(root.toAbsolutePath().normalize(), quick, rounds, a.contains("--scale"));
         String doc = bench.run();
-        if (!quick && !a.contains("--no-doc")) {
+        if (!quick && !a.contains("--no-doc") && !a.contains("--scale")) {
             Files.writeString(bench.root.resolve("docs/benchmarks.md"), doc, StandardCharsets.UTF_8);
             ResultsJson.merge(bench.root.resolve("bench/results.json"), bench.figures);
             System.out.println("\ndocs/benchmarks.md rewritten");
@@ -92,7 +98,8 @@ public final class BenchMain {
 
         // 1. replay throughput and capacity units, season-a
         section("Replay, season-a (" + samples + ")");
-        ReplayBench.Result seasonLocal = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.LOCAL, Integer.MAX_VALUE);
+        ReplayBench.Result seasonLocal = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.LOCAL,
+                Integer.MAX_VALUE, true, 0);
         print(seasonLocal);
         ReplayBench.Result seasonFunctions = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.FUNCTIONS, 0);
         print(seasonFunctions);
@@ -101,12 +108,25 @@ public final class BenchMain {
         int facilities = quick ? 300 : FACILITIES;
         String nationalWatchlistJson = Feeds.widenWatchlist(watchlistJson, DEVICES);
         List<WatchlistEntry> nationalWatchlist = parseWatchlist(nationalWatchlistJson);
+        if (scaleOnly) {
+            Feeds.Span span = Feeds.span(seasonFeed);
+            Cost cost = Cost.of(hourly(nationalWatchlistJson, nationalWatchlist), seasonLocal, span.series(), span.months());
+            section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
+            out.print(cost.table());
+            scaleFigures(cost, seasonLocal, lastHourly);
+            ResultsJson.merge(root.resolve("bench/results.json"), figures);
+            out.println("bench/results.json updated");
+            return "";
+        }
         byte[] nationalFeed = Feeds.nationalDay(facilities, Feeds.deviceIds(nationalWatchlistJson),
                 Instant.parse("2025-11-17T05:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
         section("Replay, national day (" + facilities + " facilities x " + DEVICES + " devices, generated)");
         ReplayBench.Result national = ReplayBench.run("national day", nationalFeed, nationalWatchlist, ReplayBench.Composition.LOCAL,
                 quick ? 5_000 : NATIONAL_REFERENCE_CAP);
         print(national);
+
+        // 2b. hourly polling, the functions' composition: France's capacity units per snapshot
+        ReplayBench.Result hourly = hourly(nationalWatchlistJson, nationalWatchlist);
 
         // 3. cold starts
         section("Cold starts (" + rounds + " round(s), median)");
@@ -118,14 +138,48 @@ public final class BenchMain {
 
         // 5. cost
         Feeds.Span span = Feeds.span(seasonFeed);
-        Cost cost = Cost.of(seasonFunctions, span.series(), span.months());
+        Cost cost = Cost.of(hourly, seasonLocal, span.series(), span.months());
         section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
         out.print(cost.table());
 
         double benchSeconds = (System.nanoTime() - benchStart) / 1e9;
         String loadEnd = loadAverage();
         out.printf(Locale.ROOT, "%nbench took %.0f s; load average at end %s%n", benchSeconds, loadEnd);
-        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, cold, memory, cost, facilities, span);
+        scaleFigures(cost, seasonLocal, hourly);
+        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, hourly, cold, memory, cost,
+                facilities, span);
+    }
+
+    private ReplayBench.Result lastHourly;
+
+    /**
+     * The data model's figures for bench/results.json (issue 18): {@code wcuPerSnapshot}, {@code rruPerSnapshotHourly}
+     * (hourly feed, functions' composition), {@code franceMonthlyEur} (without SMS), {@code replayVsEngineRatio}
+     * (season-a replayed into an on-disk database / the same items batch-written into memory) and
+     * {@code ingestVsPutItemRatio} (parsing and one PutItem per snapshot / this ingestion, hourly feed).
+     */
+    private void scaleFigures(Cost cost, ReplayBench.Result replay, ReplayBench.Result hourly) {
+        figures.put("wcuPerSnapshot", round(cost.wcuPerSnapshot, 4));
+        figures.put("rruPerSnapshotHourly", round(cost.rruPerSnapshot, 4));
+        figures.put("franceMonthlyEur", round(cost.eur(), 2));
+        figures.put("replayVsEngineRatio", round(replay.seconds() / replay.batchWriteSeconds(), 2));
+        figures.put("ingestVsPutItemRatio", round(hourly.putPerSnapshotSeconds() / hourly.ingestSeconds(), 2));
+    }
+
+    private static double round(double v, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(v * scale) / scale;
+    }
+
+    /** The functions' composition on {@link Feeds#hourly}: France's capacity units per snapshot. */
+    private ReplayBench.Result hourly(String watchlistJson, List<WatchlistEntry> watchlist) throws Exception {
+        int hourlyFacilities = quick ? 2 : HOURLY_FACILITIES;
+        byte[] hourlyFeed = Feeds.hourly(hourlyFacilities, Feeds.deviceIds(watchlistJson), HOURLY_DAYS,
+                Instant.parse("2025-11-17T00:00:00Z"), 2025).getBytes(StandardCharsets.UTF_8);
+        section("Hourly polling (" + hourlyFacilities + " facilities x " + DEVICES + " devices x " + HOURLY_DAYS + " days, generated)");
+        lastHourly = ReplayBench.run("hourly", hourlyFeed, watchlist, ReplayBench.Composition.FUNCTIONS, 0, false, 20_000);
+        print(lastHourly);
+        return lastHourly;
     }
 
     private static List<WatchlistEntry> parseWatchlist(String json) {
@@ -150,6 +204,16 @@ public final class BenchMain {
                 r.wcu() / r.stored(), r.rcu() / r.stored(), r.wcu(), r.rcu());
         r.operations().forEach((op, t) -> out.printf(Locale.ROOT, "        %-36s calls %,9d items %,10d RCU %,11.1f WCU %,11.1f %7.1f s%n",
                 op, t.calls(), t.items(), t.rcu(), t.wcu(), t.seconds()));
+        if (r.onDisk()) {
+            out.printf(Locale.ROOT, "      on disk; the same %,d items batch-written 25 at a time into memory: %.2f s; replay / that = %.2f%n",
+                    r.writesSeen(), r.batchWriteSeconds(), r.seconds() / r.batchWriteSeconds());
+        }
+        if (!Double.isNaN(r.putPerSnapshotSeconds())) {
+            out.printf(Locale.ROOT, "      ingestion %.2f s; one PutItem per snapshot (before issue 18): %.2f s; ratio %.1f%n",
+                    r.ingestSeconds(), r.putPerSnapshotSeconds(), r.putPerSnapshotSeconds() / r.ingestSeconds());
+            out.printf(Locale.ROOT, "      billed: %.4f WCU and %.4f RRU per snapshot%n", r.wcu() / r.stored(),
+                    Cost.billedRru(r.operations()) / r.stored());
+        }
         if (r.reference() != null) {
             ReplayBench.Reference ref = r.reference();
             double refPerSecond = r.stored() / ref.secondsForAll();

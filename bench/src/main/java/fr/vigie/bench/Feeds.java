@@ -76,6 +76,43 @@ public final class Feeds {
     }
 
     /**
+     * Hourly polling of {@code facilities} facilities for {@code days} days from {@code start}: every
+     * device of every facility read each hour, its stock going down by a seeded hourly use (a 24th to a
+     * 12th of a day's), refilled at 09:00 UTC by two weeks of use when it would fall under 25 days of
+     * cover — under a week for one series in twenty, which then crosses the thresholds as season-a's
+     * tense series do (the same bytes every run). Facility ids are {@code FH-0001}...; LF line ends.
+     */
+    public static String hourly(int facilities, List<String> devices, int days, Instant start, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder csv = new StringBuilder(facilities * devices.size() * days * 24 * 48);
+        csv.append(HEADER).append('\n');
+        long[][] stock = new long[facilities][devices.size()];
+        int[][] daily = new int[facilities][devices.size()];
+        int[][] floor = new int[facilities][devices.size()];
+        for (int f = 0; f < facilities; f++) {
+            for (int d = 0; d < devices.size(); d++) {
+                daily[f][d] = 24 + random.nextInt(480);
+                floor[f][d] = random.nextInt(20) == 0 ? 7 : 25;
+                stock[f][d] = (long) daily[f][d] * (floor[f][d] + random.nextInt(15));
+            }
+        }
+        for (int hour = 0; hour < days * 24; hour++) {
+            Instant at = start.plusSeconds(3600L * hour);
+            for (int f = 0; f < facilities; f++) {
+                String facility = String.format("FH-%04d", f + 1);
+                for (int d = 0; d < devices.size(); d++) {
+                    long used = Math.min(stock[f][d], daily[f][d] / 24 + random.nextInt(1 + daily[f][d] / 24));
+                    long received = hour % 24 == 9 && stock[f][d] - used < (long) floor[f][d] * daily[f][d] ? 14L * daily[f][d] : 0;
+                    stock[f][d] += received - used;
+                    csv.append(at).append(',').append(facility).append(',').append(devices.get(d)).append(',')
+                            .append(stock[f][d]).append(',').append(used).append(',').append(received).append(",0,\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    /**
      * The sample feed {@code copies} times over, facility ids suffixed {@code -0}..., rows in the
      * sample's order within each copy; the sample's line ends (CRLF) are kept.
      */

@@ -21,6 +21,7 @@ import fr.vigie.app.CoverageEvaluation;
 import fr.vigie.app.IngestionReport;
 import fr.vigie.app.SeasonReplay;
 import fr.vigie.app.SnapshotIngestion;
+import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
@@ -56,11 +57,23 @@ final class ReplayBench {
         FUNCTIONS
     }
 
+    /** Poll items a stream batch delivers (template.yaml BatchSize). */
     static final int STREAM_BATCH = 100;
 
+    /**
+     * @param batchWriteSeconds the items this run put, written again 25 to a BatchWriteItem into a fresh
+     *                          in-memory engine (the engine's own write time; NaN when not measured)
+     * @param putPerSnapshotSeconds the stored snapshots put one item and one PutItem each, as before issue 18,
+     *                          into a fresh in-memory engine, extrapolated from the timed ones (NaN when not measured)
+     * @param smsAlerts         the alerts an SMS subscription receives by default (CRITICAL and RECOVERED)
+     * @param engineSecondsAfterIngest functions' composition: seconds inside the engine's calls once ingestion was over
+     * @param callsAfterIngest  functions' composition: engine calls once ingestion was over (the evaluator's)
+     */
     record Result(String name, Composition composition, long rows, long stored, long evaluated, long alerts,
                   long disruptions, double seconds, double rcu, double wcu, Map<String, MeteredDynamoDb.Tally> operations,
-                  long writesSeen, double avgSnapshotItemBytes, double ingestSeconds, Reference reference) {
+                  long writesSeen, double avgSnapshotItemBytes, double ingestSeconds, Reference reference,
+                  boolean onDisk, double batchWriteSeconds, double putPerSnapshotSeconds, long smsAlerts,
+                  double engineSecondsAfterIngest, long callsAfterIngest) {
         double perSecond() {
             return stored / seconds;
         }
@@ -87,9 +100,23 @@ final class ReplayBench {
 
     static Result run(String name, byte[] feed, List<WatchlistEntry> entries, Composition composition, int referenceCap)
             throws IOException, FeedFormatException {
+        return run(name, feed, entries, composition, referenceCap, false, 0);
+    }
+
+    /**
+     * @param onDisk        the engine keeps its database in a file ({@code /dev/shm} when there, as {@code ./vigie replay}
+     *                      does), not in memory; then the run's items are also batch-written into memory for comparison
+     * @param snapshotPutCap functions' composition: how many stored snapshots to put one PutItem each, as before issue 18
+     */
+    static Result run(String name, byte[] feed, List<WatchlistEntry> entries, Composition composition, int referenceCap,
+                      boolean onDisk, int snapshotPutCap) throws IOException, FeedFormatException {
         MemoryWatchlist watchlist = MemoryWatchlist.of(entries);
         Tables.Names names = Tables.Names.defaults();
-        AmazonDynamoDBLocal engine = DynamoDBEmbedded.create(true);
+        java.nio.file.Path dbFolder = onDisk ? java.nio.file.Files.createTempDirectory(
+                java.nio.file.Files.isWritable(java.nio.file.Path.of("/dev/shm")) ? java.nio.file.Path.of("/dev/shm")
+                        : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "vigie-bench-") : null;
+        AmazonDynamoDBLocal engine = onDisk ? DynamoDBEmbedded.create(dbFolder.resolve("vigie.db").toFile(), true)
+                : DynamoDBEmbedded.create(true);
         List<MeteredDynamoDb.Put> puts;
         long writesSeen;
         double itemBytes;
@@ -100,11 +127,23 @@ final class ReplayBench {
         double ingestSeconds = Double.NaN;
         // stands where SNS would: counts what would be sent, sends nothing
         AtomicLong alertsSent = new AtomicLong();
+        AtomicLong smsSent = new AtomicLong();
         AtomicLong disruptionsSent = new AtomicLong();
-        AlertChannels publisher = AlertChannels.eventsOnly(e -> alertsSent.incrementAndGet(), d -> disruptionsSent.incrementAndGet(), n -> { }, s -> { });
+        AlertChannels publisher = AlertChannels.eventsOnly(e -> {
+            alertsSent.incrementAndGet();
+            if (AlertSubscription.SMS_DEFAULT_LEVELS.contains(e.level())) {
+                smsSent.incrementAndGet();
+            }
+        }, d -> disruptionsSent.incrementAndGet(), n -> { }, s -> { });
+        double engineAtIngest = 0;
+        long callsAtIngest = 0;
         MeteredDynamoDb metered = new MeteredDynamoDb(engine.dynamoDbClient());
         try {
-            Tables.createMissing(metered, names);
+            if (composition == Composition.LOCAL) {
+                Tables.createMissingLocally(metered, names);
+            } else {
+                Tables.createMissing(metered, names);
+            }
             if (composition == Composition.FUNCTIONS) {
                 entries.forEach(e -> DynamoWatchlist.put(metered, names.registry(), e));
             }
@@ -130,15 +169,28 @@ final class ReplayBench {
                 List<Snapshot> fresh = new ArrayList<>();
                 IngestionReport report = new SnapshotIngestion(snapshots).onFeedClock().ingest(reader::next, fresh::add);
                 ingestSeconds = (System.nanoTime() - start) / 1e9;
-                // the stream delivers new snapshots in batches, in order within a series
+                engineAtIngest = metered.seconds();
+                callsAtIngest = calls(metered.byOperation());
+                // the stream delivers new poll items in batches of STREAM_BATCH, in order within a facility
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
                 DynamoAlertOutbox outbox = new DynamoAlertOutbox(metered, names.alerts());
-                for (int i = 0; i < fresh.size(); i += STREAM_BATCH) {
+                int from = 0;
+                while (from < fresh.size()) {
+                    int to = from;
+                    for (int polls = 0; to < fresh.size() && polls < STREAM_BATCH; polls++) {
+                        Snapshot first = fresh.get(to);
+                        while (to < fresh.size() && fresh.get(to).timestamp().equals(first.timestamp())
+                                && fresh.get(to).facilityId().equals(first.facilityId())) {
+                            to++;
+                        }
+                    }
+                    // the watch-list read once per batch, as the handler does; its evaluator keeps nothing from a batch to the next
                     Watchlist batchWatchlist = DynamoWatchlist.load(metered, names.registry());
-                    List<Snapshot> batch = fresh.subList(i, Math.min(fresh.size(), i + STREAM_BATCH));
+                    List<Snapshot> batch = fresh.subList(from, to);
                     new BatchEvaluation(new CoverageEvaluation(batchWatchlist, snapshots, alerts, disruptions),
                             new AlertDispatch(outbox, publisher, batchWatchlist, RetrySchedule.DEFAULT), AlertReminders.never())
                             .run(batch, batch.get(batch.size() - 1).timestamp());
+                    from = to;
                 }
                 rows = report.read();
                 stored = report.stored();
@@ -152,10 +204,105 @@ final class ReplayBench {
         } finally {
             metered.close();
             engine.shutdown();
+            if (dbFolder != null) {
+                try (var files = java.nio.file.Files.walk(dbFolder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
         Reference reference = referenceCap > 0 ? reference(puts, writesSeen) : null;
+        double batchWrite = onDisk ? batchWrite(puts) : Double.NaN;
+        double perSnapshot = snapshotPutCap > 0 ? putPerSnapshot(feed, watchlist, snapshotPutCap) : Double.NaN;
         return new Result(name, composition, rows, stored, evaluated, alertsSent.get(), disruptionsSent.get(), seconds,
-                metered.rcu(), metered.wcu(), metered.byOperation(), writesSeen, itemBytes, ingestSeconds, reference);
+                metered.rcu(), metered.wcu(), metered.byOperation(), writesSeen, itemBytes, ingestSeconds, reference,
+                onDisk, batchWrite, perSnapshot, smsSent.get(), metered.seconds() - engineAtIngest,
+                calls(metered.byOperation()) - callsAtIngest);
+    }
+
+    private static long calls(Map<String, MeteredDynamoDb.Tally> operations) {
+        return operations.values().stream().mapToLong(MeteredDynamoDb.Tally::calls).sum();
+    }
+
+    /**
+     * Seconds to write the items of {@code puts} (the last put of each key: what the run left) 25 to a
+     * BatchWriteItem into a fresh in-memory engine: the engine's own write time.
+     */
+    private static double batchWrite(List<MeteredDynamoDb.Put> all) {
+        Map<String, MeteredDynamoDb.Put> last = new java.util.LinkedHashMap<>();
+        all.forEach(p -> last.put(p.table() + "|" + p.item().get("pk").s() + "|" + p.item().get("sk").s(), p));
+        List<MeteredDynamoDb.Put> puts = new ArrayList<>(last.values());
+        AmazonDynamoDBLocal engine = DynamoDBEmbedded.create(true);
+        try {
+            DynamoDbClient client = engine.dynamoDbClient();
+            Tables.createMissing(client, Tables.Names.defaults());
+            long start = System.nanoTime();
+            for (int i = 0; i < puts.size(); i += 25) {
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> byTable = new java.util.HashMap<>();
+                for (MeteredDynamoDb.Put p : puts.subList(i, Math.min(puts.size(), i + 25))) {
+                    byTable.computeIfAbsent(p.table(), t -> new ArrayList<>()).add(software.amazon.awssdk.services.dynamodb.model.WriteRequest
+                            .builder().putRequest(r -> r.item(p.item())).build());
+                }
+                client.batchWriteItem(b -> b.requestItems(byTable));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            client.close();
+            return seconds;
+        } finally {
+            engine.shutdown();
+        }
+    }
+
+    /**
+     * Seconds to ingest the feed as before issue 18: the same parsing, then one item and one PutItem per
+     * snapshot into a fresh in-memory engine (the first {@code cap} puts timed, the rest extrapolated).
+     */
+    private static double putPerSnapshot(byte[] feed, Watchlist watchlist, int cap) throws IOException, FeedFormatException {
+        List<Snapshot> all = new ArrayList<>();
+        long parseStart = System.nanoTime();
+        FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
+        for (var row = reader.next(); row != null; row = reader.next()) {
+            if (row instanceof fr.vigie.domain.FeedRow.Accepted a) {
+                all.add(a.snapshot());
+            }
+        }
+        double parseSeconds = (System.nanoTime() - parseStart) / 1e9;
+        AmazonDynamoDBLocal engine = DynamoDBEmbedded.create(true);
+        try {
+            DynamoDbClient client = engine.dynamoDbClient();
+            Tables.createMissing(client, Tables.Names.defaults());
+            String table = Tables.Names.defaults().snapshots();
+            List<Snapshot> timed = all.subList(0, Math.min(cap, all.size()));
+            long start = System.nanoTime();
+            for (Snapshot s : timed) {
+                client.putItem(b -> b.tableName(table).item(oneItemPerSnapshot(s)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            client.close();
+            return parseSeconds + seconds * all.size() / timed.size();
+        } finally {
+            engine.shutdown();
+        }
+    }
+
+    /** A snapshot as its own item, the snapshots table's shape before issue 18 (184 bytes on season-a). */
+    static Map<String, AttributeValue> oneItemPerSnapshot(Snapshot s) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        item.put("pk", AttributeValue.fromS("FAC#" + s.facilityId() + "#DEV#" + s.deviceId()));
+        item.put("sk", AttributeValue.fromS("SNAP#" + s.timestamp()));
+        item.put("facilityId", AttributeValue.fromS(s.facilityId()));
+        item.put("deviceId", AttributeValue.fromS(s.deviceId()));
+        item.put("timestamp", AttributeValue.fromS(s.timestamp().toString()));
+        item.put("onHand", AttributeValue.fromN(Long.toString(s.onHand())));
+        java.util.function.BiConsumer<String, Object> optional = (k, v) -> {
+            if (v != null) {
+                item.put(k, v instanceof Long n ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS(v.toString()));
+            }
+        };
+        optional.accept("consumed", s.consumed());
+        optional.accept("received", s.received());
+        optional.accept("onOrder", s.onOrder());
+        optional.accept("expectedDelivery", s.expectedDelivery());
+        return item;
     }
 
     /** The recorded puts, one PutItem at a time, on a fresh engine of the same kind. */
@@ -182,7 +329,9 @@ final class ReplayBench {
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             AttributeValue v = e.getValue();
-            if (v.s() != null) {
+            if (v.hasM()) {
+                size += 3 + itemSize(v.m()) + v.m().size(); // a map: 3 bytes, its entries, 1 byte each
+            } else if (v.s() != null) {
                 size += v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             } else if (v.n() != null) {
                 size += (v.n().replace("-", "").replace(".", "").length() + 1) / 2 + 1;

@@ -43,7 +43,7 @@ public final class LocalDatabase implements AutoCloseable {
         this.workingCopy = workingCopy;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        Tables.createMissing(client, Tables.Names.defaults());
+        Tables.createMissingLocally(client, Tables.Names.defaults());
     }
 
     public static LocalDatabase inMemory() {

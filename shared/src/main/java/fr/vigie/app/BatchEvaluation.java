@@ -67,6 +67,7 @@ public final class BatchEvaluation {
         RuntimeException failure = null;
         int evaluated = 0;
         int reminded = 0;
+        evaluation.startBatch();
         for (Snapshot snapshot : snapshots) {
             CoverageEvaluation.Evaluated result;
             try {

@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The use case behind the coverage-evaluator function and {@code ./vigie}: a newly stored snapshot
- * is projected against its recent history, the alert level moves, and a change is recorded, pending
+ * is projected against its recent history — its series' state (alert level and daily closes) read in
+ * one item, today's readings from its facility's polls ({@link RollingHistory}) —, the alert level moves, and a change is recorded, pending
  * in the outbox, in one conditional write with the state it leads to. Nothing is sent here: the
  * caller hands what {@link #evaluate} recorded to {@link AlertDispatch}, so an SNS failure leaves an
  * event pending, never lost. State is written only when it changes, and a retried snapshot finds its
@@ -51,11 +52,11 @@ public final class CoverageEvaluation {
     }
 
     private final Watchlist watchlist;
-    private final SnapshotStore snapshots;
     private final AlertStore alerts;
     private final NationalSignals national;
     private final NoticeStore notices;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
+    private final RollingHistory history;
 
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions) {
         this(watchlist, snapshots, alerts, disruptions, null);
@@ -66,9 +67,14 @@ public final class CoverageEvaluation {
                               NoticeStore notices) {
         this.notices = notices;
         this.watchlist = watchlist;
-        this.snapshots = snapshots;
         this.alerts = alerts;
         this.national = new NationalSignals(disruptions);
+        this.history = new RollingHistory(snapshots, alerts);
+    }
+
+    /** A new batch begins: the national states kept from the last one are read again ({@link NationalSignals#forget}). */
+    public void startBatch() {
+        national.forget();
     }
 
     public Evaluated evaluate(Snapshot snapshot) {
@@ -77,14 +83,15 @@ public final class CoverageEvaluation {
             return new Evaluated(Outcome.SKIPPED_UNWATCHED, List.of());
         }
         SeriesKey series = snapshot.series();
-        AlertState previous = alerts.state(series);
+        AlertStore.SeriesState held = alerts.series(series);
+        AlertState previous = held.alert();
         if (previous.since() != null && !snapshot.timestamp().isAfter(previous.since())) {
             // a late row older than the last level change: kept in history, it cannot rewrite alerts already sent
             return new Evaluated(Outcome.SKIPPED_LATE, List.of());
         }
         DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
-                snapshots.history(series, snapshot.timestamp(), SeriesEvaluator.HISTORY_DAYS),
+                history.of(snapshot, held.closes()),
                 previous, outlook(supply, snapshot));
         Outcome outcome = Outcome.HELD;
         List<OutgoingEvent> recorded = new ArrayList<>(2);

@@ -115,8 +115,8 @@ public final class SnapshotIngestion {
                 report.countDuplicates(1); // the same row twice in one batch
                 continue;
             }
-            if (batch.size() == batchSize) {
-                flush(batch, report, onStored);
+            if (batch.size() >= batchSize) {
+                flushAllButLastPoll(batch, report, onStored);
             }
         }
         flush(batch, report, onStored);
@@ -130,6 +130,32 @@ public final class SnapshotIngestion {
         } catch (IOException e) {
             throw new IllegalStateException("an in-memory list cannot fail to read", e);
         }
+    }
+
+    /**
+     * Flushes the batch but for the rows of its last poll (facility and instant), which stay for the next
+     * batch: a poll is stored as one item, so cutting it in two would cost a second, conditional write
+     * (issue 18). A single poll larger than the batch is cut at the batch size.
+     */
+    private void flushAllButLastPoll(Map<Snapshot, Long> batch, IngestionReport report, Consumer<Snapshot> onStored) {
+        Snapshot last = null;
+        for (Snapshot s : batch.keySet()) {
+            last = s;
+        }
+        Map<Snapshot, Long> carried = new LinkedHashMap<>();
+        for (var it = batch.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().facilityId().equals(last.facilityId()) && e.getKey().timestamp().equals(last.timestamp())) {
+                carried.put(e.getKey(), e.getValue());
+                it.remove();
+            }
+        }
+        if (batch.isEmpty()) {
+            batch.putAll(carried);
+            carried.clear();
+        }
+        flush(batch, report, onStored);
+        batch.putAll(carried);
     }
 
     private void flush(Map<Snapshot, Long> batch, IngestionReport report, Consumer<Snapshot> onStored) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Who receives which alerts, and where: an email address or an E.164 phone number, for one facility
  * (a hospital, or an operator following one facility), for a region (INSEE region code) or for the
- * whole country (operators), optionally only some levels and epidemics. Operators may also receive
+ * whole country (operators), optionally only some levels ({@link #SMS_DEFAULT_LEVELS} for an SMS that names none) and epidemics. Operators may also receive
  * the national supply-disruption events; hospitals never do. Plain Java: the SNS filter policy that
  * realises it is {@code fr.vigie.adapter.sns.AlertFilterPolicy}.
  *
@@ -43,8 +43,16 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern FACILITY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,39}");
 
+    /**
+     * The levels an SMS subscription receives when it names none (issue 18): SMS is the real budget line
+     * (each cent of per-SMS price is some USD 250 a month at national scale), so by default a phone gets
+     * the alerts that call for action now and their all-clear; a subscription that names its levels
+     * (WARNING among them) gets those.
+     */
+    public static final Set<AlertLevel> SMS_DEFAULT_LEVELS = Set.of(AlertLevel.CRITICAL, AlertLevel.RECOVERED);
+
     public AlertSubscription {
-        levels = levels == null ? Set.of() : Set.copyOf(levels);
+        levels = levels == null || levels.isEmpty() ? (channel == Channel.SMS ? SMS_DEFAULT_LEVELS : Set.of()) : Set.copyOf(levels);
         epidemics = epidemics == null ? Set.of() : Set.copyOf(epidemics);
     }
 

@@ -1,6 +1,7 @@
 package fr.vigie.port;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.RollingCloses;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.forecast.AlertState;
 
@@ -10,7 +11,17 @@ import fr.vigie.domain.forecast.AlertState;
  */
 public interface AlertStore {
 
+    /** What an evaluation reads of a series, in one read: its alert state and its rolling daily closes. */
+    record SeriesState(AlertState alert, RollingCloses closes) {
+    }
+
     AlertState state(SeriesKey series);
+
+    /** The series' alert state and rolling closes ({@link AlertState#CALM} and {@link RollingCloses#NONE} at first). */
+    SeriesState series(SeriesKey series);
+
+    /** Saves the series' rolling closes, its alert state untouched (once a day: when a day is closed). */
+    void saveCloses(SeriesKey series, RollingCloses closes);
 
     /** Saves a state that changed without an event (a level seen once, awaiting confirmation). */
     void saveState(SeriesKey series, AlertState state);

@@ -27,8 +27,10 @@ public interface DisruptionStore {
     /**
      * Counts {@code facilityId} among the facilities reporting the device, once whatever how often
      * it is called (a count, not a list of ids, goes into the state).
+     *
+     * @return false when this store knew the facility counted already (the count did not move), true otherwise
      */
-    void countReporter(String deviceId, String facilityId);
+    boolean countReporter(String deviceId, String facilityId);
 
     /** Records an announced event, pending in the outbox; false, writing nothing, when it was recorded before. */
     boolean recordEvent(SupplyDisruptionEvent event);

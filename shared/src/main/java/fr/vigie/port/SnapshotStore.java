@@ -37,4 +37,11 @@ public interface SnapshotStore {
 
     /** The series' snapshots from {@code days} days before {@code upTo} to {@code upTo} included, oldest first. */
     List<Snapshot> history(SeriesKey series, Instant upTo, int days);
+
+    /**
+     * Every device's snapshots of one facility from {@code from} to {@code to} (both included), oldest
+     * first, the devices of one timestamp in the order they were stored: the polls or reports of a day
+     * in one read, where the evaluation takes today's readings from.
+     */
+    List<Snapshot> readings(String facilityId, Instant from, Instant to);
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -51,7 +52,7 @@ public final class DynamoFaults implements ExecutionInterceptor {
         return new DynamoFaults(batches, Integer.MAX_VALUE);
     }
 
-    /** After {@code writes} successful batch writes, every call fails as if the connection dropped. */
+    /** After {@code writes} successful batch, transactional or single puts, every call fails as if the connection dropped. */
     public static DynamoFaults outageAfter(int writes) {
         return new DynamoFaults(0, writes);
     }
@@ -69,7 +70,8 @@ public final class DynamoFaults implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        boolean write = context.request() instanceof BatchWriteItemRequest || context.request() instanceof TransactWriteItemsRequest;
+        boolean write = context.request() instanceof BatchWriteItemRequest || context.request() instanceof TransactWriteItemsRequest
+                || context.request() instanceof PutItemRequest;
         if (write && writesBeforeOutage.getAndDecrement() <= 0) {
             throw SdkClientException.create("injected fault: connection to DynamoDB lost");
         }

@@ -89,10 +89,10 @@ public final class DynamoDisruptionStore implements DisruptionStore {
     }
 
     @Override
-    public void countReporter(String deviceId, String facilityId) {
+    public boolean countReporter(String deviceId, String facilityId) {
         String key = deviceId + "#" + facilityId;
         if (counted.contains(key)) {
-            return;
+            return false;
         }
         try {
             client.transactWriteItems(b -> b.transactItems(
@@ -107,6 +107,7 @@ public final class DynamoDisruptionStore implements DisruptionStore {
             }
         }
         counted.add(key);
+        return true;
     }
 
     private static Map<String, AttributeValue> stateKey(String deviceId) {

@@ -8,22 +8,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The console's reads of the snapshots table: a series over a range ({@code Query pk, sk BETWEEN})
- * and its last snapshot ({@code Query pk}, newest first, limit 1). Never a scan.
+ * The console's reads of the snapshots table ({@link DynamoSnapshotStore}'s poll items): a series over
+ * a range ({@code Query pk, sk BETWEEN}, the device's field of each poll) and its last snapshot
+ * ({@code Query pk}, newest first, until a poll holds the device). Never a scan.
  */
 public final class DynamoSeriesLog implements SeriesLog {
 
-    private final DynamoDbClient client;
-    private final String table;
     private final DynamoSnapshotStore snapshots;
 
     public DynamoSeriesLog(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
         this.snapshots = new DynamoSnapshotStore(client, table);
     }
 
@@ -36,11 +32,6 @@ public final class DynamoSeriesLog implements SeriesLog {
 
     @Override
     public Optional<Snapshot> latest(SeriesKey series) {
-        return client.query(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(Keys.series(series.facilityId(), series.deviceId())),
-                                ":s", Items.s(Keys.SNAPSHOT)))
-                        .scanIndexForward(false).limit(1))
-                .items().stream().findFirst().map(DynamoSnapshotStore::fromItem);
+        return snapshots.latest(series);
     }
 }

@@ -3,24 +3,19 @@ package fr.vigie.adapter.dynamodb;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SnapshotConflict;
-import fr.vigie.domain.SnapshotKey;
 import fr.vigie.port.SnapshotStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,37 +27,40 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Snapshots in the snapshots table, one item each, kept for the season's review (no TTL).
+ * Snapshots in the snapshots table, one item per facility poll or report: all the devices' readings
+ * of one facility at one instant, kept for the season's review (no TTL; docs/data-model.md).
  * <pre>
- *   pk = FAC#{facilityId}#DEV#{deviceId}      sk = SNAP#{timestamp, fixed-width UTC}
- *   facilityId, deviceId, timestamp, onHand, [consumed], [received], [onOrder], [expectedDelivery]
+ *   pk = FAC#{facilityId}      sk = POLL#{timestamp, fixed-width UTC}
+ *   r  = map deviceId → "onHand,consumed,received,onOrder,expectedDelivery" ({@link Readings}: an empty field, not said)
  * </pre>
- * Access patterns: history of a series over a time range = Query pk, sk BETWEEN (the evaluator's
- * bounded window, the RETEX's season); existence of a batch of snapshots = BatchGetItem by key.
+ * Access patterns: a facility's polls over a time range = Query pk, sk BETWEEN (today's readings for
+ * the evaluator, a series' season for the RETEX and the console: the device's field picked from each
+ * poll); the last poll holding a device = Query pk backwards, filtered on the device.
  * <p>
- * Store-once is a conditional write. The keys of a batch are first read (BatchGetItem, 0.5 read
- * unit a key): a key found is a duplicate (same value) or a {@link SnapshotConflict} (another value)
- * and costs no write. The others are put in transactions of up to 100 items, each under
- * {@code attribute_not_exists(pk)}: a concurrent writer that stored the key in between cancels that
- * item (the old item comes back with the cancellation, so it is again a duplicate or a conflict)
- * and the rest of the transaction is retried. A transactional put costs 2 write units where a
- * BatchWriteItem put cost 1; BatchWriteItem has no condition, so two writers of one key used to
- * both answer "stored" and the last write won. Measured in docs/reliability.md.
+ * Store-once without a read before the write: each poll is one {@code PutItem} under
+ * {@code attribute_not_exists(pk)}. When the condition fails, the stored item comes back with the
+ * failure (or is read once): a device it holds is a duplicate (same value) or a
+ * {@link SnapshotConflict} (another value), and the devices it does not hold (a second report at the
+ * same facility and time) are added by one {@code UpdateItem} under {@code attribute_not_exists} of
+ * each of them, tried again from a fresh read if a concurrent writer added one first.
  * <p>
- * {@link #soleWriter} keeps the unconditional BatchWriteItem (about 5 times faster on DynamoDB
- * Local) for a database that only one process can write, as {@code ./vigie}'s locked local
- * database: there the pre-check alone sees every earlier write.
+ * {@link #soleWriter} is for a database only this process writes ({@code ./vigie}'s locked local
+ * database): polls are written 25 to a {@code BatchWriteItem} without condition, after one
+ * {@code BatchGetItem} of the batch's poll keys — none at all while the table was empty when the
+ * store first wrote and the keys are not among those it wrote itself.
  */
 public final class DynamoSnapshotStore implements SnapshotStore {
 
     private static final int GET_CHUNK = 100;
-    private static final int WRITE_CHUNK = 100;
     private static final int BATCH_CHUNK = 25;
-    private static final String NEW_KEY = "attribute_not_exists(pk)";
+    private static final String READINGS = "r";
 
     private final DynamoDbClient client;
     private final String table;
     private final boolean soleWriter;
+    /** Sole writer only: the poll keys this store wrote, while the table held nothing else; null once it did. */
+    private Set<String> ownKeys;
+    private boolean checkedEmpty;
 
     /** The store for a table that several writers share (the functions): conditional writes. */
     public DynamoSnapshotStore(DynamoDbClient client, String table) {
@@ -80,32 +78,180 @@ public final class DynamoSnapshotStore implements SnapshotStore {
         return new DynamoSnapshotStore(client, table, true);
     }
 
+    /**
+     * The devices offered for one poll (facility and instant): the first offer of each device, the
+     * later offers of a device in the same batch, and the value each device holds once stored.
+     */
+    private record Poll(String facilityId, Instant at, Map<String, Snapshot> offered, List<Snapshot> later,
+                        Map<String, Snapshot> kept) {
+
+        String key() {
+            return facilityId + "#" + Keys.time(at);
+        }
+
+        /** The offered devices that {@code old} lacks; the others are kept as {@code old} holds them. */
+        List<Snapshot> missingFrom(Map<String, AttributeValue> old) {
+            kept.clear();
+            readings(old).forEach(s -> kept.put(s.deviceId(), s));
+            return offered.values().stream().filter(s -> !kept.containsKey(s.deviceId())).toList();
+        }
+
+        /** After the poll is stored: each offer that is not what its device holds is a conflict. */
+        void conflicts(List<SnapshotConflict> out) {
+            offered.values().forEach(s -> kept.putIfAbsent(s.deviceId(), s));
+            for (Snapshot s : offered.values()) {
+                Optional.ofNullable(SnapshotConflict.between(kept.get(s.deviceId()), s)).ifPresent(out::add);
+            }
+            for (Snapshot s : later) {
+                Optional.ofNullable(SnapshotConflict.between(kept.get(s.deviceId()), s)).ifPresent(out::add);
+            }
+        }
+    }
+
     @Override
     public Outcome store(List<Snapshot> batch) {
-        Map<SnapshotKey, Snapshot> existing = existing(batch);
-        Map<SnapshotKey, Snapshot> first = new LinkedHashMap<>();
-        List<SnapshotConflict> conflicts = new ArrayList<>();
+        Map<String, Poll> polls = new LinkedHashMap<>();
         for (Snapshot s : batch) {
-            Snapshot before = existing.containsKey(s.key()) ? existing.get(s.key()) : first.get(s.key());
-            if (before == null) {
-                first.put(s.key(), s);
-            } else {
-                Optional.ofNullable(SnapshotConflict.between(before, s)).ifPresent(conflicts::add);
+            Poll poll = polls.computeIfAbsent(s.facilityId() + "#" + Keys.time(s.timestamp()),
+                    k -> new Poll(s.facilityId(), s.timestamp(), new LinkedHashMap<>(), new ArrayList<>(), new HashMap<>()));
+            if (poll.offered().putIfAbsent(s.deviceId(), s) != null) {
+                poll.later().add(s);
             }
         }
-        List<Snapshot> fresh = new ArrayList<>(first.values());
-        Set<SnapshotKey> lost = new HashSet<>();
-        int chunk = soleWriter ? BATCH_CHUNK : WRITE_CHUNK;
-        for (int i = 0; i < fresh.size(); i += chunk) {
-            List<Snapshot> part = fresh.subList(i, Math.min(fresh.size(), i + chunk));
-            if (soleWriter) {
-                write(part);
-            } else {
-                putIfAbsent(part, lost, conflicts);
+        Set<Snapshot> stored = new HashSet<>();
+        if (soleWriter) {
+            writeAlone(new ArrayList<>(polls.values()), stored);
+        } else {
+            for (Poll poll : polls.values()) {
+                putOnce(poll, stored);
             }
         }
-        List<Snapshot> stored = fresh.stream().filter(s -> !lost.contains(s.key())).toList();
-        return new Outcome(stored, conflicts);
+        List<SnapshotConflict> conflicts = new ArrayList<>();
+        polls.values().forEach(p -> p.conflicts(conflicts));
+        return new Outcome(batch.stream().filter(stored::remove).toList(), conflicts);
+    }
+
+    /**
+     * One poll stored once: a conditional put, and on its failure the devices the stored item lacks
+     * added on condition that each is still absent (a concurrent writer may add one first: read again).
+     */
+    private void putOnce(Poll poll, Set<Snapshot> stored) {
+        Map<String, AttributeValue> item = item(poll.facilityId(), poll.at(), poll.offered().values());
+        Map<String, AttributeValue> old;
+        try {
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            stored.addAll(poll.offered().values());
+            return;
+        } catch (ConditionalCheckFailedException e) {
+            old = e.hasItem() && !e.item().isEmpty() ? e.item() : read(poll);
+        }
+        for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+                Backoff.pause(attempt, "UpdateItem poll " + poll.key());
+                old = read(poll);
+            }
+            List<Snapshot> missing = poll.missingFrom(old);
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (addDevices(poll, missing)) {
+                stored.addAll(missing);
+                return;
+            }
+        }
+    }
+
+    /** Adds devices to a stored poll if none of them is there yet; false when a concurrent writer added one. */
+    private boolean addDevices(Poll poll, List<Snapshot> devices) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            names.put("#d" + i, devices.get(i).deviceId());
+            values.put(":v" + i, Items.s(Readings.encode(devices.get(i))));
+            sets.add(READINGS + ".#d" + i + " = :v" + i);
+            conditions.add("attribute_not_exists(" + READINGS + ".#d" + i + ")");
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(poll.facilityId(), poll.at()))
+                    .updateExpression("SET " + String.join(", ", sets))
+                    .conditionExpression("attribute_exists(pk) AND " + String.join(" AND ", conditions))
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> read(Poll poll) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(key(poll.facilityId(), poll.at())).consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    /** Sole writer: the polls already stored compared and completed, the new ones batch-written. */
+    private void writeAlone(List<Poll> polls, Set<Snapshot> stored) {
+        if (!checkedEmpty) {
+            checkedEmpty = true;
+            ownKeys = client.scan(b -> b.tableName(table).limit(1)).items().isEmpty() ? new HashSet<>() : null;
+        }
+        Map<String, Map<String, AttributeValue>> existing = existing(
+                ownKeys == null ? polls : polls.stream().filter(p -> ownKeys.contains(p.key())).toList());
+        List<Map<String, AttributeValue>> fresh = new ArrayList<>();
+        for (Poll poll : polls) {
+            Map<String, AttributeValue> old = existing.get(poll.key());
+            if (old == null) {
+                fresh.add(item(poll.facilityId(), poll.at(), poll.offered().values()));
+                stored.addAll(poll.offered().values());
+                continue;
+            }
+            List<Snapshot> missing = poll.missingFrom(old);
+            if (!missing.isEmpty() && addDevices(poll, missing)) {
+                stored.addAll(missing);
+            }
+        }
+        if (ownKeys != null) {
+            polls.forEach(p -> ownKeys.add(p.key()));
+        }
+        for (int i = 0; i < fresh.size(); i += BATCH_CHUNK) {
+            write(fresh.subList(i, Math.min(fresh.size(), i + BATCH_CHUNK)));
+        }
+    }
+
+    /** The stored items of the polls' keys, by poll key. */
+    private Map<String, Map<String, AttributeValue>> existing(List<Poll> polls) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int i = 0; i < polls.size(); i += GET_CHUNK) {
+            List<Map<String, AttributeValue>> keys = polls.subList(i, Math.min(polls.size(), i + GET_CHUNK)).stream()
+                    .map(p -> key(p.facilityId(), p.at())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    Backoff.pause(attempt, "BatchGetItem polls");
+                }
+                Map<String, KeysAndAttributes> keysLeft = request;
+                BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(keysLeft));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(
+                        facilityOf(item) + "#" + Items.str(item, Tables.SK).substring(Keys.POLL.length()), item));
+                request = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    private void write(List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> requests = items.stream()
+                .map(i -> WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()).toList();
+        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                Backoff.pause(attempt, "BatchWriteItem polls");
+            }
+            Map<String, List<WriteRequest>> left = pending;
+            pending = client.batchWriteItem(b -> b.requestItems(left)).unprocessedItems();
+        }
     }
 
     @Override
@@ -115,146 +261,106 @@ public final class DynamoSnapshotStore implements SnapshotStore {
         return out;
     }
 
+    @Override
+    public List<Snapshot> readings(String facilityId, Instant from, Instant to) {
+        List<Snapshot> out = new ArrayList<>();
+        polls(facilityId, from, to, true, null, item -> out.addAll(readings(item)));
+        return out;
+    }
+
     /**
      * Hands the series' snapshots from {@code from} to {@code to} (included) to {@code sink}, oldest
      * first, page by page as the query returns them: a whole season streams through one page of memory.
+     * Only the device's field of each poll is returned (DynamoDB still bills the whole items read).
      */
     public void between(SeriesKey series, Instant from, Instant to, Consumer<Snapshot> sink) {
+        polls(series.facilityId(), from, to, true, series.deviceId(),
+                item -> Optional.ofNullable(reading(item, series.deviceId())).ifPresent(sink));
+    }
+
+    /** The series' last stored snapshot: the facility's polls read backwards until one holds the device. */
+    public Optional<Snapshot> latest(SeriesKey series) {
+        List<Snapshot> found = new ArrayList<>(1);
+        QueryRequest query = pollQuery(series.facilityId(), Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), false,
+                series.deviceId()).toBuilder().limit(1)
+                .filterExpression("attribute_exists(" + READINGS + ".#d)").build();
+        for (var page : client.queryPaginator(query)) {
+            if (!page.items().isEmpty()) {
+                found.add(reading(page.items().get(0), series.deviceId()));
+                break;
+            }
+        }
+        return found.stream().findFirst();
+    }
+
+    private void polls(String facilityId, Instant from, Instant to, boolean forward, String device,
+                       Consumer<Map<String, AttributeValue>> sink) {
+        client.queryPaginator(pollQuery(facilityId, from, to, forward, device)).items().forEach(sink);
+    }
+
+    private QueryRequest pollQuery(String facilityId, Instant from, Instant to, boolean forward, String device) {
         Map<String, AttributeValue> values = Map.of(
-                ":pk", Items.s(Keys.series(series.facilityId(), series.deviceId())),
-                ":from", Items.s(Keys.SNAPSHOT + Keys.time(from)),
-                ":to", Items.s(Keys.SNAPSHOT + Keys.time(to)));
-        QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(values).build();
-        client.queryPaginator(query).items().forEach(item -> sink.accept(fromItem(item)));
+                ":pk", Items.s(Keys.FACILITY + facilityId),
+                ":from", Items.s(Keys.POLL + Keys.time(from)),
+                ":to", Items.s(Keys.POLL + Keys.time(to)));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(forward)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to").expressionAttributeValues(values);
+        if (device != null) {
+            query.projectionExpression("pk, sk, " + READINGS + ".#d").expressionAttributeNames(Map.of("#d", device));
+        }
+        return query.build();
     }
 
-    /** The stored snapshots of the batch's keys, by key. */
-    private Map<SnapshotKey, Snapshot> existing(List<Snapshot> batch) {
-        Map<SnapshotKey, Snapshot> found = new HashMap<>();
-        for (int i = 0; i < batch.size(); i += GET_CHUNK) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            Set<String> distinct = new HashSet<>();
-            for (Snapshot s : batch.subList(i, Math.min(batch.size(), i + GET_CHUNK))) {
-                Map<String, AttributeValue> key = key(s);
-                if (distinct.add(key.get("pk").s() + key.get("sk").s())) {
-                    keys.add(key);
-                }
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt > 0) {
-                    Backoff.pause(attempt, "BatchGetItem keys");
-                }
-                Map<String, KeysAndAttributes> keysLeft = request;
-                BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(keysLeft));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Snapshot stored = fromItem(item);
-                    found.put(stored.key(), stored);
-                });
-                request = response.unprocessedKeys();
-            }
-        }
-        return found;
+    private static Map<String, AttributeValue> key(String facilityId, Instant at) {
+        return Map.of(Tables.PK, Items.s(Keys.FACILITY + facilityId), Tables.SK, Items.s(Keys.POLL + Keys.time(at)));
     }
 
-    /**
-     * Puts each snapshot of {@code chunk} (at most 100, distinct keys) under the new-key condition,
-     * in one transaction retried without the items a concurrent writer stored first: those are
-     * added to {@code lost}, and to {@code conflicts} when their stored value differs.
-     */
-    private void putIfAbsent(List<Snapshot> chunk, Set<SnapshotKey> lost, List<SnapshotConflict> conflicts) {
-        List<Snapshot> pending = chunk;
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                Backoff.pause(attempt, "TransactWriteItems snapshots");
-            }
-            List<TransactWriteItem> puts = pending.stream().map(s -> TransactWriteItem.builder().put(Put.builder()
-                    .tableName(table).item(toItem(s)).conditionExpression(NEW_KEY)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build()).toList();
-            try {
-                client.transactWriteItems(b -> b.transactItems(puts));
-                return;
-            } catch (TransactionCanceledException e) {
-                pending = withoutTheStoredOnes(pending, e.cancellationReasons(), lost, conflicts);
-            }
-        }
-    }
-
-    /** The items of a cancelled transaction to try again: all but those whose key a concurrent writer stored. */
-    private List<Snapshot> withoutTheStoredOnes(List<Snapshot> tried, List<CancellationReason> reasons,
-                                                Set<SnapshotKey> lost, List<SnapshotConflict> conflicts) {
-        List<Snapshot> again = new ArrayList<>();
-        List<Snapshot> taken = new ArrayList<>();
-        Map<SnapshotKey, Snapshot> stored = new HashMap<>();
-        for (int i = 0; i < tried.size(); i++) {
-            CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
-            if (reason == null || !"ConditionalCheckFailed".equals(reason.code())) {
-                again.add(tried.get(i)); // "None" (cancelled for another item), TransactionConflict, throttling
-                continue;
-            }
-            taken.add(tried.get(i));
-            if (reason.hasItem() && !reason.item().isEmpty()) {
-                stored.put(tried.get(i).key(), fromItem(reason.item()));
-            }
-        }
-        if (stored.size() < taken.size()) {
-            stored.putAll(existing(taken)); // an engine that does not hand the old item back
-        }
-        for (Snapshot s : taken) {
-            lost.add(s.key());
-            Optional.ofNullable(SnapshotConflict.between(stored.get(s.key()), s)).ifPresent(conflicts::add);
-        }
-        return again;
-    }
-
-    private void write(List<Snapshot> chunk) {
-        List<WriteRequest> requests = chunk.stream()
-                .map(s -> WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(s)).build()).build())
-                .toList();
-        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                Backoff.pause(attempt, "BatchWriteItem snapshots");
-            }
-            Map<String, List<WriteRequest>> items = pending;
-            pending = client.batchWriteItem(b -> b.requestItems(items)).unprocessedItems();
-        }
-    }
-
-    private static Map<String, AttributeValue> key(Snapshot s) {
-        return Map.of("pk", Items.s(Keys.series(s.facilityId(), s.deviceId())),
-                "sk", Items.s(Keys.SNAPSHOT + Keys.time(s.timestamp())));
-    }
-
-    static Map<String, AttributeValue> toItem(Snapshot s) {
-        Map<String, AttributeValue> item = new HashMap<>(key(s));
-        item.put("facilityId", Items.s(s.facilityId()));
-        item.put("deviceId", Items.s(s.deviceId()));
-        item.put("timestamp", Items.s(s.timestamp().toString()));
-        item.put("onHand", Items.n(s.onHand()));
-        if (s.consumed() != null) {
-            item.put("consumed", Items.n(s.consumed()));
-        }
-        if (s.received() != null) {
-            item.put("received", Items.n(s.received()));
-        }
-        if (s.onOrder() != null) {
-            item.put("onOrder", Items.n(s.onOrder()));
-        }
-        if (s.expectedDelivery() != null) {
-            item.put("expectedDelivery", Items.s(s.expectedDelivery().toString()));
-        }
+    /** A poll item holding the readings of {@code snapshots}, all of one facility and instant. */
+    static Map<String, AttributeValue> item(String facilityId, Instant at, Iterable<Snapshot> snapshots) {
+        Map<String, AttributeValue> readings = new LinkedHashMap<>();
+        snapshots.forEach(s -> readings.put(s.deviceId(), Items.s(Readings.encode(s))));
+        Map<String, AttributeValue> item = new HashMap<>(key(facilityId, at));
+        item.put(READINGS, AttributeValue.fromM(readings));
         return item;
     }
 
-    /** Reads a snapshot item, from a query or from a stream record's new image. */
-    public static Snapshot fromItem(Map<String, AttributeValue> item) {
-        String expected = Items.str(item, "expectedDelivery");
-        return new Snapshot(Items.str(item, "facilityId"), Items.str(item, "deviceId"),
-                Instant.parse(Items.str(item, "timestamp")), Items.num(item, "onHand"),
-                Items.num(item, "consumed"), Items.num(item, "received"), Items.num(item, "onOrder"),
-                expected == null ? null : LocalDate.parse(expected));
+    private static String facilityOf(Map<String, AttributeValue> item) {
+        return Items.str(item, Tables.PK).substring(Keys.FACILITY.length());
+    }
+
+    private static Instant timeOf(Map<String, AttributeValue> item) {
+        return Instant.parse(Items.str(item, Tables.SK).substring(Keys.POLL.length()));
+    }
+
+    private static Snapshot reading(Map<String, AttributeValue> item, String deviceId) {
+        AttributeValue readings = item.get(READINGS);
+        AttributeValue value = readings == null || !readings.hasM() ? null : readings.m().get(deviceId);
+        return value == null ? null : Readings.decode(facilityOf(item), deviceId, timeOf(item), value.s());
+    }
+
+    /**
+     * The snapshots of a poll item, from a query or a stream record's image, in the item's order of devices.
+     *
+     * @throws IllegalArgumentException on an item that is not a poll
+     */
+    public static List<Snapshot> readings(Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            return List.of();
+        }
+        AttributeValue readings = item.get(READINGS);
+        if (readings == null || !readings.hasM()) {
+            throw new IllegalArgumentException("not a poll item: " + item.get(Tables.PK) + " " + item.get(Tables.SK));
+        }
+        String facilityId = facilityOf(item);
+        Instant at = timeOf(item);
+        List<Snapshot> out = new ArrayList<>(readings.m().size());
+        readings.m().forEach((device, value) -> out.add(Readings.decode(facilityId, device, at, value.s())));
+        return out;
+    }
+
+    /** The snapshots {@code newImage} holds that {@code oldImage} (null or empty for a new poll) did not: what a write added. */
+    public static List<Snapshot> added(Map<String, AttributeValue> newImage, Map<String, AttributeValue> oldImage) {
+        Set<String> before = oldImage == null || oldImage.get(READINGS) == null ? Set.of() : oldImage.get(READINGS).m().keySet();
+        return readings(newImage).stream().filter(s -> !before.contains(s.deviceId())).toList();
     }
 }

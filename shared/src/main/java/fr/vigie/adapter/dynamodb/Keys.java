@@ -9,7 +9,7 @@ final class Keys {
 
     static final String FACILITY = "FAC#";
     static final String DEVICE = "DEV#";
-    static final String SNAPSHOT = "SNAP#";
+    static final String POLL = "POLL#";
     static final String ALERT_STATE = "STATE";
     static final String ALERT_EVENT = "EVENT#";
     static final String DISRUPTION_STATE = "DISRUPTION_STATE";

@@ -56,10 +56,10 @@ public final class Tables {
     private Tables() {
     }
 
-    /** Snapshots: one item per facility, device and timestamp; its stream feeds the coverage-evaluator. */
+    /** Snapshots: one item per facility poll or report (all its devices' readings); its stream feeds the coverage-evaluator. */
     public static CreateTableRequest snapshots(String name) {
         return base(name)
-                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build())
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                 .build();
     }
 
@@ -91,8 +91,21 @@ public final class Tables {
 
     /** Creates the tables that do not exist yet (local runs and tests; the cloud has template.yaml). */
     public static void createMissing(DynamoDbClient client, Names names) {
+        create(client, all(names));
+    }
+
+    /**
+     * As {@link #createMissing}, the snapshots table without its stream: {@code ./vigie} evaluates what it
+     * stores itself, and DynamoDB Local would write a stream record beside every item (issue 18).
+     */
+    public static void createMissingLocally(DynamoDbClient client, Names names) {
+        create(client, List.of(snapshots(names.snapshots()).toBuilder().streamSpecification((StreamSpecification) null).build(),
+                alerts(names.alerts()), registry(names.registry())));
+    }
+
+    private static void create(DynamoDbClient client, List<CreateTableRequest> requests) {
         List<String> existing = client.listTablesPaginator().tableNames().stream().toList();
-        for (CreateTableRequest request : all(names)) {
+        for (CreateTableRequest request : requests) {
             if (!existing.contains(request.tableName())) {
                 try {
                     client.createTable(request);

@@ -1,6 +1,7 @@
 package fr.vigie.adapter.memory;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.RollingCloses;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertStore;
@@ -13,13 +14,14 @@ import java.util.Set;
 /**
  * Alert states and events in memory, the events recorded pending in a {@link MemoryOutbox}; in front
  * of a durable store, a write-through cache for a single writer (states are read once per series,
- * every write still goes to the durable store, whose own outbox holds the pending events).
+ * every write of an alert still goes to the durable store, whose own outbox holds the pending events).
  */
 public final class MemoryAlertStore implements AlertStore {
 
     private final AlertStore durable;
     private final MemoryOutbox outbox;
     private final Map<SeriesKey, AlertState> states = new HashMap<>();
+    private final Map<SeriesKey, RollingCloses> closes = new HashMap<>();
     private final Set<String> recorded = new HashSet<>();
 
     /** Standing alone: recorded events go pending into {@code outbox}. */
@@ -40,6 +42,26 @@ public final class MemoryAlertStore implements AlertStore {
     @Override
     public AlertState state(SeriesKey series) {
         return states.computeIfAbsent(series, k -> durable == null ? AlertState.CALM : durable.state(k));
+    }
+
+    /**
+     * In front of a durable store, the closes are read from it once and then kept in memory only: a
+     * single writer's run closes every day of every series it evaluates, and a state the durable store
+     * lacks (or holds from an earlier run) is rebuilt from the polls by the next run's first evaluation.
+     */
+    @Override
+    public SeriesState series(SeriesKey series) {
+        if (durable != null && !states.containsKey(series)) {
+            SeriesState held = durable.series(series);
+            states.put(series, held.alert());
+            closes.put(series, held.closes());
+        }
+        return new SeriesState(state(series), closes.getOrDefault(series, RollingCloses.NONE));
+    }
+
+    @Override
+    public void saveCloses(SeriesKey series, RollingCloses rolled) {
+        closes.put(series, rolled);
     }
 
     @Override

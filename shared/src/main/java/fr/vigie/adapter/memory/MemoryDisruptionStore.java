@@ -53,9 +53,9 @@ public final class MemoryDisruptionStore implements DisruptionStore {
     }
 
     @Override
-    public void countReporter(String deviceId, String facilityId) {
+    public boolean countReporter(String deviceId, String facilityId) {
         if (!reporters.add(deviceId + "#" + facilityId)) {
-            return;
+            return false;
         }
         if (durable != null) {
             durable.countReporter(deviceId, facilityId);
@@ -64,6 +64,7 @@ public final class MemoryDisruptionStore implements DisruptionStore {
             Versioned v = state(deviceId);
             states.put(deviceId, new Versioned(v.state().withReportingCount(v.state().reportingCount() + 1), v.version()));
         }
+        return true;
     }
 
     @Override

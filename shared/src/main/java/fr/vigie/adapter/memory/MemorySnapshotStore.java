@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,23 +17,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Snapshots in memory: alone, a store for backtests and unit tests; in front of a durable store, a
- * write-through cache for a single writer ({@code ./vigie replay}), which loads a series once from
- * the durable store and then answers every history read without a round trip.
+ * Snapshots in memory, by facility and instant as the snapshots table keeps them (one poll, its
+ * devices' readings): alone, a store for backtests and unit tests; in front of a durable store, a
+ * write-through cache for a single writer ({@code ./vigie replay}), which loads a facility once from
+ * the durable store and then answers every read without a round trip.
  */
 public final class MemorySnapshotStore implements SnapshotStore {
 
-    /** Far enough back to load a whole season of a series on first touch. */
+    /** Far enough back to load a whole season of a facility on first touch. */
     private static final int LOAD_DAYS = 400;
 
     private final SnapshotStore durable;
-    private final Map<SeriesKey, NavigableMap<Instant, Snapshot>> series = new HashMap<>();
+    private final Map<String, NavigableMap<Instant, Map<String, Snapshot>>> facilities = new HashMap<>();
 
     public MemorySnapshotStore() {
         this(null);
     }
 
-    /** @param durable the store written through and read on a series' first touch, or null */
+    /** @param durable the store written through and read on a facility's first touch, or null */
     public MemorySnapshotStore(SnapshotStore durable) {
         this.durable = durable;
     }
@@ -42,9 +44,9 @@ public final class MemorySnapshotStore implements SnapshotStore {
         if (durable != null) {
             Outcome outcome = durable.store(batch);
             for (Snapshot s : outcome.stored()) {
-                NavigableMap<Instant, Snapshot> known = series.get(s.series());
-                if (known != null) { // a series not loaded yet will read it from the durable store
-                    known.put(s.timestamp(), s);
+                NavigableMap<Instant, Map<String, Snapshot>> known = facilities.get(s.facilityId());
+                if (known != null) { // a facility not loaded yet will read it from the durable store
+                    poll(known, s.timestamp()).put(s.deviceId(), s);
                 }
             }
             return outcome;
@@ -52,7 +54,7 @@ public final class MemorySnapshotStore implements SnapshotStore {
         List<Snapshot> stored = new ArrayList<>();
         List<SnapshotConflict> conflicts = new ArrayList<>();
         for (Snapshot s : batch) {
-            Snapshot before = loaded(s.series()).putIfAbsent(s.timestamp(), s);
+            Snapshot before = poll(loaded(s.facilityId()), s.timestamp()).putIfAbsent(s.deviceId(), s);
             if (before == null) {
                 stored.add(s);
             } else {
@@ -64,15 +66,31 @@ public final class MemorySnapshotStore implements SnapshotStore {
 
     @Override
     public List<Snapshot> history(SeriesKey key, Instant upTo, int days) {
-        return new ArrayList<>(loaded(key).subMap(upTo.minus(Duration.ofDays(days)), true, upTo, true).values());
+        List<Snapshot> out = new ArrayList<>();
+        for (Map<String, Snapshot> poll : loaded(key.facilityId()).subMap(upTo.minus(Duration.ofDays(days)), true, upTo, true).values()) {
+            Optional.ofNullable(poll.get(key.deviceId())).ifPresent(out::add);
+        }
+        return out;
     }
 
-    private NavigableMap<Instant, Snapshot> loaded(SeriesKey key) {
-        return series.computeIfAbsent(key, k -> {
-            NavigableMap<Instant, Snapshot> map = new TreeMap<>();
+    @Override
+    public List<Snapshot> readings(String facilityId, Instant from, Instant to) {
+        List<Snapshot> out = new ArrayList<>();
+        loaded(facilityId).subMap(from, true, to, true).values().forEach(poll -> out.addAll(poll.values()));
+        return out;
+    }
+
+    private static Map<String, Snapshot> poll(NavigableMap<Instant, Map<String, Snapshot>> facility, Instant at) {
+        return facility.computeIfAbsent(at, t -> new LinkedHashMap<>());
+    }
+
+    private NavigableMap<Instant, Map<String, Snapshot>> loaded(String facilityId) {
+        return facilities.computeIfAbsent(facilityId, k -> {
+            NavigableMap<Instant, Map<String, Snapshot>> map = new TreeMap<>();
             if (durable != null) {
-                for (Snapshot s : durable.history(k, Instant.now().plus(Duration.ofDays(LOAD_DAYS * 10L)), LOAD_DAYS * 20)) {
-                    map.put(s.timestamp(), s);
+                Instant far = Instant.now().plus(Duration.ofDays(LOAD_DAYS * 10L));
+                for (Snapshot s : durable.readings(k, far.minus(Duration.ofDays(LOAD_DAYS * 20L)), far)) {
+                    poll(map, s.timestamp()).put(s.deviceId(), s);
                 }
             }
             return map;

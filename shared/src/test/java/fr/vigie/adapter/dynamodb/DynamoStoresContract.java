@@ -12,6 +12,8 @@ import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertOutbox;
+import fr.vigie.port.AlertStore;
+import fr.vigie.domain.RollingCloses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -127,6 +129,22 @@ abstract class DynamoStoresContract {
     }
 
     @Test
+    void aSecondReportAtTheSameFacilityAndTimeWithOtherDevicesIsKeptBesideTheFirst() {
+        Snapshot hfnc = snap("CH-5", 1, 90);
+        Snapshot ffp2 = new Snapshot("CH-5", "FFP2", hfnc.timestamp(), 500, 20L, 0L, 0L, null);
+        Snapshot ffp2Other = new Snapshot("CH-5", "FFP2", hfnc.timestamp(), 501, 20L, 0L, 0L, null);
+        assertEquals(List.of(hfnc), snapshots.store(List.of(hfnc)).stored());
+        SnapshotStore.Outcome second = snapshots.store(List.of(ffp2, hfnc));
+        assertEquals(List.of(ffp2), second.stored());
+        assertEquals(List.of(), second.conflicts());
+        SnapshotStore.Outcome third = snapshots.store(List.of(ffp2Other));
+        assertEquals(List.of(new SnapshotConflict(ffp2, ffp2Other)), third.conflicts());
+        assertEquals(List.of(hfnc, ffp2), snapshots.readings("CH-5", hfnc.timestamp(), hfnc.timestamp()).stream()
+                .sorted(java.util.Comparator.comparing(Snapshot::deviceId).reversed()).toList());
+        assertEquals(List.of(ffp2), snapshots.history(new SeriesKey("CH-5", "FFP2"), hfnc.timestamp(), 1));
+    }
+
+    @Test
     void historyIsTheSeriesWindowInTimeOrderWhateverTheWritingOrder() {
         List<Snapshot> batch = new ArrayList<>();
         for (int day = 59; day >= 0; day--) {
@@ -166,6 +184,28 @@ abstract class DynamoStoresContract {
         outbox.markPublished(event);
         assertEquals(List.of(), outbox.pending());
         assertEquals(List.of(event), alerts.events(series, "2025", "2026"));
+    }
+
+    @Test
+    void theRollingClosesAndTheAlertStateShareOneItemAndNeitherOverwritesTheOther() {
+        SeriesKey series = new SeriesKey("CH-1", "HFNC-PED");
+        assertEquals(new AlertStore.SeriesState(AlertState.CALM, RollingCloses.NONE), alerts.series(series));
+        Snapshot bare = new Snapshot("CH-1", "HFNC-PED", T0.plus(Duration.ofDays(1)), 80, null, null, null, null);
+        RollingCloses closes = new RollingCloses(LocalDate.of(2025, 11, 3), List.of(snap("CH-1", 0, 90), bare));
+        alerts.saveCloses(series, closes);
+        AlertState seen = new AlertState(AlertLevel.NONE, AlertLevel.WARNING, 1, null, T0);
+        alerts.saveState(series, seen);
+        assertEquals(new AlertStore.SeriesState(seen, closes), alerts.series(series));
+        AlertState warning = new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, T0);
+        assertTrue(alerts.recordTransition(new AlertEvent(AlertEvent.alertId("CH-1", "HFNC-PED", T0), "CH-1", "HFNC-PED",
+                AlertLevel.WARNING, null, T0, 12.5, LocalDate.of(2025, 11, 13), 120, 9.6, List.of(Reason.COVERAGE_BELOW_WARNING)), warning));
+        assertEquals(new AlertStore.SeriesState(warning, closes), alerts.series(series));
+        assertEquals(1, alerts.openAlerts().size());
+        RollingCloses later = new RollingCloses(LocalDate.of(2025, 11, 4), List.of(bare));
+        alerts.saveCloses(series, later);
+        alerts.saveState(series, AlertState.CALM);
+        assertEquals(new AlertStore.SeriesState(AlertState.CALM, later), alerts.series(series));
+        assertEquals(0, alerts.openAlerts().size(), "a calm state leaves the open index");
     }
 
     @Test

@@ -40,7 +40,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The snapshots table's stream (NEW_IMAGE; the template filters on INSERT): each new snapshot goes
+ * The snapshots table's stream (NEW_AND_OLD_IMAGES; the template filters on INSERT and MODIFY of poll
+ * items): each poll's new snapshots — all its devices for a new poll, the devices a second report at
+ * the same facility and time added for a modified one — go
  * through {@link BatchEvaluation} — coverage projected, level moved, a change recorded pending in the
  * alerts table — and at the end of the batch the outbox dispatcher sends what the batch recorded
  * (alerts of one facility and level in one email digest, each still its own message for machines and
@@ -112,19 +114,22 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         watchlist.reload();
         notices.reload();
         List<Snapshot> snapshots = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> taken = new ArrayList<>();
+        List<DynamodbEvent.DynamodbStreamRecord> taken = new ArrayList<>(); // the record of each snapshot, then the unreadable one
         RuntimeException unreadable = null;
         int ignored = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            if (!"INSERT".equals(record.getEventName()) || record.getDynamodb().getNewImage() == null) {
+            var images = record.getDynamodb();
+            if (!("INSERT".equals(record.getEventName()) || "MODIFY".equals(record.getEventName())) || images.getNewImage() == null) {
                 ignored++;
                 continue;
             }
             try {
-                // the events library's image as the SDK item the adapter reads, by AWS's own transformer
-                snapshots.add(DynamoSnapshotStore.fromItem(
-                        DynamodbAttributeValueTransformer.toAttributeValueMapV2(record.getDynamodb().getNewImage())));
-                taken.add(record);
+                // the events library's images as the SDK items the adapter reads, by AWS's own transformer
+                List<Snapshot> added = DynamoSnapshotStore.added(
+                        DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getNewImage()),
+                        images.getOldImage() == null ? null : DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getOldImage()));
+                snapshots.addAll(added);
+                added.forEach(s -> taken.add(record));
             } catch (RuntimeException e) {
                 unreadable = e;
                 taken.add(record);
@@ -135,7 +140,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         RuntimeException failure = report.failure() != null ? report.failure() : unreadable;
         if (failure != null) {
-            // the snapshot that failed, whether it could not be read or not be evaluated: the stream retries from it
+            // the poll of the snapshot that failed, whether it could not be read or not be evaluated: the stream retries from it
             DynamodbEvent.DynamodbStreamRecord record = taken.get(report.evaluated());
             String sequence = record.getDynamodb().getSequenceNumber();
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -106,8 +106,9 @@ class AlertDispatchStreamTest {
 
         SnsProbe probe(AlertSubscription.Channel channel, String facility) {
             String endpoint = channel == AlertSubscription.Channel.EMAIL ? "pharmacie@" + facility.toLowerCase() + ".fr" : "+33612345678";
+            // every level, an SMS included (an SMS that names none gets CRITICAL and RECOVERED only)
             return SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, AlertFilterPolicy.of(new AlertSubscription(channel, endpoint,
-                    AlertSubscription.Scope.FACILITY, facility, Set.of(), Set.of(), false)));
+                    AlertSubscription.Scope.FACILITY, facility, AlertSubscription.SENT_LEVELS, Set.of(), false)));
         }
 
         SnapshotStreamHandler handler(SnsClient client, Instant now) {
@@ -124,17 +125,15 @@ class AlertDispatchStreamTest {
         }
     }
 
-    /** The snapshots table as its stream would deliver it: every item an INSERT, in time order. */
+    /** The snapshots table as its stream would deliver it: every poll item an INSERT, in time order. */
     static DynamodbEvent streamOf(String table) {
         DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
         List<Map<String, AttributeValue>> items = new ArrayList<>(dynamo.scanPaginator(b -> b.tableName(table)).items().stream().toList());
-        items.sort(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("timestamp").s()).thenComparing(i -> i.get("pk").s()));
+        items.sort(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("sk").s()).thenComparing(i -> i.get("pk").s()));
         List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new java.util.HashMap<>();
-            item.forEach((k, v) -> image.put(k, v.s() != null
-                    ? new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(v.s())
-                    : new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN(v.n())));
+            item.forEach((k, v) -> image.put(k, streamValue(v)));
             DynamodbEvent.DynamodbStreamRecord r = new DynamodbEvent.DynamodbStreamRecord();
             r.setEventName("INSERT");
             r.setEventID(UUID.randomUUID().toString());
@@ -144,6 +143,17 @@ class AlertDispatchStreamTest {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(records);
         return event;
+    }
+
+    /** A string, or a map of strings (a poll's readings), as the stream's events library holds it. */
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue streamValue(AttributeValue v) {
+        var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
+        if (v.hasM()) {
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> m = new java.util.HashMap<>();
+            v.m().forEach((k, e) -> m.put(k, streamValue(e)));
+            return out.withM(m);
+        }
+        return v.s() != null ? out.withS(v.s()) : out.withN(v.n());
     }
 
     static DynamodbEvent empty() {

@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.sun.net.httpserver.HttpServer;
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.http.HttpStockSource;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeasonWindow;
+import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
@@ -114,7 +116,8 @@ class PollWorkerHandlerTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "a broken source does not fail its message");
         Map<String, Long> storedPerFacility = dynamo.scanPaginator(b -> b.tableName(NAMES.snapshots())).items().stream()
-                .collect(Collectors.groupingBy(i -> i.get("facilityId").s(), Collectors.counting()));
+                .flatMap(i -> DynamoSnapshotStore.readings(i).stream())
+                .collect(Collectors.groupingBy(Snapshot::facilityId, Collectors.counting()));
         assertEquals(Map.of("CHU-IDF-01", 2L, "CH-HDF-03", 2L, "CHU-ARA-04", 2L, "CHU-NAQ-06", 2L), storedPerFacility,
                 "every healthy source is stored, the one behind credentials too");
 

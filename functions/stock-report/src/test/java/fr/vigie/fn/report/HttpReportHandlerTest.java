@@ -9,6 +9,7 @@ import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
+import fr.vigie.domain.Snapshot;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.ProjectRoot;
 import fr.vigie.testkit.TestLambdaContext;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +57,16 @@ class HttpReportHandlerTest {
         assertEquals("UNKNOWN_DEVICE", answer.get("rejected").get(0).get("code").asText());
         assertEquals("NEGATIVE_VALUE", answer.get("rejected").get(1).get("code").asText());
 
-        List<Map<String, AttributeValue>> stored = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01");
-        Map<String, AttributeValue> hfnc = stored.stream().filter(i -> i.get("deviceId").s().equals("HFNC-PED")).findFirst().orElseThrow();
-        assertEquals("FAC#CHU-IDF-01#DEV#HFNC-PED", hfnc.get("pk").s());
-        assertEquals("SNAP#2025-11-02T05:00:00.000Z", hfnc.get("sk").s());
-        assertEquals("120", hfnc.get("onHand").n());
-        assertEquals("31", hfnc.get("consumed").n());
-        assertEquals("2025-11-05", hfnc.get("expectedDelivery").s());
-        assertEquals(Set.of("HFNC-PED", "NEB-MASK-PED"), stored.stream().map(i -> i.get("deviceId").s()).collect(Collectors.toSet()));
+        List<Map<String, AttributeValue>> polls = ReportFixtures.pollsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01");
+        assertEquals(1, polls.size(), "one item for the report's devices");
+        assertEquals("FAC#CHU-IDF-01", polls.get(0).get("pk").s());
+        assertEquals("POLL#2025-11-02T05:00:00.000Z", polls.get(0).get("sk").s());
+        List<Snapshot> stored = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01");
+        Snapshot hfnc = stored.stream().filter(i -> i.deviceId().equals("HFNC-PED")).findFirst().orElseThrow();
+        assertEquals(120, hfnc.onHand());
+        assertEquals(31L, hfnc.consumed());
+        assertEquals(LocalDate.parse("2025-11-05"), hfnc.expectedDelivery());
+        assertEquals(Set.of("HFNC-PED", "NEB-MASK-PED"), stored.stream().map(Snapshot::deviceId).collect(Collectors.toSet()));
     }
 
     @Test
@@ -105,10 +109,10 @@ class HttpReportHandlerTest {
         assertEquals(120, conflict.get("stored").get("onHand").asInt());
         assertEquals(95, conflict.get("offered").get("onHand").asInt());
         assertTrue(conflict.get("message").asText().contains("30/10/2025 06:00"), conflict.get("message").asText());
-        Map<String, AttributeValue> kept = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01").stream()
-                .filter(i -> i.get("sk").s().startsWith("SNAP#2025-10-30") && i.get("deviceId").s().equals("HFNC-PED"))
+        Snapshot kept = ReportFixtures.snapshotsOf(dynamo, NAMES.snapshots(), "CHU-IDF-01").stream()
+                .filter(i -> i.timestamp().toString().startsWith("2025-10-30") && i.deviceId().equals("HFNC-PED"))
                 .findFirst().orElseThrow();
-        assertEquals("120", kept.get("onHand").n(), "nothing overwritten");
+        assertEquals(120, kept.onHand(), "nothing overwritten");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package fr.vigie.fn.report;
 
+import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.SeasonWindow;
+import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +31,14 @@ final class ReportFixtures {
         }
     }
 
-    static List<Map<String, AttributeValue>> snapshotsOf(DynamoDbClient dynamo, String table, String facilityId) {
+    /** The facility's poll items, as the table holds them. */
+    static List<Map<String, AttributeValue>> pollsOf(DynamoDbClient dynamo, String table, String facilityId) {
         return dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
-                .filter(i -> facilityId.equals(i.get("facilityId").s())).toList();
+                .filter(i -> ("FAC#" + facilityId).equals(i.get("pk").s())).toList();
+    }
+
+    /** The facility's snapshots, read from its poll items. */
+    static List<Snapshot> snapshotsOf(DynamoDbClient dynamo, String table, String facilityId) {
+        return pollsOf(dynamo, table, facilityId).stream().flatMap(i -> DynamoSnapshotStore.readings(i).stream()).toList();
     }
 }

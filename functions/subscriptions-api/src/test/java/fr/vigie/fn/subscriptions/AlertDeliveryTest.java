@@ -93,7 +93,10 @@ class AlertDeliveryTest {
         String topic = sns.createTopic(b -> b.name("delivery-" + UUID.randomUUID())).topicArn();
         List<Subscriber> all = List.of(
                 subscribe(topic, "hospital A email", hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"pharma@chu-idf.fr\"}"),
-                subscribe(topic, "hospital A sms", hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33611111111\"}"),
+                subscribe(topic, "hospital A sms, default levels", hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"+33611111111\"}"),
+                subscribe(topic, "hospital A sms, every level", hospital("CHU-IDF-01"),
+                        "{\"channel\":\"sms\",\"endpoint\":\"+33611111112\",\"levels\":[\"WARNING\",\"CRITICAL\",\"RECOVERED\"]}"),
+                subscribe(topic, "hospital B sms, default levels", hospital("CH-HDF-03"), "{\"channel\":\"sms\",\"endpoint\":\"+33633333333\"}"),
                 subscribe(topic, "hospital B email", hospital("CH-HDF-03"), "{\"channel\":\"email\",\"endpoint\":\"pharma@ch-hdf.fr\"}"),
                 subscribe(topic, "IDF operator email", OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"veille@ars-idf.fr\",\"region\":\"11\"}"),
                 subscribe(topic, "IDF operator sms, critical only", OPERATOR,
@@ -109,7 +112,9 @@ class AlertDeliveryTest {
 
         Map<String, Set<String>> expected = Map.of(
                 "hospital A email", Set.of("CHU-IDF-01 WARNING"),
-                "hospital A sms", Set.of("CHU-IDF-01 WARNING"),
+                "hospital A sms, default levels", Set.of(), // an SMS names no level: CRITICAL and RECOVERED only (issue 18)
+                "hospital A sms, every level", Set.of("CHU-IDF-01 WARNING"),
+                "hospital B sms, default levels", Set.of("CH-HDF-03 CRITICAL"),
                 "hospital B email", Set.of("CH-HDF-03 CRITICAL"),
                 "IDF operator email", Set.of("CHU-IDF-01 WARNING", "national HFNC-PED"),
                 "IDF operator sms, critical only", Set.of("national HFNC-PED"),

@@ -177,8 +177,9 @@ class SubscriptionsApiHandlerTest {
         APIGatewayV2HTTPResponse ok = call(confirmation(hospital("CHU-IDF-01"), id, code));
         assertEquals(200, ok.getStatusCode(), ok.getBody());
         assertFalse(body(ok).get("status").asText().equals("PENDING_CODE"), ok.getBody());
-        assertEquals(Json.MAPPER.readTree("{\"facilityId\":[\"CHU-IDF-01\"],\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"]}"),
-                Json.MAPPER.readTree(filterPolicy(id)), "now it receives its facility's alerts");
+        assertEquals(Json.MAPPER.readTree("{\"facilityId\":[\"CHU-IDF-01\"],\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"],"
+                        + "\"level\":[\"CRITICAL\",\"RECOVERED\"]}"),
+                Json.MAPPER.readTree(filterPolicy(id)), "now it receives its facility's alerts, by default critical and recovered (issue 18)");
         assertEquals(404, call(confirmation(hospital("CHU-IDF-01"), id, code)).getStatusCode(), "a code serves once");
     }
 
@@ -362,8 +363,10 @@ class SubscriptionsApiHandlerTest {
         SnsProbe phone = codes(sns, Fauxqs.get().sqs(), topic);
         JsonNode created = body(call(post(OPERATOR, "{\"channel\":\"sms\",\"endpoint\":\"+33700000001\",\"nationalEvents\":false}")));
         JsonNode national = body(confirm(handler, phone, OPERATOR, created.get("id").asText()));
-        assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"]},"
-                + "{\"delivery\":[\"ESCALATION\"],\"escalated\":[\"NATIONAL\"]}]}"), national.get("filterPolicy"));
+        // an SMS that names no level: critical and recovered (issue 18), escalations of its criticals included
+        assertEquals(Json.MAPPER.readTree("{\"$or\":[{\"delivery\":[\"SINGLE\",\"GROUPED\",\"REMINDER\"],\"level\":[\"CRITICAL\",\"RECOVERED\"]},"
+                + "{\"delivery\":[\"ESCALATION\"],\"level\":[\"CRITICAL\",\"RECOVERED\"],\"escalated\":[\"NATIONAL\"]}]}"),
+                national.get("filterPolicy"));
 
         APIGatewayV2HTTPResponse again = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"alerte@ars-idf.example.fr\",\"region\":\"32\"}"));
         assertEquals(409, again.getStatusCode(), again.getBody());

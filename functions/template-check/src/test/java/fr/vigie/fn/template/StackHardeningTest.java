@@ -107,7 +107,7 @@ class StackHardeningTest {
         for (String id : List.of("StockPollWorkerFunction", "StockReportHttpFunction", "StockReportS3Function")) {
             String policies = String.valueOf(props(resources.get(id)).get("Policies"));
             assertFalse(policies.contains("DynamoDBCrudPolicy"), id + " has CRUD (Delete, Scan) on a table: " + policies);
-            assertTrue(policies.contains("dynamodb:BatchGetItem, dynamodb:PutItem]") && policies.contains("SnapshotsTable"), id + ": " + policies);
+            assertTrue(policies.contains("dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem]") && policies.contains("SnapshotsTable"), id + ": " + policies);
         }
         String s3 = String.valueOf(props(resources.get("StockReportS3Function")).get("Policies"));
         assertFalse(s3.contains("S3ReadPolicy"), "the whole bucket readable: " + s3);

@@ -131,7 +131,7 @@ class TemplateTest {
                     assertEquals(true, p.get("BisectBatchOnFunctionError"));
                     assertNotNull(map(map(p.get("DestinationConfig")).get("OnFailure")).get("Destination"));
                     String pattern = String.valueOf(map(list(map(p.get("FilterCriteria")).get("Filters")).get(0)).get("Pattern"));
-                    assertTrue(pattern.contains("\"eventName\": [\"INSERT\"]"), pattern);
+                    assertTrue(pattern.contains("\"eventName\": [\"INSERT\", \"MODIFY\"]"), pattern);
                 }
             }
         }
