@@ -160,7 +160,8 @@ class EscalationScheduleHandlerTest {
         assertEquals(0, concurrently(OPENED.plus(Duration.ofHours(11)), 2).stream().mapToInt(r -> (int) r.get("escalated")).sum(), "too early");
         List<Map<String, Object>> reports = concurrently(OPENED.plus(Duration.ofHours(13)), 2);
         assertEquals(1, reports.stream().mapToInt(r -> (int) r.get("escalated")).sum(), reports.toString());
-        assertEquals(1, reports.stream().mapToInt(r -> (int) r.get("alreadyClaimed")).sum(), "the other run lost the claim: " + reports);
+        // the other run lost the claim, or (when the first had finished before it listed the due alerts) found the tier reached
+        assertTrue(reports.stream().mapToInt(r -> (int) r.get("alreadyClaimed")).sum() <= 1, reports.toString());
         concurrently(OPENED.plus(Duration.ofHours(14)), 2);
 
         List<Message> got = regional.receive(2, Duration.ofSeconds(6));
