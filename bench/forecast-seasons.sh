@@ -6,7 +6,8 @@
 # The generated seasons (no notices) go through Backtest, the same ingestion and evaluation in memory
 # (identical alerts, a few seconds each); the samples through ./vigie replay with their notices, or
 # through Backtest without them when FAST=1. Needs the shared module's test classes
-# (mvn -B -ntp -o -q -pl shared -am test-compile).
+# (mvn -B -ntp -o -q -pl shared -am test-compile). EPIDEMIC=1: the generated seasons replay with their
+# epidemic.csv (the weekly epidemic signal, docs/forecasting.md), written by the generator beside the feed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
@@ -20,7 +21,8 @@ cp="$root/shared/target/test-classes:$root/shared/target/classes:$root/testkit/t
 replay() { # replay NAME DIR [NOTICES]
   local name="$1" dir="$2"
   if [ -z "${3:-}" ] || [ -n "${FAST:-}" ]; then
-    java -cp "$cp" fr.vigie.app.Backtest "$dir/watchlist.json" "$dir/feed.csv" "$out/$name.jsonl" 2>/dev/null
+    java -cp "$cp" fr.vigie.app.Backtest "$dir/watchlist.json" "$dir/feed.csv" "$out/$name.jsonl" \
+      ${EPIDEMIC:+$( [ -f "$dir/epidemic.csv" ] && echo "$dir/epidemic.csv")} 2>/dev/null
     return
   fi
   rm -rf "$out/db-$name"
@@ -51,7 +53,7 @@ for shape in $shapes; do
   names=()
   for seed in $(seq 1 "$seeds"); do
     name="$shape-$seed"
-    [ -f "$seasons/$name/truth.json" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$seasons/$name" >/dev/null
+    [ -f "$seasons/$name/epidemic.csv" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$seasons/$name" >/dev/null
     echo "$seasons/$name" > "$out/$name.dir"
     replay "$name" "$seasons/$name"
     names+=("$name")

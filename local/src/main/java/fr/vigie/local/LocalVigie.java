@@ -3,12 +3,14 @@ package fr.vigie.local;
 import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoAlertStore;
 import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
+import fr.vigie.adapter.dynamodb.DynamoEpidemicSignals;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoReminderLog;
 import fr.vigie.adapter.dynamodb.DynamoReportingLog;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.memory.MemoryAlertStore;
 import fr.vigie.adapter.memory.MemoryDisruptionStore;
+import fr.vigie.adapter.memory.MemoryEpidemicSignals;
 import fr.vigie.adapter.memory.MemoryNoticeStore;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.app.AlertDispatch;
@@ -29,7 +31,7 @@ import java.util.Map;
  * The local composition: the functions' use cases and DynamoDB adapters, on the embedded database,
  * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
  * local run is the database's only writer, so the snapshot, alert disruption and notice stores sit behind a
- * write-through memory cache: every write still reaches DynamoDB, but history and state are read
+ * write-through memory cache (and the epidemic signal): every write still reaches DynamoDB, but history and state are read
  * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function, and
  * {@code SILENT_AFTER_HOURLY_HOURS} / {@code SILENT_AFTER_DAILY_HOURS} set the silence delays.
  */
@@ -41,15 +43,18 @@ final class LocalVigie {
     final SilenceCheck silence;
     final MemorySnapshotStore snapshots;
     final MemoryNoticeStore notices;
+    /** The weekly epidemic signal the forecast is led by: what {@code --epidemic} imported into the registry of the database. */
+    final MemoryEpidemicSignals epidemics;
 
     LocalVigie(LocalDatabase db, Watchlist watchlist, AlertChannels channels, Map<String, String> env) {
         var names = db.tables();
         snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(db.client(), names.snapshots()));
         notices = new MemoryNoticeStore(new DynamoNoticeStore(db.client(), names.registry()));
+        epidemics = new MemoryEpidemicSignals(new DynamoEpidemicSignals(db.client(), names.registry()));
         ingestion = new SnapshotIngestion(snapshots);
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
                 new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
-                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices);
+                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices, epidemics);
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
         AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
         SilenceWatch silences = new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env));

@@ -45,6 +45,8 @@ public final class Main {
                 "  --watchlist FICHIER  la liste surveillée (JSON)",
                 "  --feed FICHIER.csv   les relevés ; truth.json à côté : rétro-évaluation en fin de rejeu",
                 "  --alerts SORTIE      les alertes, une par ligne (JSON Lines)",
+                "  --epidemic FICHIER   le signal épidémique hebdomadaire (CSV region,epidemic,week,intensity[,published] ;",
+                "                       docs/forecasting.md) : la prévision de consommation le suit ; sans lui, inchangée",
                 "  --db DOSSIER         la base locale (par défaut .vigie)",
                 "  --summary FICHIER    le résumé JSON (par défaut à côté des alertes, NOM.summary.json)"));
         COMMANDS.put("watchlist", String.join("\n",

@@ -2,6 +2,7 @@ package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
+import fr.vigie.adapter.feed.EpidemicCsv;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.Json;
@@ -19,6 +20,7 @@ import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeBook;
 import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.port.FacilityDirectory;
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
@@ -56,8 +58,8 @@ import java.util.function.Consumer;
  */
 final class ReplayCommand {
 
-    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--notices FICHIER.json] [--db DOSSIER] [--summary FICHIER.json]";
-    static final Set<String> OPTIONS = Set.of("--watchlist", "--feed", "--alerts", "--notices", "--db", "--summary");
+    static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--notices FICHIER.json] [--epidemic FICHIER.csv] [--db DOSSIER] [--summary FICHIER.json]";
+    static final Set<String> OPTIONS = Set.of("--watchlist", "--feed", "--alerts", "--notices", "--epidemic", "--db", "--summary");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -78,6 +80,8 @@ final class ReplayCommand {
         Path summaryPath = a.path("--summary", summaryBeside(alertsPath).toString());
         Optional<Path> noticesPath = noticesFile(a, feedPath);
         List<NoticeDraft> noticeDrafts = noticesPath.isPresent() ? readNotices(noticesPath.get()) : List.of();
+        Optional<Path> epidemicPath = Optional.ofNullable(a.optional("--epidemic", null)).map(Path::of);
+        Optional<EpidemicCsv.Result> epidemic = epidemicPath.isPresent() ? Optional.of(readEpidemic(epidemicPath.get())) : Optional.empty();
         // the feed's header is read before the database starts: a wrong file is refused at once
         try (InputStream feed = open(feedPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);
@@ -97,6 +101,9 @@ final class ReplayCommand {
                 NoticeIntake intake = new NoticeIntake(watchlist, vigie.notices, publisher, seen(facilities), vigie.snapshots);
                 NoticeIntake.Outcome notices = intake.record(noticeDrafts,
                         new NoticeStore.Author("local:replay", "REPLAY", Instant.now()));
+                // each week counts from its publication day: importing the whole file first changes nothing before that day
+                int epidemicStored = epidemic.map(e -> vigie.epidemics.store(e.weeks(),
+                        new EpidemicSignals.Author("local:replay", "REPLAY", Instant.now()))).orElse(0);
                 SeasonReplay.Summary summary = new SeasonReplay(vigie.ingestion.admittingFacilitiesOf(directory), vigie.alerting, vigie.silence)
                         .run(noting(reader, facilities, feedStart), progress::show, announcing(intake, notices.stored()));
                 // the RETEX enumerates series from the registry instead of scanning the snapshots, and judges each day
@@ -108,6 +115,7 @@ final class ReplayCommand {
                 directory.registerSeen(summary.facilities());
                 printSummary(new Run(feedPath, reader.separator(), alertsPath, summaryPath, registryWasEmpty), summary, publisher, sns.isPresent());
                 noticesPath.ifPresent(p -> printNotices(p, notices, publisher));
+                epidemic.ifPresent(e -> printEpidemic(epidemicPath.get(), e, epidemicStored));
             }
         }
         Path truth = feedPath.toAbsolutePath().resolveSibling("truth.json");
@@ -170,6 +178,25 @@ final class ReplayCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(path + " : " + e.getMessage());
         }
+    }
+
+    private static EpidemicCsv.Result readEpidemic(Path path) throws UsageException, IOException {
+        try {
+            return EpidemicCsv.read(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("fichier de signal épidémique introuvable : " + path);
+        } catch (FeedFormatException e) {
+            throw new UsageException(path + " : " + e.getMessage());
+        }
+    }
+
+    private void printEpidemic(Path path, EpidemicCsv.Result signal, int stored) {
+        out.println("Signal épidémique (" + path.getFileName() + ")");
+        out.printf("  semaines lues   %8d%n", signal.weeks().size());
+        out.printf("  enregistrées    %8d (nouvelles ou révisées)%n", stored);
+        out.printf("  répétées        %8d%n", signal.repeated());
+        out.printf("  rejetées        %8d%n", signal.rejected().size());
+        signal.rejected().forEach(r -> out.println("  " + r));
     }
 
     /** Announces each notice record when the replay's time reaches the start of its publication day (UTC), never before. */

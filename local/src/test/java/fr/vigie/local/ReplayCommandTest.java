@@ -82,6 +82,50 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aFallingEpidemicSignalKeepsAWarningTheSameFeedWithoutItOpensAndItsBadRowsAreNamed(@TempDir Path dir) throws Exception {
+        // steady use of 100 a day, the one delivery on order overdue from 5/11 (only the shelf counts):
+        // 40 days of stock on 1/11, 17 on 24/11 at the same use (warning at 18 days)
+        StringBuilder feed = new StringBuilder("timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery\n");
+        for (int d = 0; d < 24; d++) {
+            feed.append(java.time.LocalDate.of(2025, 11, 1).plusDays(d)).append("T05:00:00Z,CHU-IDF-01,HFNC-PED,")
+                    .append(4000 - 100 * d).append(",100,0,1000,2025-11-05\n");
+        }
+        Path feedFile = dir.resolve("feed.csv");
+        Files.writeString(feedFile, feed);
+        // bronchiolitis in Île-de-France past its peak: 10, 8, then 5 % of emergency visits (week 46 known from 19/11)
+        Path signal = dir.resolve("epidemic.csv");
+        Files.writeString(signal, """
+                region,epidemic,week,intensity
+                11,BRONCHIOLITIS,2025-W44,10
+                11,BRONCHIOLITIS,2025-W45,8
+                11,BRONCHIOLITIS,2025-W46,5
+                11,BRONCHIOLITIS,2025-11-18,4
+                """);
+        Path without = dir.resolve("without.jsonl");
+        Run plain = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feedFile.toString(),
+                "--alerts", without.toString(), "--db", dir.resolve("db1").toString());
+        assertEquals(0, plain.code(), plain.err());
+        List<String> alerts = Files.readAllLines(without);
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertTrue(alerts.get(0).contains("\"level\":\"WARNING\"") && alerts.get(0).contains("\"dailyUseForecast\":100.0"), alerts.toString());
+
+        Path with = dir.resolve("with.jsonl");
+        Run led = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feedFile.toString(),
+                "--alerts", with.toString(), "--epidemic", signal.toString(), "--db", dir.resolve("db2").toString());
+        assertEquals(0, led.code(), led.err());
+        assertTrue(led.out().contains("Signal épidémique (epidemic.csv)"), led.out());
+        assertTrue(led.out().contains("semaines lues          3"), led.out());
+        assertTrue(led.out().contains("ligne 5 : semaine « 2025-11-18 » : un lundi ou une semaine ISO (ex. 2025-W47) attendu, c'est un mardi"), led.out());
+        // the wave is receding: the shelf lasts beyond the warning horizon at the use to come
+        assertEquals(List.of(), Files.readAllLines(with));
+
+        Run missing = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feedFile.toString(),
+                "--alerts", dir.resolve("x.jsonl").toString(), "--epidemic", dir.resolve("none.csv").toString(), "--db", dir.resolve("db3").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("fichier de signal épidémique introuvable"), missing.err());
+    }
+
+    @Test
     void badNoticesAreNamedByIndexAndFieldTheOthersKeptAndAMissingNoticesFileExitsWith2(@TempDir Path dir) throws Exception {
         Path feed = dir.resolve("feed.csv");
         Files.writeString(feed, """

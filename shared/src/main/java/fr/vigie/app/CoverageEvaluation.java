@@ -8,16 +8,20 @@ import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.domain.forecast.Assessment;
+import fr.vigie.domain.epidemic.EpidemicWeek;
+import fr.vigie.domain.forecast.EpidemicTrend;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.domain.forecast.SupplyOutlook;
 import fr.vigie.port.AlertStore;
 import fr.vigie.port.DisruptionStore;
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.port.NoticeStore;
 import fr.vigie.port.SnapshotStore;
 import fr.vigie.port.Watchlist;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,7 @@ public final class CoverageEvaluation {
     private final AlertStore alerts;
     private final NationalSignals national;
     private final NoticeStore notices;
+    private final EpidemicSignals epidemics;
     private final SeriesEvaluator evaluator = new SeriesEvaluator();
     private final RollingHistory history;
 
@@ -65,7 +70,17 @@ public final class CoverageEvaluation {
     /** @param notices the manufacturers' notices the projection takes in, each from its date ({@code null}: none) */
     public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions,
                               NoticeStore notices) {
+        this(watchlist, snapshots, alerts, disruptions, notices, null);
+    }
+
+    /**
+     * @param epidemics the weekly epidemic signal the use forecast is led by, each week from its
+     *                  publication day, in the facility's region ({@code null}: none; the forecast is then exactly the one without it)
+     */
+    public CoverageEvaluation(Watchlist watchlist, SnapshotStore snapshots, AlertStore alerts, DisruptionStore disruptions,
+                              NoticeStore notices, EpidemicSignals epidemics) {
         this.notices = notices;
+        this.epidemics = epidemics;
         this.watchlist = watchlist;
         this.alerts = alerts;
         this.national = new NationalSignals(disruptions);
@@ -90,9 +105,10 @@ public final class CoverageEvaluation {
             return new Evaluated(Outcome.SKIPPED_LATE, List.of());
         }
         DisruptionStore.Versioned supply = national.read(snapshot.deviceId(), snapshot.facilityId());
+        ZoneId zone = SeriesEvaluator.zoneOf(snapshot.facilityId());
         Evaluation evaluation = evaluator.evaluate(entry.get(),
                 history.of(snapshot, held.closes()),
-                previous, outlook(supply, snapshot));
+                previous, outlook(supply, snapshot), zone, epidemicTrend(entry.get(), snapshot, zone));
         Outcome outcome = Outcome.HELD;
         List<OutgoingEvent> recorded = new ArrayList<>(2);
         if (evaluation.event().isPresent()) {
@@ -106,6 +122,21 @@ public final class CoverageEvaluation {
         }
         national.observe(supply, snapshot.facilityId(), evaluation.assessment()).ifPresent(recorded::add);
         return new Evaluated(outcome, recorded, evaluation.assessment());
+    }
+
+    /**
+     * The epidemic signal's hint for a snapshot: the publications of its facility's region (the one
+     * its identifier names, {@link Region#fromFacilityId}) for the device's epidemics, read as of the
+     * snapshot's local day. {@link EpidemicTrend#NONE} without a signal or a region.
+     */
+    private EpidemicTrend epidemicTrend(WatchlistEntry entry, Snapshot snapshot, ZoneId zone) {
+        Optional<Region> region = Region.fromFacilityId(snapshot.facilityId());
+        if (epidemics == null || region.isEmpty()) {
+            return EpidemicTrend.NONE;
+        }
+        List<EpidemicWeek> weeks = new ArrayList<>();
+        entry.epidemics().forEach(e -> weeks.addAll(epidemics.of(region.get().code(), e)));
+        return EpidemicTrend.read(weeks, LocalDate.ofInstant(snapshot.timestamp(), zone));
     }
 
     /** The national disruption in force, and the notices in force on the snapshot's local day (never a later one). */

@@ -1,6 +1,9 @@
 package fr.vigie.app;
 
+import fr.vigie.adapter.feed.EpidemicCsv;
 import fr.vigie.adapter.feed.FeedCsvReader;
+import fr.vigie.adapter.memory.MemoryEpidemicSignals;
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.WatchlistValidator;
@@ -12,10 +15,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * A season through the real ingestion and evaluation code on in-memory stores, for tuning the
- * forecast in seconds: {@code Backtest WATCHLIST FEED OUT.jsonl}, then score OUT with score.py.
+ * forecast in seconds: {@code Backtest WATCHLIST FEED OUT.jsonl [EPIDEMIC.csv]}, then score OUT with
+ * score.py; with an epidemic signal the use forecast is led by it (its rejected rows printed).
  */
 public final class Backtest {
 
@@ -28,7 +34,15 @@ public final class Backtest {
         try (InputStream feed = Files.newInputStream(Path.of(args[1]));
              Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
-            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out)).run(reader::next, (done, total) -> { });
+            MemoryEpidemicSignals epidemics = null;
+            if (args.length > 3) {
+                EpidemicCsv.Result signal = EpidemicCsv.read(Files.readString(Path.of(args[3])));
+                signal.rejected().forEach(System.err::println);
+                epidemics = new MemoryEpidemicSignals();
+                epidemics.store(signal.weeks(), new EpidemicSignals.Author("backtest", "BACKTEST", Instant.now()));
+            }
+            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out), UnaryOperator.identity(), epidemics)
+                    .run(reader::next, (done, total) -> { });
             System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
                     + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
         }

@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * devices and thresholds, with waves of another {@link Shape}, more local supplier failures (a delay
  * of 11 to 25 days past a promised date that stays in the feed, or orders confirmed at 10-40%), two
  * national shortages, missed and repeated rows. {@code HarderSeason SHAPE SEED OUT_DIR} writes
- * feed.csv, watchlist.json (season-a's) and truth.json in score.py's format.
+ * feed.csv, watchlist.json (season-a's), truth.json in score.py's format, and epidemic.csv: the
+ * weekly epidemic signal of each facility's region ({@link #writeSignal}).
  */
 final class HarderSeason {
 
@@ -107,8 +108,37 @@ final class HarderSeason {
             }
         }
         json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("truth.json").toFile(), truth);
+        writeSignal(waves, new SplittableRandom(seed * 31 + 7), out.resolve("epidemic.csv"));
         feed.sort(java.util.Comparator.comparing(Snapshot::timestamp)); // as a feed comes: day by day
         HourlyFeed.write(feed, out.resolve("feed.csv"));
+    }
+
+    /**
+     * The epidemic signal as a surveillance network would publish it, in the format of
+     * docs/forecasting.md: per region of the facilities, epidemic and week, the share of emergency
+     * visits in % = 1 + 3 × the week's mean wave (a peak of 10 to 22 %), times a regional noise of
+     * about ±10 % (log-normal), published 9 or 10 days after the week's Monday (the Wednesday or
+     * Thursday after it ends). Drawn from its own generator: a season's feed and truth do not change.
+     */
+    static void writeSignal(double[][] waves, SplittableRandom random, Path out) throws IOException {
+        StringBuilder csv = new StringBuilder("region,epidemic,week,intensity,published\n");
+        List<String> regions = java.util.Arrays.stream(FACILITIES)
+                .map(f -> fr.vigie.domain.Region.fromFacilityId(f).orElseThrow().code()).distinct().sorted().toList();
+        for (int monday = 0; monday + 7 <= DAYS; monday += 7) {
+            for (String region : regions) {
+                for (Epidemic e : Epidemic.values()) {
+                    double mean = 0;
+                    for (int d = monday; d < monday + 7; d++) {
+                        mean += waves[e.ordinal()][d] / 7;
+                    }
+                    double share = (1 + 3 * mean) * Math.exp(0.1 * random.nextGaussian());
+                    csv.append(region).append(',').append(e).append(',').append(START.plusDays(monday)).append(',')
+                            .append(String.format(java.util.Locale.ROOT, "%.2f", share)).append(',')
+                            .append(START.plusDays(monday + 9L + random.nextInt(2))).append('\n');
+                }
+            }
+        }
+        Files.writeString(out, csv);
     }
 
     /** Intensity of one epidemic per day: 0 out of season, 1 at an ordinary peak. */

@@ -6,6 +6,7 @@ import fr.vigie.adapter.memory.MemoryOutbox;
 import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.port.AlertChannels;
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.port.Watchlist;
 
 import java.util.function.UnaryOperator;
@@ -26,10 +27,16 @@ final class InMemoryAlerting {
 
     /** The same, the ingestion set up by {@code ingestion} (its admission window and clock). */
     static SeasonReplay replay(Watchlist watchlist, AlertChannels channels, UnaryOperator<SnapshotIngestion> ingestion) {
+        return replay(watchlist, channels, ingestion, null);
+    }
+
+    /** The same, the use forecast led by {@code epidemics} ({@code null}: no epidemic signal). */
+    static SeasonReplay replay(Watchlist watchlist, AlertChannels channels, UnaryOperator<SnapshotIngestion> ingestion,
+                               EpidemicSignals epidemics) {
         MemorySnapshotStore snapshots = new MemorySnapshotStore();
         MemoryOutbox outbox = new MemoryOutbox();
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots, new MemoryAlertStore(outbox),
-                new MemoryDisruptionStore(outbox));
+                new MemoryDisruptionStore(outbox), null, epidemics);
         return new SeasonReplay(ingestion.apply(new SnapshotIngestion(snapshots)), new BatchEvaluation(evaluation,
                 new AlertDispatch(outbox, channels, watchlist, RetrySchedule.DEFAULT), AlertReminders.never()));
     }

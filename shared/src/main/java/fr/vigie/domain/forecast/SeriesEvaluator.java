@@ -40,8 +40,17 @@ public final class SeriesEvaluator {
     /** As {@link #evaluate(WatchlistEntry, List, AlertState, SupplyOutlook)}, days counted in the facility's {@code zone}. */
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
                                ZoneId zone) {
+        return evaluate(entry, history, previous, outlook, zone, EpidemicTrend.NONE);
+    }
+
+    /**
+     * As above, the use forecast led by the region's epidemic signal ({@link EpidemicTrend#lead};
+     * {@link EpidemicTrend#NONE}: exactly the evaluation without it).
+     */
+    public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
+                               ZoneId zone, EpidemicTrend epidemic) {
         Snapshot latest = history.get(history.size() - 1);
-        return decide(entry, latest, assess(history, outlook, zone), previous, zone,
+        return decide(entry, latest, assess(history, outlook, zone, epidemic), previous, zone,
                 outlook.notices() == null ? List.of() : outlook.notices().noticeIds());
     }
 
@@ -104,9 +113,14 @@ public final class SeriesEvaluator {
      * {@link DailyCloses}, so that how often a series is polled does not change its projection.
      */
     public Assessment assess(List<Snapshot> snapshots, SupplyOutlook outlook, ZoneId zone) {
+        return assess(snapshots, outlook, zone, EpidemicTrend.NONE);
+    }
+
+    /** As above, the use forecast led by {@code epidemic} (the region's epidemic signal, {@link EpidemicTrend#NONE} when none). */
+    public Assessment assess(List<Snapshot> snapshots, SupplyOutlook outlook, ZoneId zone, EpidemicTrend epidemic) {
         List<Snapshot> history = DailyCloses.of(snapshots, zone);
         Snapshot latest = history.get(history.size() - 1);
-        UseForecast use = UseForecast.fit(history, zone);
+        UseForecast use = epidemic.lead(UseForecast.fit(history, zone));
         SupplyPicture supply = DeliveryTracker.read(history, zone);
         Set<Reason> signals = EnumSet.noneOf(Reason.class);
         SupplyPicture projected = supply;

@@ -1,5 +1,6 @@
 package fr.vigie.adapter.dynamodb;
 
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.port.Watchlist;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Facility;
@@ -7,12 +8,17 @@ import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
+import fr.vigie.domain.epidemic.EpidemicWeek;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The watch-list and facility adapters over the registry table, on DynamoDB Local. */
+/** The watch-list, facility and epidemic signal adapters over the registry table, on DynamoDB Local. */
 class RegistryAdaptersTest {
 
     private static final Tables.Names NAMES = new Tables.Names("reg-snapshots", "reg-alerts", "reg-registry");
@@ -64,5 +70,35 @@ class RegistryAdaptersTest {
         assertNull(directory.facility("CH-BRE-08").orElseThrow().source());
         assertEquals("53", directory.regionOf("CH-BRE-08").orElseThrow());
         assertTrue(directory.facility("NOWHERE").isEmpty());
+    }
+
+    @Test
+    void importsAreStoredOnceRevisionsKeptBesideTheFirstValueAndEachImportAudited() {
+        DynamoEpidemicSignals signals = new DynamoEpidemicSignals(client, NAMES.registry());
+        List<EpidemicWeek> season = new ArrayList<>();
+        LocalDate monday = LocalDate.of(2025, 9, 1);
+        for (int w = 0; w < 30; w++) { // more than one BatchWriteItem
+            season.add(new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, monday.plusWeeks(w), 1 + w * 0.5, monday.plusWeeks(w).plusDays(9)));
+        }
+        EpidemicWeek flu = new EpidemicWeek("11", Epidemic.FLU, monday, 2.25, monday.plusDays(10));
+        season.add(flu);
+
+        assertEquals(31, signals.store(season, new EpidemicSignals.Author("op-1", "POST /epidemic-signal", Instant.parse("2025-12-01T10:00:00Z"))));
+        assertEquals(season.subList(0, 30), signals.of("84", Epidemic.BRONCHIOLITIS));
+        assertEquals(List.of(flu), signals.of("11", Epidemic.FLU));
+        assertEquals(List.of(), signals.of("11", Epidemic.COVID));
+
+        // the same file again writes nothing but its audit entry; a revision of a week is a second publication
+        assertEquals(0, signals.store(season, new EpidemicSignals.Author("op-1", "POST /epidemic-signal", Instant.parse("2025-12-01T11:00:00Z"))));
+        EpidemicWeek revised = new EpidemicWeek("11", Epidemic.FLU, monday, 2.5, monday.plusDays(17));
+        assertEquals(1, signals.store(List.of(flu, revised), new EpidemicSignals.Author("local:replay", "REPLAY", Instant.parse("2025-12-02T08:00:00Z"))));
+        assertEquals(List.of(flu, revised), signals.of("11", Epidemic.FLU));
+
+        List<Map<String, AttributeValue>> audit = client.query(b -> b.tableName(NAMES.registry())
+                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", Items.s(DynamoEpidemicSignals.AUDIT)))).items();
+        assertEquals(List.of("31/31", "31/0", "2/1"), audit.stream().map(i -> Items.num(i, "rows") + "/" + Items.num(i, "changed")).toList());
+        assertEquals("REPLAY", Items.str(audit.get(2), "action"));
+        assertEquals("2025-09-01/2026-03-23", Items.str(audit.get(0), "weeks"));
+        assertEquals("2025-2026", Items.str(audit.get(0), "season"));
     }
 }

@@ -64,6 +64,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
 
     private final BatchWatchlist watchlist;
     private final BatchNotices notices;
+    private final BatchEpidemics epidemics;
     private final BatchEvaluation alerting;
     private final Clock clock;
 
@@ -92,6 +93,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
         this.clock = clock;
         this.watchlist = new BatchWatchlist(dynamo, registryTable);
         this.notices = new BatchNotices(dynamo, registryTable);
+        this.epidemics = new BatchEpidemics(dynamo, registryTable);
         // the region is read when a message goes out: a facility registered after the container started still gets its own
         SnsAlertChannels channels = new SnsAlertChannels(sns, topicArn,
                 id -> new DynamoFacilityDirectory(dynamo, registryTable).regionOf(id),
@@ -99,7 +101,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
                 new DynamoFollowUps(dynamo, alertsTable), consoleUrl));
         this.alerting = new BatchEvaluation(
                 new CoverageEvaluation(watchlist, new DynamoSnapshotStore(dynamo, snapshotsTable),
-                        new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices),
+                        new DynamoAlertStore(dynamo, alertsTable), new DynamoDisruptionStore(dynamo, alertsTable), notices, epidemics),
                 new AlertDispatch(new DynamoAlertOutbox(dynamo, alertsTable), channels, watchlist, retries),
                 new AlertReminders(reminders, new DynamoReminderLog(dynamo, alertsTable), channels, watchlist))
                 .watchingSilence(new SilenceWatch(new DynamoReportingLog(dynamo, alertsTable), watchlist, silence));
@@ -113,6 +115,7 @@ public final class SnapshotStreamHandler implements RequestHandler<DynamodbEvent
     private StreamsEventResponse handle(DynamodbEvent event) {
         watchlist.reload();
         notices.reload();
+        epidemics.reload();
         List<Snapshot> snapshots = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> taken = new ArrayList<>(); // the record of each snapshot, then the unreadable one
         RuntimeException unreadable = null;

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.api.HttpRequest;
 import fr.vigie.adapter.api.Problem;
+import fr.vigie.adapter.feed.EpidemicCsv;
 import fr.vigie.adapter.feed.FacilityJson;
+import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.app.EpidemicSignalImport;
 import fr.vigie.app.RegistryEditing;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.FacilityValidator;
@@ -44,6 +47,9 @@ import java.util.regex.Pattern;
  *   POST /facilities                         operators
  *   PUT  /facilities/{facilityId}            operators            If-Match (or "version")
  *   GET  /facilities/{facilityId}/audit      operators
+ *   POST /epidemic-signal                    national operators   the weekly epidemic signal, CSV (docs/forecasting.md):
+ *                                                                 200 {"read","stored","repeated","rejected","errors":[{"line","message"}]},
+ *                                                                 400 when no row is valid or the header is not the format's
  * </pre>
  * 401 without a verified identity, 403 for a role that may not, 400 with an RFC 7807 problem
  * listing every invalid field, 404 for an unknown id, 409 for a stale version, 428 when a change
@@ -57,10 +63,16 @@ final class RegistryApi {
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
 
-    private final RegistryEditing registry;
+    /** A season of the signal: 18 regions × 3 epidemics × 52 weeks of about 40 bytes, and revisions. */
+    static final int MAX_SIGNAL_BYTES = 1024 * 1024;
 
-    RegistryApi(RegistryEditing registry) {
+    private final RegistryEditing registry;
+    private final EpidemicSignalImport epidemics;
+
+    /** @param epidemics the epidemic signal's import ({@code null}: {@code POST /epidemic-signal} is not served) */
+    RegistryApi(RegistryEditing registry, EpidemicSignalImport epidemics) {
         this.registry = registry;
+        this.epidemics = epidemics;
     }
 
     /** Decodes the request, calls the use case, encodes its answer; refusals and failures become problems in {@link HttpApi}. */
@@ -110,8 +122,44 @@ final class RegistryApi {
             }
             case "GET /facilities/{facilityId}/audit" -> audit("facilityId", request.path("facilityId"),
                     registry.facilityHistory(caller, request.path("facilityId")));
+            case "POST /epidemic-signal" -> {
+                if (epidemics == null) {
+                    throw HttpApi.unknownRoute(request);
+                }
+                yield epidemicSignal(request, caller);
+            }
             default -> throw HttpApi.unknownRoute(request);
         };
+    }
+
+    // ------------------------------------------------------------------ epidemic signal
+
+    /** The CSV read by the one parser ({@link EpidemicCsv}), the valid rows stored, each bad one named by line. */
+    private APIGatewayV2HTTPResponse epidemicSignal(HttpRequest request, Caller caller) {
+        epidemics.mayImport(caller); // before reading a megabyte for nothing
+        if (!request.mediaType().isEmpty() && !request.mediaType().equals("text/csv")) {
+            throw Problem.of(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "text/csv attendu (" + String.join(",", EpidemicCsv.COLUMNS) + ")");
+        }
+        EpidemicCsv.Result signal;
+        try {
+            signal = EpidemicCsv.read(request.body(MAX_SIGNAL_BYTES, "le corps dépasse " + MAX_SIGNAL_BYTES / 1024
+                    + " Kio : envoyez le signal en plusieurs fois (une saison tient en un envoi)"));
+        } catch (FeedFormatException e) {
+            throw Problem.invalid(e.getMessage(), HttpRequest.BODY, "CSV " + String.join(",", EpidemicCsv.COLUMNS) + " attendu");
+        }
+        List<Violation> errors = signal.rejected().stream()
+                .map(r -> new Violation("ligne " + r.line(), "ligne " + r.line(), r.reason())).toList();
+        if (signal.weeks().isEmpty() && signal.repeated() == 0) {
+            throw Problem.invalid("aucune ligne valide : chaque erreur nomme sa ligne (1 = l'en-tête)", errors);
+        }
+        int stored = epidemics.receive(caller, signal.weeks(), request.route());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("read", signal.weeks().size());
+        body.put("stored", stored);
+        body.put("repeated", signal.repeated());
+        body.put("rejected", signal.rejected().size());
+        body.put("errors", signal.rejected().stream().map(r -> Map.<String, Object>of("line", r.line(), "message", r.reason())).toList());
+        return HttpApi.json(200, body);
     }
 
     private static ObjectNode body(HttpRequest request) {

@@ -6,15 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fr.vigie.adapter.api.HttpApi;
 import fr.vigie.adapter.aws.LambdaEnvironment;
+import fr.vigie.adapter.dynamodb.DynamoEpidemicSignals;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
+import fr.vigie.app.EpidemicSignalImport;
 import fr.vigie.app.RegistryEditing;
+import fr.vigie.port.EpidemicSignals;
 import fr.vigie.port.Registry;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The operators' registry API (HTTP API, payload 2.0): the watch-list and the facility registry,
+ * The operators' registry API (HTTP API, payload 2.0): the watch-list and the facility registry
+ * (and the weekly epidemic signal the forecast may be led by, {@code POST /epidemic-signal}),
  * optimistic locking, the audit trail and who may do what ({@link RegistryEditing}). The routes are
  * {@link RegistryApi}'s; this handler builds them once per container and serves each request
  * through the HTTP kit ({@link HttpApi}: problems, the catch-all, one log line per request).
@@ -29,7 +33,7 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
             "GET /watchlist", "GET /watchlist/{deviceId}", "POST /watchlist", "PUT /watchlist/{deviceId}",
             "POST /watchlist/{deviceId}/deactivate", "GET /watchlist/{deviceId}/audit",
             "GET /facilities", "GET /facilities/{facilityId}", "POST /facilities", "PUT /facilities/{facilityId}",
-            "GET /facilities/{facilityId}/audit");
+            "GET /facilities/{facilityId}/audit", "POST /epidemic-signal");
 
     private final RegistryApi api;
 
@@ -38,11 +42,17 @@ public final class WatchlistApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private WatchlistApiHandler(LambdaEnvironment env) {
-        this(new DynamoRegistryEditor(env.dynamoDb(), env.require("REGISTRY_TABLE")), Clock.systemUTC());
+        this(new DynamoRegistryEditor(env.dynamoDb(), env.require("REGISTRY_TABLE")),
+                new DynamoEpidemicSignals(env.dynamoDb(), env.require("REGISTRY_TABLE")), Clock.systemUTC());
     }
 
+    /** Without an epidemic signal store: {@code POST /epidemic-signal} answers 404 (the local console's registry). */
     public WatchlistApiHandler(Registry registry, Clock clock) {
-        this.api = new RegistryApi(new RegistryEditing(registry, clock));
+        this.api = new RegistryApi(new RegistryEditing(registry, clock), null);
+    }
+
+    public WatchlistApiHandler(Registry registry, EpidemicSignals epidemics, Clock clock) {
+        this.api = new RegistryApi(new RegistryEditing(registry, clock), new EpidemicSignalImport(epidemics, clock));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.dynamodb.DynamoEpidemicSignals;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
@@ -36,7 +37,8 @@ final class ApiCalls {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         names = new Tables.Names("t-snap-" + suffix, "t-alerts-" + suffix, "t-registry-" + suffix);
         dynamo.createTable(Tables.registry(names.registry()));
-        handler = new WatchlistApiHandler(new DynamoRegistryEditor(dynamo, names.registry()), Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new WatchlistApiHandler(new DynamoRegistryEditor(dynamo, names.registry()),
+                new DynamoEpidemicSignals(dynamo, names.registry()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static APIGatewayV2HTTPEvent sample(String file) {

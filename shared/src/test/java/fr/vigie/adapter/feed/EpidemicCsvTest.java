@@ -1,0 +1,82 @@
+package fr.vigie.adapter.feed;
+
+import fr.vigie.domain.Epidemic;
+import fr.vigie.domain.epidemic.EpidemicWeek;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The epidemic signal's CSV: good rows in each accepted shape, each bad row named by line and reason, the others kept. */
+class EpidemicCsvTest {
+
+    @Test
+    void readsIsoWeeksMondaysRegionNamesAndDefaultsThePublicationToTheWednesdayAfter() throws Exception {
+        EpidemicCsv.Result r = EpidemicCsv.read("""
+                \uFEFFregion,epidemic,week,intensity,published
+                84,BRONCHIOLITIS,2025-W47,12.4,2025-11-26
+                Île-de-France,flu,2025-11-17,3.5,
+
+                04,COVID,2026-W01,0,2026-01-12
+                84,BRONCHIOLITIS,2025-W47,12.4,2025-11-26
+                """);
+        assertEquals(List.of(), r.rejected());
+        assertEquals(List.of(
+                new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 11, 17), 12.4, LocalDate.of(2025, 11, 26)),
+                new EpidemicWeek("11", Epidemic.FLU, LocalDate.of(2025, 11, 17), 3.5, LocalDate.of(2025, 11, 26)),
+                // ISO week 1 of 2026 starts on Monday 29 December 2025
+                new EpidemicWeek("04", Epidemic.COVID, LocalDate.of(2025, 12, 29), 0, LocalDate.of(2026, 1, 12))), r.weeks());
+        assertEquals(1, r.repeated());
+    }
+
+    @Test
+    void aFrenchSpreadsheetExportWithColumnsInAnotherOrderIsRead() throws Exception {
+        EpidemicCsv.Result r = EpidemicCsv.read("week;intensity;region;epidemic\r\n2025-W47;12,4;84;BRONCHIOLITIS\r\n");
+        assertEquals(List.of(new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 11, 17), 12.4,
+                LocalDate.of(2025, 11, 26))), r.weeks());
+    }
+
+    @Test
+    void eachBadRowIsRejectedWithItsLineAndReasonAndTheGoodRowsAreKept() throws Exception {
+        EpidemicCsv.Result r = EpidemicCsv.read("""
+                region,epidemic,week,intensity,published
+                84,BRONCHIOLITIS,2025-W47,12.4,2025-11-26
+                99,FLU,2025-W47,3,
+                84,GRIPPE,2025-W47,3,
+                84,FLU,2025-11-18,3,
+                84,FLU,2025-W54,3,
+                84,FLU,2025-W47,douze,
+                84,FLU,2025-W47,140,
+                84,FLU,2025-W47,3,2025-11-20
+                84,FLU,2025-W47,3,5,x
+                84,BRONCHIOLITIS,2025-W47,13.1,2025-11-26
+                84,,2025-W47,3,
+                84,COVID,2025-W48,1.5,
+                """);
+        assertEquals(List.of(
+                "ligne 3 : région inconnue « 99 » : code INSEE attendu (ex. 84) ou nom de région",
+                "ligne 4 : épidémie inconnue « GRIPPE » : FLU, BRONCHIOLITIS ou COVID attendu",
+                "ligne 5 : semaine « 2025-11-18 » : un lundi ou une semaine ISO (ex. 2025-W47) attendu, c'est un mardi",
+                "ligne 6 : semaine 2025-W54 inexistante (l'année 2025 a 52 semaines ISO)",
+                "ligne 7 : intensité illisible « douze » : part des passages aux urgences en %, ex. 12.4",
+                "ligne 8 : intensité hors de 0 à 100 % : 140",
+                "ligne 9 : publiée le 2025-11-20, avant la fin de la semaine (dimanche 2025-11-23)",
+                "ligne 10 : 6 champs pour 5 colonnes dans l'en-tête (une décimale avec une virgule doit être entre guillemets)",
+                "ligne 11 : même région, épidémie, semaine et publication que la ligne 2, avec une autre intensité (13.1 au lieu de 12.4)",
+                "ligne 12 : colonne epidemic vide"),
+                r.rejected().stream().map(Object::toString).toList());
+        assertEquals(List.of(Epidemic.BRONCHIOLITIS, Epidemic.COVID), r.weeks().stream().map(EpidemicWeek::epidemic).toList());
+    }
+
+    @Test
+    void aFileWithoutItsHeaderOrARequiredColumnIsRefusedWhole() {
+        FeedFormatException missing = assertThrows(FeedFormatException.class,
+                () -> EpidemicCsv.read("region,epidemic,intensity\n84,FLU,3\n"));
+        assertTrue(missing.getMessage().contains("colonnes obligatoires absentes de l'en-tête : week"), missing.getMessage());
+        assertThrows(FeedFormatException.class, () -> EpidemicCsv.read("\n\n"));
+    }
+}
