@@ -9,8 +9,8 @@ import java.time.Instant;
  * Alert levels with hysteresis, judged in local days rather than snapshots (issue 19), so that a
  * series polled hourly and the same series reported once a day raise the same alerts on the same
  * days. An alert opens when coverage is under the warning threshold at the first snapshot of two
- * local days in a row (at the level the second one shows), or at once, at any snapshot, when the
- * supplier is failing, since the signal itself confirms; it escalates to CRITICAL likewise. It also
+ * local days in a row (at the level the second one shows), or at once, at a day's first snapshot,
+ * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL likewise. It also
  * opens when the stock on hand alone lasts less than the critical threshold: everything then rests on
  * deliveries arriving on the day. It never steps down from CRITICAL to WARNING, and closes only when
  * coverage is clearly above the warning threshold, and the stock on hand clearly above the critical
@@ -20,9 +20,10 @@ import java.time.Instant;
  * Why the day's first snapshot: it reads the shelf and the projection as the previous local day
  * closed, which is what a daily row reports (its timestamp closes the day it reports), so with daily
  * rows this is the two rows in a row the method was tuned with, and with hourly polls it is a whole
- * local day, midnight to midnight. The snapshots within a day do not move the thresholds' candidate:
- * they would see the shelf at its lowest in the hours before each delivery (the daily row already
- * counts the day's van) and confirm a move the days' closes never show.
+ * local day, midnight to midnight. The snapshots within a day move nothing: they would see the
+ * shelf at its lowest in the hours before each delivery (the daily row already counts the day's van)
+ * and confirm a move the days' closes never show. Source: issue 19, measured in docs/forecasting.md
+ * ("Hourly vs daily").
  */
 public final class LevelMachine {
 
