@@ -10,9 +10,9 @@ import java.time.Instant;
  * series polled hourly and the same series reported once a day raise the same alerts on the same
  * days. An alert opens when coverage is under the warning threshold at the first snapshot of two
  * local days in a row (at the level the second one shows), or at once, at a day's first snapshot,
- * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL likewise. It also
- * opens when the stock on hand alone lasts less than the critical threshold: everything then rests on
- * deliveries arriving on the day. It never steps down from CRITICAL to WARNING, and closes only when
+ * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL
+ * likewise. It also opens when the stock on hand alone lasts less than the critical threshold:
+ * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to WARNING, and closes only when
  * coverage is clearly above the warning threshold, and the stock on hand clearly above the critical
  * one, likewise at two days' first snapshots in a row (a just-in-time shelf refilled by each delivery
  * would otherwise open and close every week).
@@ -56,10 +56,10 @@ public final class LevelMachine {
                     : clearlyBack(a, t) ? AlertLevel.RECOVERED : AlertLevel.NONE;
             case CRITICAL -> clearlyBack(a, t) ? AlertLevel.RECOVERED : AlertLevel.NONE;
         };
-        boolean immediate = move != AlertLevel.NONE && move != AlertLevel.RECOVERED && a.supplyFailing();
         if (move == AlertLevel.NONE) {
             return new Step(new AlertState(current, AlertLevel.NONE, 0, previous.since(), null), null);
         }
+        boolean immediate = move != AlertLevel.RECOVERED && a.supplyFailing();
         // the candidate remembers which move is under way (opening, escalating or closing) and since which day's start;
         // seen at the previous day's first snapshot, and now at this one: confirmed
         boolean continued = previous.candidate() == move && previous.candidateSince() != null;

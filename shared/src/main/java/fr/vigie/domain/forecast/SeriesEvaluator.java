@@ -31,7 +31,8 @@ public final class SeriesEvaluator {
      * @param previous the state left by the previous evaluation ({@link AlertState#CALM} at first)
      * @param outlook  the device's national supply situation
      * Days are the facility's local calendar days, in the zone of the region its identifier names
-     * ({@link Region#fromFacilityId}), Europe/Paris otherwise.
+     * ({@link Region#fromFacilityId}), Europe/Paris otherwise. Levels move only when the snapshot
+     * evaluated is the history's first of its day ({@link LevelMachine}).
      */
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook) {
         return evaluate(entry, history, previous, outlook, zoneOf(history.get(history.size() - 1).facilityId()));
