@@ -84,7 +84,7 @@ class SteepWaveTest {
         Assessment overdue = replay.evaluations.stream().map(Evaluation::assessment)
                 .filter(a -> a.signals().contains(Reason.DELIVERY_OVERDUE)).findFirst().orElseThrow();
         AlertState open = new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, SimulatedHospital.at(PEAK));
-        LevelMachine.Step step = LevelMachine.next(open, shortOf(overdue), new Thresholds(14, 7), overdue.at());
+        LevelMachine.Step step = LevelMachine.next(open, shortOf(overdue), new Thresholds(14, 7), overdue.at(), true);
         assertEquals(AlertLevel.WARNING, step.state().level());
         assertNull(step.announced());
     }
