@@ -50,12 +50,30 @@ public final class AlertDispatch {
     private final AlertChannels channels;
     private final Watchlist watchlist;
     private final RetrySchedule schedule;
+    private final boolean alone;
+    /** Alone only: the outbox was last read empty and every event recorded since went out. */
+    private boolean nothingPending;
 
     public AlertDispatch(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule) {
+        this(outbox, channels, watchlist, schedule, false);
+    }
+
+    private AlertDispatch(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule, boolean alone) {
         this.outbox = outbox;
         this.channels = channels;
         this.watchlist = watchlist;
         this.schedule = schedule;
+        this.alone = alone;
+    }
+
+    /**
+     * The dispatcher of an outbox that no other run records into or sends from ({@code ./vigie}'s locked
+     * local database): an event can then be pending only if it was at the start or if this dispatcher could
+     * not send it, so {@link #retryPending} reads the outbox only then, not after every batch (issue 18:
+     * the replay's pending-index queries). What it sends, and when, is the same.
+     */
+    public static AlertDispatch alone(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule) {
+        return new AlertDispatch(outbox, channels, watchlist, schedule, true);
     }
 
     /**
@@ -63,11 +81,15 @@ public final class AlertDispatch {
      * the retries of other runs leave them alone during the schedule's grace.
      */
     public Report send(List<OutgoingEvent> recorded) {
+        boolean wasClear = nothingPending;
+        nothingPending = false; // until every recorded event went out (a throw leaves it so)
         List<Item> batch = new ArrayList<>();
         for (OutgoingEvent event : recorded) {
             item(event, false).ifPresent(batch::add);
         }
-        return sendAll(batch, 0);
+        Report report = sendAll(batch, 0);
+        nothingPending = wasClear && report.failed() == 0 && batch.size() == recorded.size();
+        return report;
     }
 
     /**
@@ -76,9 +98,14 @@ public final class AlertDispatch {
      * may still be sending it); one due is claimed, then sent like a batch.
      */
     public Report retryPending(Instant now) {
+        if (alone && nothingPending) {
+            return Report.NONE;
+        }
         List<Item> due = new ArrayList<>();
         int scheduled = 0;
-        for (AlertOutbox.Pending p : outbox.pending()) {
+        List<AlertOutbox.Pending> pending = outbox.pending();
+        nothingPending = alone && pending.isEmpty();
+        for (AlertOutbox.Pending p : pending) {
             if (p.retryAfter() == null && !schedule.grace().isZero()) {
                 if (outbox.claim(p, schedule.firstTry(now), false)) {
                     scheduled++;
