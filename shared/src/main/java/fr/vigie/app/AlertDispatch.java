@@ -1,6 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.StaleDataEvent;
@@ -123,7 +124,7 @@ public final class AlertDispatch {
         return sendAll(due, scheduled);
     }
 
-    /** The event as something to send: an alert with its device from the watch-list, or a national or silence event. */
+    /** The event as something to send: an alert with its device from the watch-list, or a national, silence or notice event. */
     private Optional<Item> item(OutgoingEvent event, boolean emailSent) {
         if (event instanceof AlertEvent alert) {
             Optional<WatchlistEntry> device = watchlist.entry(alert.deviceId());
@@ -133,6 +134,11 @@ public final class AlertDispatch {
                 return Optional.empty();
             }
             return Optional.of(new Item(event, new Notice(alert, device.get()), emailSent));
+        }
+        if (event instanceof NoticeMessage message && !message.operators() && watchlist.entry(message.deviceId()).isEmpty()) {
+            LOG.atWarn().addKeyValue("noticeId", message.event().noticeId()).addKeyValue("facilityId", message.facilityId())
+                    .addKeyValue("deviceId", message.deviceId()).addKeyValue("reason", "device_not_in_watchlist").log("notice_send_skipped");
+            return Optional.empty();
         }
         return Optional.of(new Item(event, null, true));
     }
@@ -178,6 +184,8 @@ public final class AlertDispatch {
                     channels.alert(i.notice, !i.emailSent);
                 } else if (i.event instanceof StaleDataEvent stale) {
                     channels.staleData(stale, stale.facilityWide() ? null : watchlist.entry(stale.deviceId()).orElse(null));
+                } else if (i.event instanceof NoticeMessage message) {
+                    sendNotice(message);
                 } else {
                     channels.national((SupplyDisruptionEvent) i.event);
                 }
@@ -192,14 +200,26 @@ public final class AlertDispatch {
         return new Report(sent, digests, failed, scheduled);
     }
 
+    /** A notice's message as the intake would have sent it: the operators' event, or a receiving facility's message. */
+    private void sendNotice(NoticeMessage message) {
+        if (message.operators()) {
+            channels.supplyNotice(message.event());
+        } else {
+            channels.facilityNotice(message.facilityId(), watchlist.entry(message.deviceId()).orElseThrow(), message.record());
+        }
+    }
+
     private static String id(OutgoingEvent event) {
         if (event instanceof StaleDataEvent s) {
             return s.silenceId() + "#" + s.status();
         }
+        if (event instanceof NoticeMessage n) {
+            return n.event().noticeId() + "#" + n.event().status() + "#" + n.facilityId();
+        }
         return event instanceof AlertEvent a ? a.alertId() : ((SupplyDisruptionEvent) event).disruptionId();
     }
 
-    /** One event to send; {@code notice} is null for a national or silence event, which has no email to group. */
+    /** One event to send; {@code notice} is null for a national, silence or notice event, which has no email to group. */
     private static final class Item {
         final OutgoingEvent event;
         final Notice notice;

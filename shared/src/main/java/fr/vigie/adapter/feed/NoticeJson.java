@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.notice.MatchedBy;
 import fr.vigie.domain.notice.MatchedNotice;
@@ -100,6 +101,39 @@ public final class NoticeJson {
         m.match().deviceIds().forEach(devices::add);
         n.put("matchedBy", m.match().matchedBy().json());
         return n;
+    }
+
+    /**
+     * A notice's message waiting in the outbox: {"event":{…the SUPPLY_NOTICE event…},"record":{…as toJson…} or null,
+     * "facilityId":…,"deviceId":…} (the last three null for the operators' event).
+     */
+    public static String write(NoticeMessage m) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.set("event", event(m.event()));
+        n.set("record", m.record() == null ? null : toJson(m.record()));
+        n.put("facilityId", m.facilityId());
+        n.put("deviceId", m.deviceId());
+        return n.toString();
+    }
+
+    /** Reads back what {@link #write(NoticeMessage)} wrote. */
+    public static NoticeMessage readMessage(String json) {
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored notice message is not readable: " + e.getOriginalMessage(), e);
+        }
+        JsonNode e = n.get("event");
+        List<String> devices = new ArrayList<>();
+        e.path("deviceIds").forEach(d -> devices.add(d.asText()));
+        SupplyNoticeEvent event = new SupplyNoticeEvent(e.get("noticeId").asText(), NoticeStatus.valueOf(e.get("status").asText()),
+                DisruptionKind.valueOf(e.get("kind").asText()), java.time.Instant.parse(e.get("at").asText()),
+                LocalDate.parse(e.get("publishedAt").asText()), devices, MatchedBy.fromJson(e.path("matchedBy").asText("none")),
+                date(e.get("expectedEnd")));
+        JsonNode record = n.get("record");
+        return new NoticeMessage(event, record == null || record.isNull() ? null : fromJson(record.toString()),
+                text(n.get("facilityId")), text(n.get("deviceId")));
     }
 
     /** Reads back what {@link #toJson(MatchedNotice)} wrote. */
