@@ -5,6 +5,7 @@ import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.forecast.SeriesEvaluator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,13 +28,17 @@ import java.util.Map;
  * A daily feed re-sampled hourly, as the deployed functions poll: each row's use is spread evenly
  * over the hours since the series' previous row (whole units, the remainder on the hours where the
  * running total crosses a unit), and what the row received, ordered and was promised happens at one
- * hour, {@link #DELIVERY_BEFORE} before the row (a daily row's timestamp closes the day it reports).
+ * hour, the first of the row's local day (the facility's zone): the day the daily feed dates it to,
+ * and the day an on-time delivery is promised for in the samples (their rows report it on its
+ * promised date, before 06:00). A day the daily feed missed stays missed: the hourly polls cover the
+ * last {@link #POLLED_HOURS} hours before each row, the first of them carrying the use of the gap.
  * {@code HourlyFeed SEASON_DIR OUT_DIR} writes OUT_DIR/feed.csv beside copies of the season's
  * watch-list and truth, to score with score.py.
  */
 public final class HourlyFeed {
 
-    static final Duration DELIVERY_BEFORE = Duration.ofHours(15);
+    /** Hours polled before each daily row: a day (more would invent polls on the days the feed missed). */
+    static final int POLLED_HOURS = 24;
 
     private HourlyFeed() {
     }
@@ -60,9 +68,13 @@ public final class HourlyFeed {
     private static void hours(Snapshot prev, Snapshot cur, List<Snapshot> out) {
         int hours = (int) Math.max(1, Duration.between(prev.timestamp(), cur.timestamp()).toHours());
         long consumed = cur.consumed() == null ? Math.max(0, prev.onHand() + cur.receivedOrZero() - cur.onHand()) : cur.consumed();
-        int deliveryHour = (int) Math.max(1, hours - DELIVERY_BEFORE.toHours());
+        int firstHour = Math.max(1, hours - POLLED_HOURS + 1);
+        ZoneId zone = SeriesEvaluator.zoneOf(cur.facilityId());
+        Instant dayStart = LocalDate.ofInstant(cur.timestamp(), zone).atStartOfDay(zone).toInstant();
+        long hoursToDayStart = (Duration.between(prev.timestamp(), dayStart).toMinutes() + 59) / 60;
+        int deliveryHour = (int) Math.min(hours, Math.max(firstHour, hoursToDayStart));
         long usedSoFar = 0;
-        for (int k = 1; k <= hours; k++) {
+        for (int k = firstHour; k <= hours; k++) {
             long used = Math.round((double) consumed * k / hours) - usedSoFar;
             usedSoFar += used;
             boolean delivered = k >= deliveryHour;

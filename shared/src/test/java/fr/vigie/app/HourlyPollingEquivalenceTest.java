@@ -27,19 +27,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 19: a sample season polled hourly ({@link HourlyFeed#resample}: each day's use spread over
- * its hours, deliveries at their hour) raises, through the real ingestion and evaluation code, the
- * alerts of the same season reported daily, series by series: every event of the daily feed has one
- * of the same level within a local day by hour, and on every day an alert is open by day one is open
- * by hour that day, the day before or the day after. (The hourly feed may say more: see
- * docs/forecasting.md for the extra close/reopen pairs it still sends.) Two of season-a's
- * facilities (14 series, 240 days, about 80,000 hourly snapshots), to keep the suite's time.
+ * its hours, deliveries at the start of the local day the daily feed dates them to, missed days kept
+ * missed) raises, through the real ingestion and evaluation code, the alerts of the same season
+ * reported daily, series by series, on the same local days (± 1):
+ * <ul>
+ * <li>every event of the daily feed has one of the same level within a local day by hour, and on
+ * every day an alert is open by day one is open by hour that day, the day before or the day after;</li>
+ * <li>the other way round, every event by hour has its daily twin within a day, but for at most
+ * {@value #UNTWINNED_HOURLY} events (one alert opened and closed: the hourly feed reads a rationed
+ * order from the day's close, 17 hours after the daily row, see docs/forecasting.md);</li>
+ * <li>the number of events is the daily feed's within {@value #UNTWINNED_HOURLY}.</li>
+ * </ul>
+ * Two of season-a's facilities (14 series, 240 days, about 80,000 hourly snapshots), to keep the
+ * suite's time; the whole season is scored in docs/forecasting.md ("Hourly vs daily").
  */
 class HourlyPollingEquivalenceTest {
 
     private static final Set<String> FACILITIES = Set.of("CHU-NAQ-06", "CH-IDF-07");
+    /** Events by hour allowed without a daily twin (and events more or fewer in all): one alert, opened and closed. */
+    private static final int UNTWINNED_HOURLY = 2;
 
     @Test
-    void aSampleSeasonPolledHourlyRaisesTheDailyAlertsWithinADay(@TempDir Path dir) throws Exception {
+    void aSampleSeasonPolledHourlyRaisesTheDailyAlertsOnTheSameDays(@TempDir Path dir) throws Exception {
         List<Snapshot> daily = HourlyFeed.read(SampleSeason.feed("season-a")).stream()
                 .filter(s -> FACILITIES.contains(s.facilityId())).toList();
         Path dailyFeed = dir.resolve("daily.csv");
@@ -58,16 +67,21 @@ class HourlyPollingEquivalenceTest {
         series.addAll(byDay.keySet());
         series.addAll(byHour.keySet());
         List<String> apart = new ArrayList<>();
+        List<String> untwinned = new ArrayList<>();
+        List<String> told = new ArrayList<>();
         LocalDate first = daily.get(0).timestamp().atZone(ZoneId.of("UTC")).toLocalDate();
         LocalDate last = daily.get(daily.size() - 1).timestamp().atZone(ZoneId.of("UTC")).toLocalDate();
         for (SeriesKey key : series) {
-            for (AlertEvent e : dailyAlerts) {
-                LocalDate day = dayOf(e);
-                boolean twin = hourlyAlerts.stream().anyMatch(h -> h.facilityId().equals(e.facilityId())
-                        && h.deviceId().equals(e.deviceId()) && h.level() == e.level()
-                        && Math.abs(ChronoUnit.DAYS.between(day, dayOf(h))) <= 1);
-                if (new SeriesKey(e.facilityId(), e.deviceId()).equals(key) && !twin) {
-                    apart.add(key + " " + day + ": " + e.level() + " by day, none within a day by hour");
+            List<AlertEvent> ofDay = of(dailyAlerts, key);
+            List<AlertEvent> ofHour = of(hourlyAlerts, key);
+            for (AlertEvent e : ofDay) {
+                if (!twinned(e, ofHour)) {
+                    apart.add(key + " " + dayOf(e) + ": " + e.level() + " by day, none within a day by hour");
+                }
+            }
+            for (AlertEvent e : ofHour) {
+                if (!twinned(e, ofDay)) {
+                    untwinned.add(key + " " + dayOf(e) + ": " + e.level() + " by hour, none within a day by day");
                 }
             }
             for (LocalDate day = first.plusDays(1); day.isBefore(last); day = day.plusDays(1)) {
@@ -76,11 +90,24 @@ class HourlyPollingEquivalenceTest {
                     apart.add(key + " " + day + ": open by day, closed within a day by hour");
                 }
             }
-            if (apart.stream().anyMatch(a -> a.startsWith(key.toString()))) {
-                apart.add("  by day: " + told(dailyAlerts, key) + "\n  by hour: " + told(hourlyAlerts, key));
+            if (ofDay.size() != ofHour.size() || apart.stream().anyMatch(a -> a.startsWith(key.toString()))) {
+                told.add(key + "\n  by day: " + told(ofDay) + "\n  by hour: " + told(ofHour));
             }
         }
-        assertTrue(apart.isEmpty(), () -> apart.size() + " series-days apart by more than a day:\n" + String.join("\n", apart));
+        String detail = String.join("\n", apart) + "\n" + String.join("\n", untwinned) + "\n" + String.join("\n", told);
+        assertTrue(apart.isEmpty(), () -> apart.size() + " series-days apart by more than a day:\n" + detail);
+        assertTrue(untwinned.size() <= UNTWINNED_HOURLY, () -> untwinned.size() + " events by hour without a daily twin:\n" + detail);
+        assertTrue(Math.abs(hourlyAlerts.size() - dailyAlerts.size()) <= UNTWINNED_HOURLY,
+                () -> hourlyAlerts.size() + " events by hour against " + dailyAlerts.size() + " by day:\n" + detail);
+    }
+
+    /** An event of the same level in {@code others} within a local day. */
+    private static boolean twinned(AlertEvent e, List<AlertEvent> others) {
+        return others.stream().anyMatch(o -> o.level() == e.level() && Math.abs(ChronoUnit.DAYS.between(dayOf(e), dayOf(o))) <= 1);
+    }
+
+    private static List<AlertEvent> of(List<AlertEvent> events, SeriesKey key) {
+        return events.stream().filter(e -> new SeriesKey(e.facilityId(), e.deviceId()).equals(key)).toList();
     }
 
     private static LocalDate dayOf(AlertEvent e) {
@@ -88,8 +115,8 @@ class HourlyPollingEquivalenceTest {
     }
 
     /** A series' events as they read in a failure: time, level, coverage, on hand, use, reasons. */
-    private static List<String> told(List<AlertEvent> events, SeriesKey key) {
-        return events.stream().filter(e -> new SeriesKey(e.facilityId(), e.deviceId()).equals(key))
+    private static List<String> told(List<AlertEvent> events) {
+        return events.stream()
                 .map(e -> e.at() + " " + e.level() + " " + e.coverageDays() + "d " + e.onHand() + " " + e.dailyUseForecast() + " " + e.reasons())
                 .toList();
     }

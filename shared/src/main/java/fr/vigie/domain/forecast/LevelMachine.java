@@ -3,25 +3,30 @@ package fr.vigie.domain.forecast;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Thresholds;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Alert levels with hysteresis. An alert opens when coverage stays under the warning threshold at
- * every snapshot for {@link #CONFIRMATION} (at the level the last one shows), or at once
+ * Alert levels with hysteresis, judged in local days rather than snapshots (issue 19), so that a
+ * series polled hourly and the same series reported once a day raise the same alerts on the same
+ * days. An alert opens when coverage is under the warning threshold at the first snapshot of two
+ * local days in a row (at the level the second one shows), or at once, at a day's first snapshot,
  * when the supplier is failing, since the signal itself confirms; it escalates to CRITICAL
  * likewise. It also opens when the stock on hand alone lasts less than the critical threshold:
- * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to
- * WARNING, and closes only when coverage is clearly above the warning threshold, and the stock on
- * hand clearly above the critical one, likewise for {@link #CONFIRMATION} (a just-in-time shelf
- * refilled by each delivery would otherwise open and close every week). Confirmation is counted in
- * time, not in snapshots, so that hourly polling confirms no sooner than daily polling does: with
- * daily snapshots it is the two snapshots in a row the method was tuned with.
+ * everything then rests on deliveries arriving on the day. It never steps down from CRITICAL to WARNING, and closes only when
+ * coverage is clearly above the warning threshold, and the stock on hand clearly above the critical
+ * one, likewise at two days' first snapshots in a row (a just-in-time shelf refilled by each delivery
+ * would otherwise open and close every week).
+ * <p>
+ * Why the day's first snapshot: it reads the shelf and the projection as the previous local day
+ * closed, which is what a daily row reports (its timestamp closes the day it reports), so with daily
+ * rows this is the two rows in a row the method was tuned with, and with hourly polls it is a whole
+ * local day, midnight to midnight. The snapshots within a day move nothing: they would see the
+ * shelf at its lowest in the hours before each delivery (the daily row already counts the day's van)
+ * and confirm a move the days' closes never show. Source: issue 19, measured in docs/forecasting.md
+ * ("Hourly vs daily").
  */
 public final class LevelMachine {
 
-    /** A day, less the jitter of a daily feed's polling time. */
-    static final Duration CONFIRMATION = Duration.ofHours(20);
     /** Clearly above: a quarter more than the threshold. */
     static final double RECOVERY_MARGIN = 1.25;
 
@@ -32,7 +37,17 @@ public final class LevelMachine {
     private LevelMachine() {
     }
 
-    public static Step next(AlertState previous, Assessment a, Thresholds t, Instant at) {
+    /**
+     * @param previous the state left by the series' previous snapshot
+     * @param a        the assessment of this snapshot
+     * @param at       this snapshot's timestamp (the level's {@code since}, a candidate's {@code candidateSince})
+     * @param opensDay this snapshot is the series' first of its local day (the facility's zone): the
+     *                 one at which threshold moves are judged
+     */
+    public static Step next(AlertState previous, Assessment a, Thresholds t, Instant at, boolean opensDay) {
+        if (!opensDay) {
+            return new Step(previous, null);
+        }
         AlertLevel current = previous.level() == AlertLevel.RECOVERED ? AlertLevel.NONE : previous.level();
         AlertLevel seen = seen(a, t);
         AlertLevel move = switch (current) {
@@ -44,14 +59,12 @@ public final class LevelMachine {
         if (move == AlertLevel.NONE) {
             return new Step(new AlertState(current, AlertLevel.NONE, 0, previous.since(), null), null);
         }
-        // the candidate remembers which move is under way (opening, escalating or closing) and since when
+        boolean immediate = move != AlertLevel.RECOVERED && a.supplyFailing();
+        // the candidate remembers which move is under way (opening, escalating or closing) and since which day's start;
+        // seen at the previous day's first snapshot, and now at this one: confirmed
         boolean continued = previous.candidate() == move && previous.candidateSince() != null;
-        int confirmations = continued ? previous.confirmations() + 1 : 1;
-        Instant candidateSince = continued ? previous.candidateSince() : at;
-        boolean confirmed = move != AlertLevel.RECOVERED && a.supplyFailing()
-                || !Duration.between(candidateSince, at).minus(CONFIRMATION).isNegative();
-        if (!confirmed) {
-            return new Step(new AlertState(current, move, confirmations, previous.since(), candidateSince), null);
+        if (!immediate && !continued) {
+            return new Step(new AlertState(current, move, 1, previous.since(), at), null);
         }
         AlertLevel announced = move == AlertLevel.RECOVERED ? AlertLevel.RECOVERED : seen;
         AlertLevel level = announced == AlertLevel.RECOVERED ? AlertLevel.NONE : announced;

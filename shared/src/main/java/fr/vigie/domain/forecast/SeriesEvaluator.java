@@ -31,7 +31,8 @@ public final class SeriesEvaluator {
      * @param previous the state left by the previous evaluation ({@link AlertState#CALM} at first)
      * @param outlook  the device's national supply situation
      * Days are the facility's local calendar days, in the zone of the region its identifier names
-     * ({@link Region#fromFacilityId}), Europe/Paris otherwise.
+     * ({@link Region#fromFacilityId}), Europe/Paris otherwise. Levels move only when the snapshot
+     * evaluated is the history's first of its day ({@link LevelMachine}).
      */
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook) {
         return evaluate(entry, history, previous, outlook, zoneOf(history.get(history.size() - 1).facilityId()));
@@ -41,7 +42,9 @@ public final class SeriesEvaluator {
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
                                ZoneId zone) {
         Snapshot latest = history.get(history.size() - 1);
-        return decide(entry, latest, assess(history, outlook, zone), previous, zone,
+        boolean opensDay = history.size() < 2
+                || UseForecast.date(history.get(history.size() - 2), zone).isBefore(UseForecast.date(latest, zone));
+        return decide(entry, latest, assess(history, outlook, zone), previous, zone, opensDay,
                 outlook.notices() == null ? List.of() : outlook.notices().noticeIds());
     }
 
@@ -56,18 +59,19 @@ public final class SeriesEvaluator {
     /**
      * The level step and its event for an assessment already made of {@code latest} (in {@code zone}):
      * the second half of {@link #evaluate}, which the RETEX's what-if runs on one assessment under
-     * several thresholds. The level machine's confirmations are timed by {@code latest}'s timestamp
-     * and the state's {@code candidateSince}, so a what-if fed the same snapshots in order makes the
-     * same steps as the alerts.
+     * several thresholds. {@code opensDay}: {@code latest} is the series' first snapshot of its local
+     * day, where the level machine judges the thresholds ({@link LevelMachine}); a what-if fed the
+     * same snapshots in order, saying which open a day, makes the same steps as the alerts.
      */
-    public Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone) {
-        return decide(entry, latest, a, previous, zone, List.of());
+    public Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone,
+                             boolean opensDay) {
+        return decide(entry, latest, a, previous, zone, opensDay, List.of());
     }
 
     /** As above, {@code notices} the manufacturers' notices in force, named on an alert that a SUPPLY_NOTICE moved (spec section 3). */
     private Evaluation decide(WatchlistEntry entry, Snapshot latest, Assessment a, AlertState previous, ZoneId zone,
-                              List<String> notices) {
-        LevelMachine.Step step = LevelMachine.next(previous, a, entry.thresholds(), latest.timestamp());
+                              boolean opensDay, List<String> notices) {
+        LevelMachine.Step step = LevelMachine.next(previous, a, entry.thresholds(), latest.timestamp(), opensDay);
         if (step.announced() == null) {
             return new Evaluation(a, step.state(), Optional.empty());
         }

@@ -109,8 +109,9 @@ public record UseForecast(double level, double trend, double spread) {
             level = next;
         }
         if (!started) { // too little history for a weekly mean: what was used so far, per day
+            // once half a day is seen: an hour of polls says nothing of a day's use (a daily feed's first interval is a day)
             double allDays = Arrays.stream(covered).sum();
-            level = allDays > 0 ? Arrays.stream(units).sum() / allDays : 0;
+            level = allDays >= MIN_COVERED_DAY ? Arrays.stream(units).sum() / allDays : 0;
         }
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
         return new UseForecast(Math.max(0, level + lag * trend), trend, spread);

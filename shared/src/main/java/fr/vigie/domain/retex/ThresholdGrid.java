@@ -8,6 +8,7 @@ import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,6 +169,8 @@ public final class ThresholdGrid {
         private final Map<WatchlistEntry, WatchlistEntry[]> variants = new IdentityHashMap<>();
         private int day = Integer.MIN_VALUE;
         private int lastStockoutDay = Integer.MIN_VALUE;
+        /** The alerts' local day of the last snapshot added. */
+        private LocalDate lastDate;
         private int crisesSeen;
 
         private Series() {
@@ -183,6 +186,10 @@ public final class ThresholdGrid {
          * {@code zone} the one the alerts count the facility's days in ({@link SeriesEvaluator#zoneOf}).
          */
         public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched, ZoneId zone) {
+            // the alerts judge thresholds at a series' first snapshot of each of its local days (LevelMachine)
+            LocalDate date = LocalDate.ofInstant(s.timestamp(), zone);
+            boolean opensDay = !date.equals(lastDate);
+            lastDate = date;
             advanceTo(today);
             if (s.onHand() == 0 && lastStockoutDay != today) {
                 if (lastStockoutDay == Integer.MIN_VALUE || today - lastStockoutDay >= CRISIS_GAP_DAYS) {
@@ -199,7 +206,7 @@ public final class ThresholdGrid {
             }
             WatchlistEntry[] entries = variants.computeIfAbsent(inForce, this::variants);
             for (int i = 0; i < entries.length; i++) {
-                Evaluation e = evaluator.decide(entries[i], s, a, states[i], zone);
+                Evaluation e = evaluator.decide(entries[i], s, a, states[i], zone, opensDay);
                 states[i] = e.state();
                 if (e.event().isPresent()) {
                     sent[i]++;

@@ -10,11 +10,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LevelMachineTest {
 
@@ -41,7 +47,7 @@ class LevelMachineTest {
         List<AlertLevel> out = new ArrayList<>();
         AlertState state = AlertState.CALM;
         for (int i = 0; i < 3; i++) { // 100 on hand at 20 a day: 5 days, all the rest is promised
-            LevelMachine.Step step = LevelMachine.next(state, assessment(60, 100, 20, Set.of()), T, day(i));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, 100, 20, Set.of()), T, day(i), true);
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
@@ -58,7 +64,7 @@ class LevelMachineTest {
         // each delivery and rises to 8 after it (not clearly above the 7-day critical cover), then to 20
         long[] onHand = {100, 100, 160, 160, 100, 100, 160, 160, 400, 400};
         for (int i = 0; i < onHand.length; i++) {
-            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, day(i));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(60, onHand[i], 20, Set.of()), T, day(i), true);
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
@@ -73,7 +79,7 @@ class LevelMachineTest {
         AlertState state = critical;
         for (int i = 1; i <= 5; i++) { // a large delivery is due, yet the shelf is empty
             LevelMachine.Step step = LevelMachine.next(state, assessment(40, 0, 20, Set.of(Reason.STOCK_OUT)), T,
-                    day(i));
+                    day(i), true);
             assertEquals(null, step.announced());
             state = step.state();
         }
@@ -81,32 +87,63 @@ class LevelMachineTest {
     }
 
     @Test
-    void confirmationTakesADayWhateverThePolling() {
-        List<AlertLevel> out = new ArrayList<>();
-        AlertState state = AlertState.CALM;
-        Instant start = day(3);
-        for (int hour = 0; hour <= 30; hour++) { // low every hour: it takes a day, not two snapshots
-            Instant at = start.plus(Duration.ofHours(hour));
-            LevelMachine.Step step = LevelMachine.next(state, assessment(10, 1000, 10, Set.of()), T, at);
-            state = step.state();
-            if (step.announced() != null) {
-                out.add(step.announced());
-                assertEquals(start.plus(LevelMachine.CONFIRMATION), at);
-            }
-        }
-        assertEquals(List.of(AlertLevel.WARNING), out);
+    void hourlyPollingConfirmsOnAWholeLocalDay() {
+        // low every hour from 03:00 on day 3: the day's first poll (00:00) did not see it, day 4's does,
+        // and day 5's confirms it: a whole local day under the line, midnight to midnight
+        List<Event> out = replay(hours(0, 7 * 24), at -> assessment(at.isBefore(local(3, 3)) ? 20 : 10, 1000, 10, Set.of()));
+        assertEquals(List.of(new Event(AlertLevel.WARNING, local(5, 0))), out);
     }
 
     @Test
-    void aFewLowHoursDoNotOpen() {
-        AlertState state = AlertState.CALM;
-        for (int hour = 0; hour < 48; hour++) { // low for 12 hours each day, back in the afternoon
-            double coverage = hour % 24 < 12 ? 10 : 20;
-            LevelMachine.Step step = LevelMachine.next(state, assessment(coverage, 1000, 10, Set.of()), T,
-                    day(0).plus(Duration.ofHours(hour)));
-            assertEquals(null, step.announced(), "hour " + hour);
-            state = step.state();
+    void lowHoursWithinTheDayDoNotOpen() {
+        // low from 08:00 to 20:00 every day: no day starts under the line (nor would a daily row at 06:00 see it)
+        List<Event> out = replay(hours(0, 7 * 24), at -> {
+            int hour = at.atZone(PARIS).getHour();
+            return assessment(hour >= 8 && hour < 20 ? 10 : 20, 1000, 10, Set.of());
+        });
+        assertEquals(List.of(), out);
+    }
+
+    @Test
+    void aFailingSupplierOpensAtTheNextDaysStartWithoutASecondDay() {
+        // the signal is its own confirmation; like any move, it is judged at a day's first snapshot
+        List<Event> out = replay(hours(0, 3 * 24), at -> at.isBefore(local(0, 10)) ? assessment(20, 1000, 10, Set.of())
+                : assessment(10, 1000, 10, Set.of(Reason.DELIVERY_OVERDUE)));
+        assertEquals(List.of(new Event(AlertLevel.WARNING, local(1, 0))), out);
+    }
+
+    /**
+     * Issue 19, hourly vs daily: a just-in-time shelf (24 a day, one van a week at 15:00 bringing a
+     * week's use) runs under the critical cover for the 22 hours before each van, with deliveries
+     * trusted all along. Read hourly, the shelf is short for more than a day's worth of polls; read
+     * once a day at 06:00, it is short on the van's morning only, the next row already counting the
+     * van. Neither opens; when a van does not come (day 20) both open a WARNING on day 21, and both
+     * close on day 24, two days' starts after the next van.
+     */
+    @Test
+    void aDeliveryMorningDipRaisesTheSameAlertsPolledHourlyAsReportedDaily() {
+        Function<Instant, Assessment> shelf = at -> assessment(60, onHand(at), 24, Set.of());
+        List<Event> daily = replay(days(0, 26), shelf);
+        List<Event> hourly = replay(hours(0, 26 * 24), shelf);
+
+        assertEquals(List.of(new Event(AlertLevel.WARNING, local(21, 6)), new Event(AlertLevel.RECOVERED, local(24, 6))), daily);
+        assertEquals(daily.stream().map(Event::level).toList(), hourly.stream().map(Event::level).toList(), hourly.toString());
+        for (int i = 0; i < daily.size(); i++) {
+            long apart = ChronoUnit.DAYS.between(daily.get(i).at().atZone(PARIS).toLocalDate(), hourly.get(i).at().atZone(PARIS).toLocalDate());
+            assertTrue(Math.abs(apart) <= 1, () -> "hourly " + hourly + " against daily " + daily);
         }
+    }
+
+    /** The shelf of the dip test at {@code at}: 305 at the start, one unit an hour, vans at 15:00 on days 6, 13 and 22. */
+    private static long onHand(Instant at) {
+        long hours = Duration.between(local(0, 0), at).toHours();
+        long delivered = 0;
+        for (int[] van : new int[][] {{6, 168}, {13, 168}, {22, 400}}) {
+            if (!at.isBefore(local(van[0], 15))) {
+                delivered += van[1];
+            }
+        }
+        return 305 - hours + delivered;
     }
 
     @Test
@@ -124,12 +161,49 @@ class LevelMachineTest {
         return Instant.parse("2025-10-01T05:00:00Z").plus(Duration.ofDays(day));
     }
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** An announced level and when. */
+    private record Event(AlertLevel level, Instant at) {
+    }
+
+    /** Day {@code day} of October 2025 (no change of time) at {@code hour}, Paris time. */
+    private static Instant local(int day, int hour) {
+        return LocalDate.of(2025, 10, 1).plusDays(day).atTime(hour, 0).atZone(PARIS).toInstant();
+    }
+
+    private static List<Instant> hours(int fromDay, int count) {
+        return IntStream.range(0, count).mapToObj(h -> local(fromDay, 0).plus(Duration.ofHours(h))).toList();
+    }
+
+    /** One row a day at 06:00, as the samples' daily feed. */
+    private static List<Instant> days(int fromDay, int count) {
+        return IntStream.range(0, count).mapToObj(d -> local(fromDay + d, 6)).toList();
+    }
+
+    /** The level machine over snapshots at {@code times}, each the first of its Paris day or not, as the evaluator says. */
+    private static List<Event> replay(List<Instant> times, Function<Instant, Assessment> assessed) {
+        List<Event> out = new ArrayList<>();
+        AlertState state = AlertState.CALM;
+        LocalDate last = null;
+        for (Instant at : times) {
+            LocalDate date = at.atZone(PARIS).toLocalDate();
+            LevelMachine.Step step = LevelMachine.next(state, assessed.apply(at), T, at, !date.equals(last));
+            last = date;
+            state = step.state();
+            if (step.announced() != null) {
+                out.add(new Event(step.announced(), at));
+            }
+        }
+        return out;
+    }
+
     private static List<AlertLevel> announced(double... coverages) {
         List<AlertLevel> out = new ArrayList<>();
         AlertState state = AlertState.CALM;
         int i = 0;
         for (double c : coverages) {
-            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, day(i++));
+            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, day(i++), true);
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
