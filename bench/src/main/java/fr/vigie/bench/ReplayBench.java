@@ -154,9 +154,9 @@ final class ReplayBench {
             if (composition == Composition.LOCAL) {
                 MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(metered, names.snapshots()));
                 CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
-                        new MemoryAlertStore(new DynamoAlertStore(metered, names.alerts())),
+                        MemoryAlertStore.overEmpty(new DynamoAlertStore(metered, names.alerts())), // a fresh database, as ./vigie replay's first run
                         new MemoryDisruptionStore(new DynamoDisruptionStore(metered, names.alerts())));
-                BatchEvaluation alerting = new BatchEvaluation(evaluation, new AlertDispatch(new DynamoAlertOutbox(metered, names.alerts()),
+                BatchEvaluation alerting = new BatchEvaluation(evaluation, AlertDispatch.alone(new DynamoAlertOutbox(metered, names.alerts()),
                         publisher, watchlist, RetrySchedule.DEFAULT), AlertReminders.never());
                 SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), alerting).run(reader::next, (d, t) -> { });
                 rows = s.ingestion().read();

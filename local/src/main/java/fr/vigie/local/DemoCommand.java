@@ -125,6 +125,7 @@ final class DemoCommand {
                 }
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
+            vigie.snapshots.awaitWrites(); // a background write's failure fails the demo
             printTable(publisher.sent(), details);
             printDisruptions(publisher.disruptions());
             printExample(publisher.sent(), watchlist);

@@ -35,8 +35,12 @@ public final class LocalDatabase implements AutoCloseable {
     private final Path workingCopy;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** Whether the database held nothing when opened (in memory, or no file in the folder yet). */
+    private final boolean fresh;
 
-    private LocalDatabase(AmazonDynamoDBLocal engine, Path folder, Path workingCopy, FileChannel lockChannel, FileLock lock) {
+    private LocalDatabase(AmazonDynamoDBLocal engine, Path folder, Path workingCopy, FileChannel lockChannel, FileLock lock,
+                          boolean fresh) {
+        this.fresh = fresh;
         this.engine = engine;
         this.client = engine.dynamoDbClient();
         this.folder = folder;
@@ -47,7 +51,7 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     public static LocalDatabase inMemory() {
-        return new LocalDatabase(DynamoDBEmbedded.create(true), null, null, null, null);
+        return new LocalDatabase(DynamoDBEmbedded.create(true), null, null, null, null, true);
     }
 
     /** Opens (or creates) the database kept in {@code folder}. */
@@ -62,10 +66,16 @@ public final class LocalDatabase implements AutoCloseable {
         Path scratch = Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))
                 ? Files.createTempDirectory(Path.of("/dev/shm"), "vigie-") : Files.createTempDirectory("vigie-");
         Path copy = scratch.resolve(FILE);
-        if (Files.exists(folder.resolve(FILE))) {
+        boolean fresh = !Files.exists(folder.resolve(FILE));
+        if (!fresh) {
             Files.copy(folder.resolve(FILE), copy);
         }
-        return new LocalDatabase(DynamoDBEmbedded.create(copy.toFile(), true), folder, copy, channel, lock);
+        return new LocalDatabase(DynamoDBEmbedded.create(copy.toFile(), true), folder, copy, channel, lock, fresh);
+    }
+
+    /** True when the database held nothing when opened: its stores have nothing to read back. */
+    public boolean fresh() {
+        return fresh;
     }
 
     public DynamoDbClient client() {

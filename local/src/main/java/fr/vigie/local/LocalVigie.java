@@ -32,7 +32,8 @@ import java.util.Map;
  * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
  * local run is the database's only writer, so the snapshot, alert disruption and notice stores sit behind a
  * write-through memory cache (and the epidemic signal): every write still reaches DynamoDB, but history and state are read
- * from it once. {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function, and
+ * from it once; the snapshots are written on a background thread ({@link DynamoSnapshotStore#soleWriter}),
+ * and the outbox is read only when something can be pending ({@link AlertDispatch#alone}). {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function, and
  * {@code SILENT_AFTER_HOURLY_HOURS} / {@code SILENT_AFTER_DAILY_HOURS} set the silence delays.
  */
 final class LocalVigie {
@@ -53,10 +54,11 @@ final class LocalVigie {
         epidemics = new MemoryEpidemicSignals(new DynamoEpidemicSignals(db.client(), names.registry()));
         ingestion = new SnapshotIngestion(snapshots);
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
-                new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
+                db.fresh() ? MemoryAlertStore.overEmpty(new DynamoAlertStore(db.client(), names.alerts()))
+                        : new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
                 new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices, epidemics);
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
-        AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
+        AlertDispatch dispatch = AlertDispatch.alone(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
         SilenceWatch silences = new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env));
         AlertReminders reminding = new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist);
         alerting = new BatchEvaluation(evaluation, dispatch, reminding).watchingSilence(silences);

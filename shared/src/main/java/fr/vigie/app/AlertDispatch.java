@@ -1,6 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.StaleDataEvent;
@@ -50,12 +51,30 @@ public final class AlertDispatch {
     private final AlertChannels channels;
     private final Watchlist watchlist;
     private final RetrySchedule schedule;
+    private final boolean alone;
+    /** Alone only: the outbox was last read empty and every event recorded since went out. */
+    private boolean nothingPending;
 
     public AlertDispatch(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule) {
+        this(outbox, channels, watchlist, schedule, false);
+    }
+
+    private AlertDispatch(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule, boolean alone) {
         this.outbox = outbox;
         this.channels = channels;
         this.watchlist = watchlist;
         this.schedule = schedule;
+        this.alone = alone;
+    }
+
+    /**
+     * The dispatcher of an outbox that no other run records into or sends from ({@code ./vigie}'s locked
+     * local database): an event can then be pending only if it was at the start or if this dispatcher could
+     * not send it, so {@link #retryPending} reads the outbox only then, not after every batch (issue 18:
+     * the replay's pending-index queries). What it sends, and when, is the same.
+     */
+    public static AlertDispatch alone(AlertOutbox outbox, AlertChannels channels, Watchlist watchlist, RetrySchedule schedule) {
+        return new AlertDispatch(outbox, channels, watchlist, schedule, true);
     }
 
     /**
@@ -63,11 +82,15 @@ public final class AlertDispatch {
      * the retries of other runs leave them alone during the schedule's grace.
      */
     public Report send(List<OutgoingEvent> recorded) {
+        boolean wasClear = nothingPending;
+        nothingPending = false; // until every recorded event went out (a throw leaves it so)
         List<Item> batch = new ArrayList<>();
         for (OutgoingEvent event : recorded) {
             item(event, false).ifPresent(batch::add);
         }
-        return sendAll(batch, 0);
+        Report report = sendAll(batch, 0);
+        nothingPending = wasClear && report.failed() == 0 && batch.size() == recorded.size();
+        return report;
     }
 
     /**
@@ -76,9 +99,14 @@ public final class AlertDispatch {
      * may still be sending it); one due is claimed, then sent like a batch.
      */
     public Report retryPending(Instant now) {
+        if (alone && nothingPending) {
+            return Report.NONE;
+        }
         List<Item> due = new ArrayList<>();
         int scheduled = 0;
-        for (AlertOutbox.Pending p : outbox.pending()) {
+        List<AlertOutbox.Pending> pending = outbox.pending();
+        nothingPending = alone && pending.isEmpty();
+        for (AlertOutbox.Pending p : pending) {
             if (p.retryAfter() == null && !schedule.grace().isZero()) {
                 if (outbox.claim(p, schedule.firstTry(now), false)) {
                     scheduled++;
@@ -96,7 +124,7 @@ public final class AlertDispatch {
         return sendAll(due, scheduled);
     }
 
-    /** The event as something to send: an alert with its device from the watch-list, or a national or silence event. */
+    /** The event as something to send: an alert with its device from the watch-list, or a national, silence or notice event. */
     private Optional<Item> item(OutgoingEvent event, boolean emailSent) {
         if (event instanceof AlertEvent alert) {
             Optional<WatchlistEntry> device = watchlist.entry(alert.deviceId());
@@ -106,6 +134,11 @@ public final class AlertDispatch {
                 return Optional.empty();
             }
             return Optional.of(new Item(event, new Notice(alert, device.get()), emailSent));
+        }
+        if (event instanceof NoticeMessage message && !message.operators() && watchlist.entry(message.deviceId()).isEmpty()) {
+            LOG.atWarn().addKeyValue("noticeId", message.event().noticeId()).addKeyValue("facilityId", message.facilityId())
+                    .addKeyValue("deviceId", message.deviceId()).addKeyValue("reason", "device_not_in_watchlist").log("notice_send_skipped");
+            return Optional.empty();
         }
         return Optional.of(new Item(event, null, true));
     }
@@ -151,6 +184,8 @@ public final class AlertDispatch {
                     channels.alert(i.notice, !i.emailSent);
                 } else if (i.event instanceof StaleDataEvent stale) {
                     channels.staleData(stale, stale.facilityWide() ? null : watchlist.entry(stale.deviceId()).orElse(null));
+                } else if (i.event instanceof NoticeMessage message) {
+                    sendNotice(message);
                 } else {
                     channels.national((SupplyDisruptionEvent) i.event);
                 }
@@ -165,14 +200,26 @@ public final class AlertDispatch {
         return new Report(sent, digests, failed, scheduled);
     }
 
+    /** A notice's message as the intake would have sent it: the operators' event, or a receiving facility's message. */
+    private void sendNotice(NoticeMessage message) {
+        if (message.operators()) {
+            channels.supplyNotice(message.event());
+        } else {
+            channels.facilityNotice(message.facilityId(), watchlist.entry(message.deviceId()).orElseThrow(), message.record());
+        }
+    }
+
     private static String id(OutgoingEvent event) {
         if (event instanceof StaleDataEvent s) {
             return s.silenceId() + "#" + s.status();
         }
+        if (event instanceof NoticeMessage n) {
+            return n.event().noticeId() + "#" + n.event().status() + "#" + n.facilityId();
+        }
         return event instanceof AlertEvent a ? a.alertId() : ((SupplyDisruptionEvent) event).disruptionId();
     }
 
-    /** One event to send; {@code notice} is null for a national or silence event, which has no email to group. */
+    /** One event to send; {@code notice} is null for a national, silence or notice event, which has no email to group. */
     private static final class Item {
         final OutgoingEvent event;
         final Notice notice;

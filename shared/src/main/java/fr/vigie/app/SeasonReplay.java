@@ -105,6 +105,8 @@ public final class SeasonReplay {
             from = to;
         }
         progress.evaluated(done, fresh.size());
+        // the store may still be writing what the ingestion stored (off this thread): the run ends when it is written, or fails
+        ingestion.awaitWrites();
         clock.accept(Instant.MAX);
         return new Summary(report, done, batches, sent, retried, facilities, List.copyOf(failures));
     }

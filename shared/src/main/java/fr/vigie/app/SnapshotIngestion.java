@@ -123,6 +123,15 @@ public final class SnapshotIngestion {
         return report;
     }
 
+    /**
+     * Returns once every snapshot this ingestion reported stored is written ({@link SnapshotStore#awaitWrites}).
+     *
+     * @throws RuntimeException the store's background write failure
+     */
+    public void awaitWrites() {
+        store.awaitWrites();
+    }
+
     public IngestionReport ingest(List<FeedRow> rows, Consumer<Snapshot> onStored) {
         var it = rows.iterator();
         try {

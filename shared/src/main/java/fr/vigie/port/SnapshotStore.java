@@ -30,6 +30,16 @@ public interface SnapshotStore {
      */
     Outcome store(List<Snapshot> batch);
 
+    /**
+     * Returns once every snapshot this store answered as stored is written: a store that writes in the
+     * background ({@code ./vigie}'s sole writer) waits for its writes; the others write before they answer.
+     *
+     * @throws RuntimeException the failure of a background write, as the write threw it
+     */
+    default void awaitWrites() {
+        // written before store() answered
+    }
+
     /** {@link #store}'s stored snapshots only. */
     default List<Snapshot> storeNew(List<Snapshot> batch) {
         return store(batch).stored();

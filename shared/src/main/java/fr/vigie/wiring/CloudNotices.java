@@ -3,11 +3,13 @@ package fr.vigie.wiring;
 import fr.vigie.adapter.aws.LambdaEnvironment;
 
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
+import fr.vigie.adapter.dynamodb.DynamoNoticeMessages;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.sns.SnsAlertChannels;
 import fr.vigie.app.NoticeIntake;
+import fr.vigie.port.AlertChannels;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -23,13 +25,39 @@ public final class CloudNotices {
     private CloudNotices() {
     }
 
+    /** Environment variables of the intake that records its messages in the outbox ({@link #recording}): no SNS topic. */
+    public static final List<String> RECORDING_ENV = List.of("REGISTRY_TABLE", "SNAPSHOTS_TABLE", "ALERTS_TABLE");
+
     /** A fresh intake: the watch-list is read now, so build one per invocation. */
     public static NoticeIntake intake(DynamoDbClient dynamo, SnsClient sns, String registryTable, String snapshotsTable,
                                       String topicArn) {
         DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, registryTable);
+        return intake(dynamo, new SnsAlertChannels(sns, topicArn, facilities::regionOf), facilities, registryTable, snapshotsTable);
+    }
+
+    /**
+     * A fresh intake whose messages (the operators' event, the receiving facilities' messages) are recorded
+     * pending in the alerts table's outbox ({@link DynamoNoticeMessages}) for the outbox dispatcher to send:
+     * for a function without the SNS client (the notices file drop).
+     */
+    public static NoticeIntake recording(DynamoDbClient dynamo, String registryTable, String snapshotsTable, String alertsTable) {
+        return intake(dynamo, new DynamoNoticeMessages(dynamo, alertsTable), new DynamoFacilityDirectory(dynamo, registryTable),
+                registryTable, snapshotsTable);
+    }
+
+    /** {@link #recording} per invocation over the function's DynamoDB client, built now (in the function's init). */
+    public static Supplier<NoticeIntake> recordings(LambdaEnvironment env) {
+        DynamoDbClient dynamo = env.dynamoDb();
+        String registryTable = env.require("REGISTRY_TABLE");
+        String snapshotsTable = env.require("SNAPSHOTS_TABLE");
+        String alertsTable = env.require("ALERTS_TABLE");
+        return () -> recording(dynamo, registryTable, snapshotsTable, alertsTable);
+    }
+
+    private static NoticeIntake intake(DynamoDbClient dynamo, AlertChannels channels, DynamoFacilityDirectory facilities,
+                                       String registryTable, String snapshotsTable) {
         return new NoticeIntake(DynamoWatchlist.load(dynamo, registryTable), new DynamoNoticeStore(dynamo, registryTable),
-                new SnsAlertChannels(sns, topicArn, facilities::regionOf), facilities,
-                new DynamoSnapshotStore(dynamo, snapshotsTable));
+                channels, facilities, new DynamoSnapshotStore(dynamo, snapshotsTable));
     }
 
     /**

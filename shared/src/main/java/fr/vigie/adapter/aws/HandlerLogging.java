@@ -9,6 +9,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,6 +27,12 @@ import java.util.function.Supplier;
 public final class HandlerLogging {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerLogging.class);
+
+    /**
+     * What every function's logging reads from its environment (the template's {@code Globals}):
+     * Powertools' {@code service} field, which reads {@code service_undefined} without it.
+     */
+    public static final List<String> ENV = List.of("POWERTOOLS_SERVICE_NAME");
 
     private HandlerLogging() {
     }

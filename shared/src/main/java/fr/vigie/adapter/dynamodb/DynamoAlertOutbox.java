@@ -1,8 +1,10 @@
 package fr.vigie.adapter.dynamodb;
 
 import fr.vigie.adapter.feed.AlertEventJson;
+import fr.vigie.adapter.feed.NoticeJson;
 import fr.vigie.adapter.feed.StaleDataJson;
 import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.StaleDataEvent;
 import fr.vigie.domain.SupplyDisruptionEvent;
@@ -26,6 +28,7 @@ import java.util.Map;
  *   alert:    pk = FAC#{facilityId}#DEV#{deviceId}  sk = EVENT#{at}#{level}
  *   national: pk = DEV#{deviceId}  sk = DISRUPTION#{disruptionId}#{at}#{status}
  *   silence:  pk = FAC#{facilityId}  sk = STALE#{lastSeen}#{deviceId or *}#{status}  ({@link DynamoReportingLog})
+ *   notice:   pk = NOTICE#{noticeId}  sk = MESSAGE#{publishedAt}#{status}#{facilityId or *}#{deviceId or *}  ({@link DynamoNoticeMessages})
  *          pendingPk = PENDING, pendingSk = {at}#...   until its own message went (sparse PendingIndex)
  *          emailSent = true          its email went in a digest
  *          retryAfter (N, epoch ms)  a retry may take it from then on; attempts (N) retries made
@@ -61,7 +64,8 @@ public final class DynamoAlertOutbox implements AlertOutbox {
             String json = Items.str(item, "event");
             String sk = Items.str(item, Tables.SK);
             OutgoingEvent event = sk.startsWith(Keys.DISRUPTION_EVENT) ? AlertEventJson.readDisruption(json)
-                    : sk.startsWith(DynamoReportingLog.EVENT) ? StaleDataJson.read(json) : AlertEventJson.readAlert(json);
+                    : sk.startsWith(DynamoReportingLog.EVENT) ? StaleDataJson.read(json)
+                    : sk.startsWith(DynamoNoticeMessages.MESSAGE) ? NoticeJson.readMessage(json) : AlertEventJson.readAlert(json);
             out.add(new Pending(event, emailed != null && Boolean.TRUE.equals(emailed.bool()),
                     attempts == null ? 0 : attempts.intValue(), retryAfter == null ? null : Instant.ofEpochMilli(retryAfter)));
         });
@@ -119,6 +123,9 @@ public final class DynamoAlertOutbox implements AlertOutbox {
         }
         if (event instanceof StaleDataEvent stale) {
             return DynamoReportingLog.key(stale);
+        }
+        if (event instanceof NoticeMessage message) {
+            return DynamoNoticeMessages.key(message);
         }
         return DynamoDisruptionStore.key((SupplyDisruptionEvent) event);
     }

@@ -45,9 +45,12 @@ import java.util.function.Consumer;
  * each of them, tried again from a fresh read if a concurrent writer added one first.
  * <p>
  * {@link #soleWriter} is for a database only this process writes ({@code ./vigie}'s locked local
- * database): polls are written 25 to a {@code BatchWriteItem} without condition, after one
- * {@code BatchGetItem} of the batch's poll keys — none at all while the table was empty when the
- * store first wrote and the keys are not among those it wrote itself.
+ * database): it remembers every poll it wrote, so store-once is decided without a read for those, and
+ * for the others by one {@code BatchGetItem} of the batch's poll keys — none at all when the table was
+ * empty when the store first wrote (issue 18: no existence check into an empty database). The writes
+ * (polls 25 to a {@code BatchWriteItem} without condition, devices added to a stored poll) run in order
+ * on a background thread through a bounded queue ({@link WriteBehind}), off the caller's thread; a read
+ * first waits for them, and {@link #awaitWrites} returns once they are done or throws the first failure.
  */
 public final class DynamoSnapshotStore implements SnapshotStore {
 
@@ -57,10 +60,14 @@ public final class DynamoSnapshotStore implements SnapshotStore {
 
     private final DynamoDbClient client;
     private final String table;
-    private final boolean soleWriter;
-    /** Sole writer only: the poll keys this store wrote, while the table held nothing else; null once it did. */
-    private Set<String> ownKeys;
-    private boolean checkedEmpty;
+    /** Sole writer only (else null): its writes, in order, off the caller's thread. */
+    private final WriteBehind writer;
+    /** Sole writer only: each poll this store wrote, by poll key, as the table holds it once the writes are done. */
+    private final Map<String, Map<String, AttributeValue>> own = new HashMap<>();
+    /** Sole writer only: the facilities of {@link #own}. */
+    private final Set<String> ownFacilities = new HashSet<>();
+    /** Sole writer only: whether the table held nothing when this store first needed to know; null until then. */
+    private Boolean emptyAtStart;
 
     /** The store for a table that several writers share (the functions): conditional writes. */
     public DynamoSnapshotStore(DynamoDbClient client, String table) {
@@ -70,7 +77,7 @@ public final class DynamoSnapshotStore implements SnapshotStore {
     private DynamoSnapshotStore(DynamoDbClient client, String table, boolean soleWriter) {
         this.client = client;
         this.table = table;
-        this.soleWriter = soleWriter;
+        this.writer = soleWriter ? new WriteBehind("snapshots-writer") : null;
     }
 
     /** The store for a table that this process alone writes (a locked local database): unconditional batch writes. */
@@ -119,7 +126,7 @@ public final class DynamoSnapshotStore implements SnapshotStore {
             }
         }
         Set<Snapshot> stored = new HashSet<>();
-        if (soleWriter) {
+        if (writer != null) {
             writeAlone(new ArrayList<>(polls.values()), stored);
         } else {
             for (Poll poll : polls.values()) {
@@ -191,33 +198,83 @@ public final class DynamoSnapshotStore implements SnapshotStore {
         return item == null ? Map.of() : item;
     }
 
-    /** Sole writer: the polls already stored compared and completed, the new ones batch-written. */
+    /**
+     * Sole writer: the polls already stored compared and completed, the new ones batch-written; the
+     * writes queued for the background thread, what they will leave remembered at once.
+     */
     private void writeAlone(List<Poll> polls, Set<Snapshot> stored) {
-        if (!checkedEmpty) {
-            checkedEmpty = true;
-            ownKeys = client.scan(b -> b.tableName(table).limit(1)).items().isEmpty() ? new HashSet<>() : null;
-        }
-        Map<String, Map<String, AttributeValue>> existing = existing(
-                ownKeys == null ? polls : polls.stream().filter(p -> ownKeys.contains(p.key())).toList());
+        // a key this store did not write can have no write queued: the table's answer is the truth for it
+        Map<String, Map<String, AttributeValue>> existing = tableWasEmpty() ? Map.of()
+                : existing(polls.stream().filter(p -> !own.containsKey(p.key())).toList());
         List<Map<String, AttributeValue>> fresh = new ArrayList<>();
         for (Poll poll : polls) {
-            Map<String, AttributeValue> old = existing.get(poll.key());
+            Map<String, AttributeValue> old = own.containsKey(poll.key()) ? own.get(poll.key()) : existing.get(poll.key());
             if (old == null) {
-                fresh.add(item(poll.facilityId(), poll.at(), poll.offered().values()));
+                Map<String, AttributeValue> item = item(poll.facilityId(), poll.at(), poll.offered().values());
+                fresh.add(item);
+                remember(poll, item);
                 stored.addAll(poll.offered().values());
                 continue;
             }
             List<Snapshot> missing = poll.missingFrom(old);
-            if (!missing.isEmpty() && addDevices(poll, missing)) {
+            if (!missing.isEmpty()) {
+                remember(poll, withDevices(old, missing));
+                writer.submit(() -> {
+                    if (!addDevices(poll, missing)) {
+                        throw new IllegalStateException("poll " + poll.key() + " changed by another writer of a database locked for one");
+                    }
+                });
                 stored.addAll(missing);
             }
         }
-        if (ownKeys != null) {
-            polls.forEach(p -> ownKeys.add(p.key()));
-        }
         for (int i = 0; i < fresh.size(); i += BATCH_CHUNK) {
-            write(fresh.subList(i, Math.min(fresh.size(), i + BATCH_CHUNK)));
+            List<Map<String, AttributeValue>> chunk = fresh.subList(i, Math.min(fresh.size(), i + BATCH_CHUNK));
+            writer.submit(() -> write(chunk));
         }
+    }
+
+    private void remember(Poll poll, Map<String, AttributeValue> item) {
+        own.put(poll.key(), item);
+        ownFacilities.add(poll.facilityId());
+    }
+
+    /** Sole writer: whether the table was empty when first asked (one Scan of one item, once). */
+    private boolean tableWasEmpty() {
+        if (emptyAtStart == null) {
+            emptyAtStart = client.scan(b -> b.tableName(table).limit(1)).items().isEmpty();
+        }
+        return emptyAtStart;
+    }
+
+    /** {@code item} with the readings of {@code devices} added. */
+    private static Map<String, AttributeValue> withDevices(Map<String, AttributeValue> item, List<Snapshot> devices) {
+        Map<String, AttributeValue> readings = new LinkedHashMap<>(item.get(READINGS).m());
+        devices.forEach(s -> readings.put(s.deviceId(), Items.s(Readings.encode(s))));
+        Map<String, AttributeValue> out = new HashMap<>(item);
+        out.put(READINGS, AttributeValue.fromM(readings));
+        return out;
+    }
+
+    @Override
+    public void awaitWrites() {
+        if (writer != null) {
+            writer.sync();
+        }
+    }
+
+    /**
+     * Before a read: a sole writer's queued writes done, so that the read sees them. False when nothing
+     * can be there to read: the sole writer's table was empty and it wrote nothing of {@code facilityId}.
+     */
+    private boolean readable(String facilityId) {
+        if (writer == null) {
+            return true;
+        }
+        if (tableWasEmpty() && !ownFacilities.contains(facilityId)) {
+            return false;
+        }
+        writer.sync();
+        return true;
     }
 
     /** The stored items of the polls' keys, by poll key. */
@@ -281,6 +338,9 @@ public final class DynamoSnapshotStore implements SnapshotStore {
     /** The series' last stored snapshot: the facility's polls read backwards until one holds the device. */
     public Optional<Snapshot> latest(SeriesKey series) {
         List<Snapshot> found = new ArrayList<>(1);
+        if (!readable(series.facilityId())) {
+            return Optional.empty();
+        }
         QueryRequest query = pollQuery(series.facilityId(), Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), false,
                 series.deviceId()).toBuilder().limit(1)
                 .filterExpression("attribute_exists(" + READINGS + ".#d)").build();
@@ -295,6 +355,9 @@ public final class DynamoSnapshotStore implements SnapshotStore {
 
     private void polls(String facilityId, Instant from, Instant to, boolean forward, String device,
                        Consumer<Map<String, AttributeValue>> sink) {
+        if (!readable(facilityId)) {
+            return;
+        }
         client.queryPaginator(pollQuery(facilityId, from, to, forward, device)).items().forEach(sink);
     }
 

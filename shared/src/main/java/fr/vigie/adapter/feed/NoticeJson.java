@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.notice.MatchedBy;
 import fr.vigie.domain.notice.MatchedNotice;
@@ -102,16 +103,51 @@ public final class NoticeJson {
         return n;
     }
 
-    /** Reads back what {@link #toJson(MatchedNotice)} wrote. */
-    public static MatchedNotice fromJson(String json) {
-        JsonNode n;
+    /**
+     * A notice's message waiting in the outbox: {"event":{…the SUPPLY_NOTICE event…},"record":{…as toJson…} or null,
+     * "facilityId":…,"deviceId":…} (the last three null for the operators' event).
+     */
+    public static String write(NoticeMessage m) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.set("event", event(m.event()));
+        n.set("record", m.record() == null ? null : toJson(m.record()));
+        n.put("facilityId", m.facilityId());
+        n.put("deviceId", m.deviceId());
+        return n.toString();
+    }
+
+    /** Reads back what {@link #write(NoticeMessage)} wrote. */
+    public static NoticeMessage readMessage(String json) {
+        JsonNode n = stored(json, "notice message");
+        JsonNode e = n.get("event");
+        SupplyNoticeEvent event = new SupplyNoticeEvent(e.get("noticeId").asText(), NoticeStatus.valueOf(e.get("status").asText()),
+                DisruptionKind.valueOf(e.get("kind").asText()), java.time.Instant.parse(e.get("at").asText()),
+                LocalDate.parse(e.get("publishedAt").asText()), deviceIds(e), MatchedBy.fromJson(e.path("matchedBy").asText("none")),
+                date(e.get("expectedEnd")));
+        JsonNode record = n.get("record");
+        return new NoticeMessage(event, record == null || record.isNull() ? null : fromJson(record.toString()),
+                text(n.get("facilityId")), text(n.get("deviceId")));
+    }
+
+    /** What this class stored, as a tree; throws naming {@code what} when it is not JSON. */
+    private static JsonNode stored(String json, String what) {
         try {
-            n = Json.MAPPER.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("stored notice is not readable: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("stored " + what + " is not readable: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static List<String> deviceIds(JsonNode n) {
         List<String> devices = new ArrayList<>();
         n.path("deviceIds").forEach(d -> devices.add(d.asText()));
+        return devices;
+    }
+
+    /** Reads back what {@link #toJson(MatchedNotice)} wrote. */
+    public static MatchedNotice fromJson(String json) {
+        JsonNode n = stored(json, "notice");
+        List<String> devices = deviceIds(n);
         SupplyNotice s = new SupplyNotice(n.get("noticeId").asText(), LocalDate.parse(n.get("publishedAt").asText()),
                 NoticeStatus.valueOf(n.get("status").asText()), DisruptionKind.valueOf(n.get("kind").asText()),
                 references(n.get("references")), text(n.get("emdn")), date(n.get("expectedStart")), date(n.get("expectedEnd")),

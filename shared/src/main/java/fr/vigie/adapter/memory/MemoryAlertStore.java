@@ -19,6 +19,8 @@ import java.util.Set;
 public final class MemoryAlertStore implements AlertStore {
 
     private final AlertStore durable;
+    /** The durable store held nothing when this cache began: there is nothing to read from it. */
+    private final boolean durableEmpty;
     private final MemoryOutbox outbox;
     private final Map<SeriesKey, AlertState> states = new HashMap<>();
     private final Map<SeriesKey, RollingCloses> closes = new HashMap<>();
@@ -31,17 +33,30 @@ public final class MemoryAlertStore implements AlertStore {
 
     /** A cache in front of {@code durable}. */
     public MemoryAlertStore(AlertStore durable) {
-        this(durable, null);
+        this(durable, null, false);
+    }
+
+    /**
+     * A cache in front of {@code durable}, which held nothing when the run began (a new local database):
+     * every state is read from memory, none from the durable store (issue 18: no read into an empty database).
+     */
+    public static MemoryAlertStore overEmpty(AlertStore durable) {
+        return new MemoryAlertStore(durable, null, true);
     }
 
     private MemoryAlertStore(AlertStore durable, MemoryOutbox outbox) {
+        this(durable, outbox, false);
+    }
+
+    private MemoryAlertStore(AlertStore durable, MemoryOutbox outbox, boolean durableEmpty) {
         this.durable = durable;
         this.outbox = outbox;
+        this.durableEmpty = durableEmpty;
     }
 
     @Override
     public AlertState state(SeriesKey series) {
-        return states.computeIfAbsent(series, k -> durable == null ? AlertState.CALM : durable.state(k));
+        return states.computeIfAbsent(series, k -> durable == null || durableEmpty ? AlertState.CALM : durable.state(k));
     }
 
     /**
@@ -51,7 +66,7 @@ public final class MemoryAlertStore implements AlertStore {
      */
     @Override
     public SeriesState series(SeriesKey series) {
-        if (durable != null && !states.containsKey(series)) {
+        if (durable != null && !durableEmpty && !states.containsKey(series)) {
             SeriesState held = durable.series(series);
             states.put(series, held.alert());
             closes.put(series, held.closes());

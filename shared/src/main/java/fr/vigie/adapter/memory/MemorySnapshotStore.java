@@ -42,12 +42,11 @@ public final class MemorySnapshotStore implements SnapshotStore {
     @Override
     public Outcome store(List<Snapshot> batch) {
         if (durable != null) {
+            // each facility is loaded before its first write: the durable store may still be writing the batch when it is read
+            batch.forEach(s -> loaded(s.facilityId()));
             Outcome outcome = durable.store(batch);
             for (Snapshot s : outcome.stored()) {
-                NavigableMap<Instant, Map<String, Snapshot>> known = facilities.get(s.facilityId());
-                if (known != null) { // a facility not loaded yet will read it from the durable store
-                    poll(known, s.timestamp()).put(s.deviceId(), s);
-                }
+                poll(facilities.get(s.facilityId()), s.timestamp()).put(s.deviceId(), s);
             }
             return outcome;
         }
@@ -62,6 +61,13 @@ public final class MemorySnapshotStore implements SnapshotStore {
             }
         }
         return new Outcome(stored, conflicts);
+    }
+
+    @Override
+    public void awaitWrites() {
+        if (durable != null) {
+            durable.awaitWrites();
+        }
     }
 
     @Override

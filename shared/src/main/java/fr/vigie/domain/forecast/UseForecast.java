@@ -17,8 +17,13 @@ import java.util.List;
  * would otherwise read as a trend turning every few days. Days are rebuilt from the snapshots: a
  * gap's use is spread over its days, and days that ended out of stock are left out (what was used
  * then is what was there, not what was needed).
+ * <p>
+ * After a peak (issue 19): once the trailing week's mean has fallen on each of the last seven days,
+ * the wave has {@code turned}; the smoothed level and trend, which still lean on the peak's weeks,
+ * give way to the last week's mean and the fall it shows over the week (when steeper), and a
+ * failing supplier is no longer planned for with a busier day than forecast.
  */
-public record UseForecast(double level, double trend, double spread) {
+public record UseForecast(double level, double trend, double spread, boolean turned) {
 
     private static final int WEEK = 7;
     /** The trailing week's mean describes the middle of that week: this many days behind today. */
@@ -78,6 +83,7 @@ public record UseForecast(double level, double trend, double spread) {
         double level = 0;
         double trend = 0;
         double sumSq = 0;
+        double[] weekly = new double[days];
         int fitted = 0;
         boolean started = false;
         for (int d = 0; d < days; d++) {
@@ -95,6 +101,7 @@ public record UseForecast(double level, double trend, double spread) {
                 continue;
             }
             double y = week / counted;
+            weekly[d] = y;
             if (!started) {
                 level = y;
                 started = true;
@@ -114,7 +121,32 @@ public record UseForecast(double level, double trend, double spread) {
             level = allDays >= MIN_COVERED_DAY ? Arrays.stream(units).sum() / allDays : 0;
         }
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
-        return new UseForecast(Math.max(0, level + lag * trend), trend, spread);
+        boolean turned = turned(weekly);
+        if (turned) {
+            int last = weekly.length - 1;
+            trend = Math.min(trend, (weekly[last] - weekly[last - WEEK]) / WEEK);
+            level = weekly[last];
+        }
+        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, turned);
+    }
+
+    /**
+     * True when the trailing week's mean (one per day, 0 for a day without news) fell on each of the
+     * last {@value #WEEK} days: a wave turning, not a quiet weekend or one noisy day.
+     */
+    static boolean turned(double[] weekly) {
+        int last = weekly.length - 1;
+        if (last < WEEK) {
+            return false;
+        }
+        for (int k = 0; k < WEEK; k++) {
+            double day = weekly[last - k];
+            double before = weekly[last - k - 1];
+            if (day <= 0 || before <= 0 || day >= before) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Use expected on the {@code ahead}-th day from now (1 = tomorrow). */
@@ -128,9 +160,12 @@ public record UseForecast(double level, double trend, double spread) {
         return Math.max(0, level + damped * trend);
     }
 
-    /** Use to plan for on the {@code ahead}-th day: busier than forecast when the supplier is failing. */
+    /**
+     * Use to plan for on the {@code ahead}-th day: busier than forecast when the supplier is failing,
+     * unless the wave has turned (the spread then measures the peak's swings, not the days to come).
+     */
     public double planned(int ahead, boolean supplyFailing) {
-        return at(ahead) + (supplyFailing ? PLANNING * spread : 0);
+        return at(ahead) + (supplyFailing && !turned ? PLANNING * spread : 0);
     }
 
     public double low() {

@@ -55,11 +55,32 @@ class DynamoFaultsTest {
         DynamoFaults faults = DynamoFaults.throttling(6);
         DynamoDbClient client = faults.client();
         // the sole writer's batches (a local database): every row its own poll, 25 polls a BatchWriteItem
-        var report = new SnapshotIngestion(DynamoSnapshotStore.soleWriter(client, table), 200).onFeedClock().ingest(rows(300), s -> { });
+        SnapshotIngestion ingestion = new SnapshotIngestion(DynamoSnapshotStore.soleWriter(client, table), 200).onFeedClock();
+        var report = ingestion.ingest(rows(300), s -> { });
+        ingestion.awaitWrites(); // its writes run on a background thread
         assertEquals(300, report.stored());
         assertEquals(300, storedCount());
         // 12 batches of 25 polls, and the items the 6 throttled calls handed back sent again in further calls
         assertTrue(faults.batchWrites() > 12, "the throttled items were sent again: " + faults.batchWrites());
+    }
+
+    /**
+     * The sole writer writes on a background thread (issue 18): a write that fails there is not lost
+     * with the thread, it fails the ingestion's next store or the wait for the writes, with the write's
+     * own exception, and nothing is written after it.
+     */
+    @Test
+    void aSoleWritersBackgroundWriteFailureSurfacesOnTheCallersThread() {
+        SnapshotIngestion ingestion = new SnapshotIngestion(DynamoSnapshotStore.soleWriter(DynamoFaults.outageAfter(1).client(), table), 25)
+                .onFeedClock();
+        SdkClientException failure = assertThrows(SdkClientException.class, () -> {
+            ingestion.ingest(rows(300), s -> { });
+            ingestion.awaitWrites();
+        });
+        assertTrue(failure.getMessage().contains("connection to DynamoDB lost"), failure.getMessage());
+        assertThrows(SdkClientException.class, ingestion::awaitWrites, "the failure stays until the run ends");
+        int kept = storedCount();
+        assertTrue(kept >= 1 && kept <= 25, "the first batch (at most 25 polls), nothing after the failed one: " + kept);
     }
 
     @Test

@@ -31,13 +31,18 @@ import java.util.function.Supplier;
  * {@code notices/} (S3 ObjectCreated): the same intake as {@code POST /supply-notices}, the answer
  * (stored, repeated, every rejected record by index and field) written under
  * {@code reports/results/notices/<same name>.json}. A file read twice stores and announces nothing twice.
+ * <p>
+ * The messages the records make (the operators' SUPPLY_NOTICE event, the receiving facilities' messages)
+ * are recorded pending in the alerts table's outbox, not published here: this function's jar leaves the
+ * SNS client out (15 MB cap), and the outbox dispatcher (coverage-evaluator, hourly silence check) sends
+ * them and retries them when SNS fails, as it does the alerts.
  */
 public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<String, Object>>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3NoticeHandler.class);
 
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
-    public static final List<String> ENV = CloudNotices.ENV;
+    public static final List<String> ENV = CloudNotices.RECORDING_ENV;
     public static final String PREFIX = "notices/";
     public static final String RESULTS_PREFIX = S3ReportHandler.RESULTS_PREFIX + "notices/";
 
@@ -51,7 +56,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
 
     private S3NoticeHandler(LambdaEnvironment env) {
         this(S3Client.builder().region(env.region()).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                CloudNotices.intakes(env), Clock.systemUTC());
+                CloudNotices.recordings(env), Clock.systemUTC());
     }
 
     S3NoticeHandler(S3Client s3, Supplier<NoticeIntake> intake, Clock clock) {

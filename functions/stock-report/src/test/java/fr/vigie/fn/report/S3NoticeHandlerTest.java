@@ -4,7 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.wiring.CloudNotices;
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
 import fr.vigie.adapter.dynamodb.DynamoNoticeStore;
+import fr.vigie.adapter.dynamodb.DynamoWatchlist;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.AlertDispatch;
+import fr.vigie.domain.RetrySchedule;
+import fr.vigie.port.AlertOutbox;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.notice.MatchedBy;
@@ -35,7 +41,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A notices file dropped under notices/ (the events/ S3 sample), on DynamoDB Local and the fauxqs S3 and SNS. */
+/**
+ * A notices file dropped under notices/ (the events/ S3 sample), on DynamoDB Local and the fauxqs S3 and SNS:
+ * stored once, its operators' message recorded once in the outbox, then sent once by the outbox dispatcher.
+ */
 class S3NoticeHandlerTest {
 
     private static final String BUCKET = "vigie-prod-123456789012-eu-west-3";
@@ -60,11 +69,23 @@ class S3NoticeHandlerTest {
                  {"noticeId": "DM-2025-0143", "publishedAt": "2025-11-03", "status": "RISK", "kind": "DELAY", "references": []}]
                 """));
         S3Event event = EventLoader.loadS3Event(ProjectRoot.find().resolve("events/supply-notices-s3.json").toString());
-        S3NoticeHandler handler = new S3NoticeHandler(s3, () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), topic),
-                Clock.fixed(Instant.parse("2025-11-03T09:00:00Z"), ZoneOffset.UTC));
+        // the function's own composition: no SNS client, the messages recorded in the outbox
+        S3NoticeHandler handler = new S3NoticeHandler(s3, () -> CloudNotices.recording(dynamo, names.registry(), names.snapshots(),
+                names.alerts()), Clock.fixed(Instant.parse("2025-11-03T09:00:00Z"), ZoneOffset.UTC));
 
         handler.handleRequest(event, new TestLambdaContext("notices-s3"));
         handler.handleRequest(event, new TestLambdaContext("notices-s3"));
+        List<AlertOutbox.Pending> pending = new DynamoAlertOutbox(dynamo, names.alerts()).pending();
+        assertEquals(1, pending.size(), "the operators' message recorded once, pending: " + pending);
+        assertEquals(0, operators.receive(1, Duration.ofSeconds(1)).size(), "nothing published by the function itself");
+
+        // the outbox dispatcher (the coverage-evaluator's, the hourly silence check's) sends it over SNS, once
+        AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(dynamo, names.alerts()),
+                new SnsAlertChannels(sns, topic, id -> java.util.Optional.empty()), DynamoWatchlist.load(dynamo, names.registry()),
+                new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertEquals(1, dispatch.retryPending(Instant.parse("2025-11-03T10:00:00Z")).sent());
+        assertEquals(0, dispatch.retryPending(Instant.parse("2025-11-03T11:00:00Z")).sent(), "sent once");
+        assertEquals(List.of(), new DynamoAlertOutbox(dynamo, names.alerts()).pending());
 
         JsonNode answer = Json.MAPPER.readTree(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
                 .key("reports/results/notices/ansm 2025-11-03.json.json")).asUtf8String());

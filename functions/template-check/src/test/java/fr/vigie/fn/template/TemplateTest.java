@@ -1,6 +1,7 @@
 package fr.vigie.fn.template;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import fr.vigie.adapter.aws.HandlerLogging;
 import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.testkit.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,7 +189,8 @@ class TemplateTest {
     @SuppressWarnings("unchecked")
     private static void environment(String id, Map<String, Object> props) throws Exception {
         Class<?> type = Class.forName(String.valueOf(props.get("Handler")).split("::")[0]);
-        List<String> reads = (List<String>) type.getField("ENV").get(null);
+        List<String> reads = new ArrayList<>((List<String>) type.getField("ENV").get(null));
+        reads.addAll(HandlerLogging.ENV);
         Map<String, Object> set = variables(props);
         for (String name : reads) {
             assertTrue(set.containsKey(name), id + " does not set " + name + " that " + type.getSimpleName() + " reads");

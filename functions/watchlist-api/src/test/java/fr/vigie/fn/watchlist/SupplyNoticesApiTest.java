@@ -1,5 +1,9 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
+import fr.vigie.adapter.sns.SnsAlertChannels;
+import fr.vigie.app.AlertDispatch;
+import fr.vigie.domain.RetrySchedule;
 import fr.vigie.wiring.CloudNotices;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -160,6 +164,39 @@ class SupplyNoticesApiTest {
                 .stream().filter(m -> m.notice().noticeId().equals("DM-2025-0142")).count());
         assertEquals(0, receiving.receive(1, Duration.ofSeconds(2)).size() + elsewhere.receive(1, Duration.ofSeconds(2)).size(),
                 "nothing again, and nothing for a hospital that never reported the device");
+    }
+
+    /**
+     * The intake of the notices file drop (no SNS client in its jar): the same messages recorded once in
+     * the outbox, then sent once by the outbox dispatcher, the receiving hospital's French text as the POST's.
+     */
+    @Test
+    void recorded_in_the_outbox_the_notices_messages_go_out_once_through_the_dispatcher() throws Exception {
+        SnsProbe operators = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"type\":[\"SUPPLY_NOTICE\"]}");
+        SnsProbe receiving = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"facilityId\":[\"CHU-IDF-01\"]}");
+        SupplyNoticesApiHandler recording = new SupplyNoticesApiHandler(
+                () -> CloudNotices.recording(dynamo, names.registry(), names.snapshots(), names.alerts()), Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, recording.handleRequest(ApiCalls.sample("supply-notices-http-post.json"),
+                    new TestLambdaContext("watchlist-api")).getStatusCode());
+        }
+        assertEquals(3, new DynamoAlertOutbox(dynamo, names.alerts()).pending().size(),
+                "two operators' events and one hospital's message, each recorded once");
+        assertEquals(0, operators.receive(1, Duration.ofSeconds(1)).size(), "nothing published before the dispatcher runs");
+
+        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, names.registry());
+        AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(dynamo, names.alerts()),
+                new SnsAlertChannels(sns, topic, facilities::regionOf), DynamoWatchlist.load(dynamo, names.registry()),
+                new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertEquals(3, dispatch.retryPending(NOW.plusSeconds(600)).sent());
+        assertEquals(0, dispatch.retryPending(NOW.plusSeconds(1200)).sent(), "sent once");
+
+        assertEquals(2, operators.receive(3, Duration.ofSeconds(10)).size());
+        List<Message> hospital = receiving.receive(2, Duration.ofSeconds(10));
+        assertEquals(1, hospital.size());
+        String sms = SnsProbe.bodyFor(hospital.get(0), "sms");
+        assertTrue(sms.contains("rupture Canule nasale haut débit pédiatrique du 03/11/2025"), sms);
+        assertTrue(SnsProbe.bodyFor(hospital.get(0), "email").contains("Fin prévue : 20/12/2025 (estimation du fabricant)"));
     }
 
     @Test

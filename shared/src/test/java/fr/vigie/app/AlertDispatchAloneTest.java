@@ -1,0 +1,116 @@
+package fr.vigie.app;
+
+import fr.vigie.adapter.dynamodb.DynamoAlertOutbox;
+import fr.vigie.adapter.dynamodb.DynamoAlertStore;
+import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.memory.MemoryWatchlist;
+import fr.vigie.domain.AlertEvent;
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.OutgoingEvent;
+import fr.vigie.domain.Reason;
+import fr.vigie.domain.RetrySchedule;
+import fr.vigie.domain.forecast.AlertState;
+import fr.vigie.port.AlertChannels;
+import fr.vigie.port.AlertOutbox;
+import fr.vigie.testkit.DynamoDbLocalServer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link AlertDispatch#alone} (issue 18: the replay's outbox queries): on an outbox no other run uses, the
+ * retry reads the pending index only when something can be pending, and still sends what a failed send left.
+ */
+class AlertDispatchAloneTest {
+
+    private static final RetrySchedule NO_GRACE = new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1));
+    private static final Instant T0 = Instant.parse("2025-11-02T05:00:00Z");
+
+    /** The outbox on DynamoDB Local, its reads of the pending events counted. */
+    private static final class CountedOutbox implements AlertOutbox {
+        final AlertOutbox outbox;
+        int reads;
+
+        CountedOutbox(AlertOutbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public List<Pending> pending() {
+            reads++;
+            return outbox.pending();
+        }
+
+        @Override
+        public boolean claim(Pending pending, Instant until, boolean attempt) {
+            return outbox.claim(pending, until, attempt);
+        }
+
+        @Override
+        public void markEmailed(AlertEvent event) {
+            outbox.markEmailed(event);
+        }
+
+        @Override
+        public void markPublished(OutgoingEvent event) {
+            outbox.markPublished(event);
+        }
+    }
+
+    @Test
+    void aloneTheRetryReadsTheOutboxOnlyWhenSomethingCanBePendingAndSendsWhatAFailedSendLeft() {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        String prefix = "alone-" + UUID.randomUUID().toString().substring(0, 8);
+        Tables.Names names = new Tables.Names(prefix + "-s", prefix + "-a", prefix + "-r");
+        Tables.createMissing(dynamo, names);
+        DynamoAlertStore store = new DynamoAlertStore(dynamo, names.alerts());
+        CountedOutbox outbox = new CountedOutbox(new DynamoAlertOutbox(dynamo, names.alerts()));
+        List<AlertEvent> sent = new ArrayList<>();
+        boolean[] down = {false};
+        AlertChannels channels = AlertChannels.eventsOnly(e -> {
+            if (down[0]) {
+                throw new IllegalStateException("channel down");
+            }
+            sent.add(e);
+        }, d -> { }, n -> { }, s -> { });
+        AlertDispatch dispatch = AlertDispatch.alone(outbox, channels, MemoryWatchlist.of(List.of(CoverageEvaluationTest.FFP2)), NO_GRACE);
+
+        assertEquals(AlertDispatch.Report.NONE, dispatch.retryPending(T0));
+        assertEquals(1, outbox.reads, "read once at the start: another run may have left events");
+        dispatch.retryPending(T0);
+        assertEquals(1, outbox.reads, "read empty, nothing failed since: not read again");
+
+        AlertEvent first = record(store, "CH-1", T0);
+        assertEquals(new AlertDispatch.Report(1, 0, 0, 0), dispatch.send(List.of(first)));
+        dispatch.retryPending(T0);
+        assertEquals(1, outbox.reads, "what was recorded went out: nothing can be pending");
+
+        down[0] = true;
+        AlertEvent second = record(store, "CH-2", T0.plusSeconds(3600));
+        assertEquals(1, dispatch.send(List.of(second)).failed());
+        down[0] = false;
+        assertEquals(1, dispatch.retryPending(T0.plusSeconds(7200)).sent(), "the failed send is retried from the outbox");
+        assertEquals(2, outbox.reads);
+        assertEquals(List.of(first, second), sent);
+        dispatch.retryPending(T0.plusSeconds(7200));
+        assertEquals(3, outbox.reads, "read again after a retry that found events, then empty");
+        dispatch.retryPending(T0.plusSeconds(7200));
+        assertEquals(3, outbox.reads);
+        assertEquals(List.of(), new DynamoAlertOutbox(dynamo, names.alerts()).pending());
+    }
+
+    private static AlertEvent record(DynamoAlertStore store, String facility, Instant at) {
+        AlertEvent e = new AlertEvent(AlertEvent.alertId(facility, "FFP2", at), facility, "FFP2", AlertLevel.WARNING, null, at,
+                9.5, LocalDate.of(2025, 11, 12), 95, 10, List.of(Reason.COVERAGE_BELOW_WARNING));
+        store.recordTransition(e, new AlertState(AlertLevel.WARNING, AlertLevel.WARNING, 0, at));
+        return e;
+    }
+}

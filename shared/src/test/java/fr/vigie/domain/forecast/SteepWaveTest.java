@@ -1,0 +1,97 @@
+package fr.vigie.domain.forecast;
+
+import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.Reason;
+import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.Thresholds;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 19, steep waves and after the peak, on hand-made hospitals (warning 14 days, critical 7): a
+ * wave that doubles in a week, a wave turning, and a late delivery once use is falling.
+ */
+class SteepWaveTest {
+
+    private static final String FACILITY = "CH-TEST-01";
+    private static final String DEVICE = "NEB-MASK-PED";
+    private static final int PEAK = 60;
+
+    /** 20 a day, then from day 30 doubling every five days for 25 days, then level. */
+    private static double steepRise(int day) {
+        return 20 * Math.exp(Math.log(2) / 5 * Math.max(0, Math.min(day, 55) - 30));
+    }
+
+    /** 20 a day, a wave to 140 a day on day {@value #PEAK}, back within about three weeks each side. */
+    private static double wave(int day) {
+        return 20 + 120 * Math.exp(-Math.pow((day - PEAK) / 10.0, 2) / 2);
+    }
+
+    @Test
+    void steepRiseOpensAWeekBeforeTheStockout() {
+        SimulatedHospital hospital = new SimulatedHospital(SteepWaveTest::steepRise);
+        Replay replay = Replay.of(hospital.run(FACILITY, DEVICE, 70));
+
+        assertFalse(hospital.stockouts.isEmpty(), "the weekly orders must fall behind the wave");
+        int stockout = hospital.stockouts.get(0);
+        int opened = replay.firstDay(AlertLevel.WARNING);
+        assertTrue(opened >= 0 && opened <= stockout - 7, "opened on day " + opened + ", stock-out on day " + stockout);
+        for (int day = stockout - 7; day < stockout; day++) {
+            assertTrue(replay.openOn(day), "alert closed on day " + day + " before the stock-out");
+        }
+    }
+
+    @Test
+    void turningWaveStopsProjectingThePeaksUse() {
+        // the trailing week's mean peaks on day PEAK + 4 (the week centred on the peak) and has fallen every day of the week since
+        int today = PEAK + 11;
+        List<Snapshot> history = new SimulatedHospital(SteepWaveTest::wave).stock(10_000).run(FACILITY, DEVICE, today + 1);
+        List<Snapshot> window = history.subList(history.size() - SeriesEvaluator.HISTORY_DAYS, history.size());
+        UseForecast use = UseForecast.fit(window, ZoneOffset.UTC);
+
+        double lastWeek = 0;
+        for (int day = today - 7; day < today; day++) {
+            lastWeek += wave(day) / 7;
+        }
+        assertTrue(use.at(1) < lastWeek, "tomorrow " + use.at(1) + " at the week just gone " + lastWeek);
+        assertTrue(use.at(14) < wave(today), "two weeks ahead " + use.at(14) + " still at today's use " + wave(today));
+        assertTrue(use.at(14) < use.at(1), "the fall must go on: " + use.at(14) + " vs " + use.at(1));
+        assertTrue(use.turned(), "a week of fall is a turn");
+        assertEquals(use.at(1), use.planned(1, true), 1e-9, "a failing supplier is planned for at the falling use, not the peak's swings");
+    }
+
+    @Test
+    void overdueDeliveryAfterThePeakIsAReasonNotAnOpening() {
+        // deliveries placed from the peak on come 15 days late; the shelf holds a month of the falling use
+        SimulatedHospital hospital = new SimulatedHospital(SteepWaveTest::wave).stock(6_000).delayFrom(PEAK, 15);
+        List<Snapshot> snapshots = hospital.run(FACILITY, DEVICE, PEAK + 30);
+        Replay replay = Replay.of(snapshots);
+
+        assertTrue(hospital.stockouts.isEmpty());
+        assertTrue(replay.evaluations.stream().anyMatch(e -> e.assessment().signals().contains(Reason.DELIVERY_OVERDUE)),
+                "the late delivery must be seen");
+        assertTrue(replay.events.isEmpty(), () -> "opened on a late delivery with a month on the shelf: " + replay.events);
+
+        // the same late delivery, on an alert already open: it stays open and names the delay
+        Assessment overdue = replay.evaluations.stream().map(Evaluation::assessment)
+                .filter(a -> a.signals().contains(Reason.DELIVERY_OVERDUE)).findFirst().orElseThrow();
+        AlertState open = new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, SimulatedHospital.at(PEAK));
+        LevelMachine.Step step = LevelMachine.next(open, shortOf(overdue), new Thresholds(14, 7), overdue.at(), true);
+        assertEquals(AlertLevel.WARNING, step.state().level());
+        assertNull(step.announced());
+    }
+
+    /** {@code a} with a coverage just above the warning threshold: an open alert is not yet clearly back. */
+    private static Assessment shortOf(Assessment a) {
+        return new Assessment(a.deviceId(), a.at(), a.onHand(), a.dailyUseForecast(), a.dailyUseLow(), a.dailyUseHigh(),
+                15, a.projectedStockout(), Set.copyOf(a.signals()), a.signal(), false);
+    }
+}
