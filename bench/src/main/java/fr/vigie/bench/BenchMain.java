@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * handler, peak heap of a 100,000-row replay; prints the figures and rewrites docs/benchmarks.md.
  * <p>
  * Options: {@code --quick} (small sizes, to try the bench itself; the doc is then not written),
- * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 3), {@code --scale} (the data model's figures
+ * {@code --no-doc}, {@code --rounds N} (cold-start rounds, default 5), {@code --scale} (the data model's figures
  * only: season-a and the hourly feed, bench/results.json updated, the doc not written), {@code --cold} (the cold starts
  * and jar sizes only: bench/results.json's coldStartRatioMax and jarMbMax updated, the doc not written).
  */
@@ -65,6 +65,35 @@ public final class BenchMain {
         this.scaleOnly = scaleOnly;
     }
 
+    private static final String USAGE = """
+            Usage : vigie bench [--quick] [--scale | --cold] [--rounds N] [--no-doc]
+              (sans option)  tout le banc (dix minutes environ) : débit de rejeu, journée nationale, unités de capacité
+                             et coût de la France, démarrages à froid, mémoire ; réécrit docs/benchmarks.md et
+                             bench/results.json
+              --quick        petites tailles, pour essayer le banc lui-même (rien n'est écrit)
+              --scale        les chiffres du modèle de données seulement (bench/results.json mis à jour)
+              --cold         les démarrages à froid et la taille des jars seulement (bench/results.json mis à jour)
+              --rounds N     tours de démarrage à froid (5 par défaut, 1 avec --quick)
+              --no-doc       ne pas réécrire docs/benchmarks.md
+            """;
+
+    /** Options this command takes, those followed by a value second. */
+    private static final List<String> FLAGS = List.of("--quick", "--no-doc", "--scale", "--cold");
+    private static final List<String> VALUED = List.of("--rounds", "--root");
+
+    /** The first argument that is not an option of {@link #USAGE} (nor an option's value), or null. */
+    static String unknownOption(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (VALUED.contains(arg) && i + 1 < args.size()) {
+                i++;
+            } else if (!FLAGS.contains(arg)) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
         // DynamoDB Local's warnings (a cancelled transaction is its WARN) go to a file, as ./vigie's do, not between the figures
@@ -73,6 +102,15 @@ public final class BenchMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("log4j2.level", "WARN");
         List<String> a = Arrays.asList(args);
+        if (a.contains("--help") || a.contains("-h")) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
+        String unknown = unknownOption(a);
+        if (unknown != null) {
+            System.err.println("vigie bench : option inconnue « " + unknown + " » (vigie bench --help)");
+            System.exit(2);
+        }
         boolean quick = a.contains("--quick");
         int rounds = a.contains("--rounds") ? Integer.parseInt(a.get(a.indexOf("--rounds") + 1)) : (quick ? 1 : 5);
         Path root = a.contains("--root") ? Path.of(a.get(a.indexOf("--root") + 1)) : fr.vigie.testkit.ProjectRoot.find();

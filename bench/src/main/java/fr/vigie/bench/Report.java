@@ -247,7 +247,7 @@ final class Report {
         b.append("bound (the pools need not peak together). The replay's summary:\n\n```\n").append(memory.summary()).append("```\n\n");
 
         b.append("## How to run\n\n```sh\n./vigie bench            # builds bench/ and the function jars if needed, ~").append(f("%.0f", Math.ceil(benchSeconds / 60)))
-                .append(" min here, rewrites this page\n./vigie bench --quick    # reduced sizes, prints only (to try the bench itself)\n```\n");
+                .append(" min here, rewrites this page\n./vigie bench --quick    # reduced sizes, prints only (to try the bench itself)\n./vigie bench --scale    # the data model's figures only (capacity units, cost, replay and ingestion ratios)\n./vigie bench --cold     # cold starts and jar sizes only\n./vigie bench --help     # the options\n```\n");
         return b.toString();
     }
 
