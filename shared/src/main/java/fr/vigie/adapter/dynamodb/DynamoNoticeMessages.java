@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The notice intake's channels where SNS is not at hand (the notices file drop, whose jar leaves the SNS
@@ -26,7 +27,9 @@ import java.util.Map;
  *   pk = NOTICE#{noticeId}   sk = MESSAGE#{publishedAt}#{status}#{facilityId or *}#{deviceId or *}
  *   event = {@link NoticeJson#write(NoticeMessage)}   pendingPk = PENDING, pendingSk = {at}#MESSAGE#…   until sent
  * </pre>
- * Recorded under {@code attribute_not_exists(pk)}: a file read twice records nothing twice. Only notices
+ * Recorded under {@code attribute_not_exists(pk)}: a file read twice records nothing twice. A caller with
+ * SNS at hand (the operators' POST) sends each message as soon as it is recorded ({@code onRecorded}): a
+ * failed send leaves it pending for the dispatcher's retry, so nothing is lost. Only notices
  * go through here; an alert, digest, reminder, national or silence message throws
  * {@link UnsupportedOperationException} (those are recorded by their own stores).
  */
@@ -37,10 +40,18 @@ public final class DynamoNoticeMessages implements AlertChannels {
 
     private final DynamoDbClient client;
     private final String table;
+    private final Consumer<NoticeMessage> onRecorded;
 
+    /** Records only: the outbox dispatcher sends later. */
     public DynamoNoticeMessages(DynamoDbClient client, String table) {
+        this(client, table, message -> { });
+    }
+
+    /** @param onRecorded called with each message recorded for the first time (not with one recorded before) */
+    public DynamoNoticeMessages(DynamoDbClient client, String table, Consumer<NoticeMessage> onRecorded) {
         this.client = client;
         this.table = table;
+        this.onRecorded = onRecorded;
     }
 
     @Override
@@ -62,7 +73,9 @@ public final class DynamoNoticeMessages implements AlertChannels {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException recordedBefore) {
             // the same message of the same record: recorded once, sent once
+            return;
         }
+        onRecorded.accept(message);
     }
 
     static Map<String, AttributeValue> key(NoticeMessage m) {

@@ -115,7 +115,7 @@ class SupplyNoticesApiTest {
 
     APIGatewayV2HTTPResponse post() {
         SupplyNoticesApiHandler handler = new SupplyNoticesApiHandler(
-                () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), topic), Clock.fixed(NOW, ZoneOffset.UTC));
+                () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), names.alerts(), topic), Clock.fixed(NOW, ZoneOffset.UTC));
         return handler.handleRequest(ApiCalls.sample("supply-notices-http-post.json"), new TestLambdaContext("watchlist-api"));
     }
 
@@ -155,6 +155,8 @@ class SupplyNoticesApiTest {
         assertTrue(sms.contains("Alternative: FAB-BRETMED NC210-M"), sms);
         String email = SnsProbe.bodyFor(hospital.get(0), "email");
         assertTrue(email.contains("Fin prévue : 20/12/2025 (estimation du fabricant)"), email);
+
+        assertEquals(0, new DynamoAlertOutbox(dynamo, names.alerts()).pending().size(), "sent at once, nothing left pending");
 
         // posted again: stored once, told once
         JsonNode again = ApiCalls.body(post());
@@ -197,6 +199,29 @@ class SupplyNoticesApiTest {
         String sms = SnsProbe.bodyFor(hospital.get(0), "sms");
         assertTrue(sms.contains("rupture Canule nasale haut débit pédiatrique du 03/11/2025"), sms);
         assertTrue(SnsProbe.bodyFor(hospital.get(0), "email").contains("Fin prévue : 20/12/2025 (estimation du fabricant)"));
+    }
+
+    /** SNS failing at the POST: the notices are stored, their messages stay pending, and the dispatcher's retry sends them once. */
+    @Test
+    void a_notice_posted_while_sns_fails_is_told_by_the_dispatchers_retry() throws Exception {
+        SnsProbe operators = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"type\":[\"SUPPLY_NOTICE\"]}");
+        String missingTopic = topic + "-deleted";
+        SupplyNoticesApiHandler failing = new SupplyNoticesApiHandler(
+                () -> CloudNotices.intake(dynamo, sns, names.registry(), names.snapshots(), names.alerts(), missingTopic),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        APIGatewayV2HTTPResponse response = failing.handleRequest(ApiCalls.sample("supply-notices-http-post.json"),
+                new TestLambdaContext("watchlist-api"));
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(2, ApiCalls.body(response).get("stored").asInt());
+        assertEquals(3, new DynamoAlertOutbox(dynamo, names.alerts()).pending().size(), "nothing sent, nothing lost");
+
+        DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(dynamo, names.registry());
+        AlertDispatch dispatch = new AlertDispatch(new DynamoAlertOutbox(dynamo, names.alerts()),
+                new SnsAlertChannels(sns, topic, facilities::regionOf), DynamoWatchlist.load(dynamo, names.registry()),
+                new RetrySchedule(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertEquals(3, dispatch.retryPending(NOW.plusSeconds(600)).sent());
+        assertEquals(2, operators.receive(3, Duration.ofSeconds(10)).size());
+        assertEquals(0, new DynamoAlertOutbox(dynamo, names.alerts()).pending().size());
     }
 
     @Test
