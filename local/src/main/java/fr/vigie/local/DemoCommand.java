@@ -207,8 +207,10 @@ final class DemoCommand {
         out.println("--- courriel ---");
         out.println("Objet : " + AlertTexts.emailSubject(e, device.name()));
         out.print(AlertTexts.emailBody(e, device.name(), device.unit(), zoneOf.apply(e.facilityId())));
-        out.println("--- SMS (" + AlertTexts.sms(e).length() + " caractères GSM-7) ---");
-        out.println(AlertTexts.sms(e));
+        // the device by its name, as the deployed SMS (the demo's facilities are known by their ids only)
+        String sms = AlertTexts.sms(e, e.facilityId(), device.name(), zoneOf.apply(e.facilityId()));
+        out.println("--- SMS (" + sms.length() + " caractères GSM-7) ---");
+        out.println(sms);
     }
 
     private static String resource(String name) {
