@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./vigie replay --watchlist FILE --feed FILE.csv --alerts OUT.jsonl [--db DIR]}: a whole
@@ -60,6 +62,9 @@ final class ReplayCommand {
 
     static final String USAGE = "./vigie replay --watchlist FICHIER --feed FICHIER.csv --alerts SORTIE.jsonl [--notices FICHIER.json] [--epidemic FICHIER.csv] [--db DOSSIER] [--summary FICHIER.json]";
     static final Set<String> OPTIONS = Set.of("--watchlist", "--feed", "--alerts", "--notices", "--epidemic", "--db", "--summary");
+
+    /** How many rejected rows (or conflicts, failures) are printed before a count of the others. */
+    static final int SHOWN = 20;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -85,6 +90,10 @@ final class ReplayCommand {
         // the feed's header is read before the database starts: a wrong file is refused at once
         try (InputStream feed = open(feedPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);
+            // the inputs are good: the outputs' folders now, a path that cannot be written refused before the database starts
+            LocalFiles.output(alertsPath, "--alerts");
+            LocalFiles.output(summaryPath, "--summary");
+            LocalFiles.folder(dbPath, "--db");
             try (Writer alerts = Files.newBufferedWriter(alertsPath, StandardCharsets.UTF_8);
                  LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
                 List<AlertChannels> destinations = new ArrayList<>();
@@ -170,33 +179,54 @@ final class ReplayCommand {
         return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
     }
 
-    private static List<NoticeDraft> readNotices(Path path) throws UsageException, IOException {
+    private static List<NoticeDraft> readNotices(Path path) throws UsageException {
         try {
-            return NoticeJson.drafts(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("fichier d'avis introuvable : " + path);
+            return NoticeJson.drafts(LocalFiles.readText(path, "fichier d'avis", Long.MAX_VALUE));
         } catch (IllegalArgumentException e) {
             throw new UsageException(path + " : " + e.getMessage());
         }
     }
 
-    private static EpidemicCsv.Result readEpidemic(Path path) throws UsageException, IOException {
+    /**
+     * The signal file read by the one parser, as {@code POST /epidemic-signal} reads it: the same size cap, the
+     * same refusal of a file without one valid row (the API's 400, exit 2 here, its first reasons quoted).
+     */
+    private static EpidemicCsv.Result readEpidemic(Path path) throws UsageException {
+        EpidemicCsv.Result signal;
         try {
-            return EpidemicCsv.read(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("fichier de signal épidémique introuvable : " + path);
+            signal = EpidemicCsv.read(LocalFiles.readText(path, "fichier de signal épidémique", EpidemicCsv.MAX_BYTES),
+                    LocalDate.now(ZoneOffset.UTC));
         } catch (FeedFormatException e) {
             throw new UsageException(path + " : " + e.getMessage());
         }
+        if (signal.nothingValid()) {
+            List<EpidemicCsv.Rejected> first = signal.rejected().subList(0, Math.min(3, signal.rejected().size()));
+            throw new UsageException(path + " : " + EpidemicCsv.NOTHING_VALID
+                    + (first.isEmpty() ? " (le fichier n'a que son en-tête)" : " (" + first.stream().map(Object::toString).collect(Collectors.joining(" ; "))
+                    + (signal.rejected().size() > first.size() ? " ; … et " + (signal.rejected().size() - first.size()) + " autres" : "") + ")"));
+        }
+        return signal;
     }
 
     private void printEpidemic(Path path, EpidemicCsv.Result signal, int stored) {
         out.println("Signal épidémique (" + path.getFileName() + ")");
-        out.printf("  semaines lues   %8d%n", signal.weeks().size());
+        out.printf("  lignes lues     %8d%n", signal.rows());
+        out.printf("  semaines        %8d (une par région, épidémie, semaine et publication)%n", signal.weeks().size());
         out.printf("  enregistrées    %8d (nouvelles ou révisées)%n", stored);
-        out.printf("  répétées        %8d%n", signal.repeated());
+        out.printf("  répétées        %8d (données une autre fois avec la même valeur)%n", signal.repeated());
         out.printf("  rejetées        %8d%n", signal.rejected().size());
-        signal.rejected().forEach(r -> out.println("  " + r));
+        printCapped(signal.rejected(), signal.rejected().size(), "lignes refusées");
+    }
+
+    /**
+     * The first {@value #SHOWN} of {@code items}, then how many more of {@code total} there are: a broken file of a
+     * hundred thousand rows gives a screen, not a hundred thousand lines (the counts stay whole).
+     */
+    private void printCapped(List<?> items, long total, String what) {
+        items.stream().limit(SHOWN).forEach(item -> out.println("  " + item));
+        if (total > SHOWN) {
+            out.println("  … et " + (total - Math.min(SHOWN, items.size())) + " autres " + what);
+        }
     }
 
     /** Announces each notice record when the replay's time reaches the start of its publication day (UTC), never before. */
@@ -231,7 +261,7 @@ final class ReplayCommand {
         out.printf("  rejetés         %8d%n", notices.rejected().stream().map(Violation::entry).distinct().count());
         out.printf("  annoncés        %8d (opérateurs), %d message(s) aux établissements%n",
                 publisher.notices().size(), publisher.facilityNoticeMessages());
-        notices.rejected().forEach(v -> out.println("  avis " + v));
+        printCapped(notices.rejected().stream().map(v -> "avis " + v).toList(), notices.rejected().size(), "refus d'avis");
     }
 
     /**
@@ -295,19 +325,17 @@ final class ReplayCommand {
         out.println("  alertes écrites dans " + run.alerts() + (sns ? " et publiées sur SNS" : ""));
         out.println("  résumé JSON écrit dans " + run.summary());
         if (r.rejectedCount() > 0) {
-            out.println("Lignes rejetées (" + r.rejectedCount() + ") :");
-            r.rejected().forEach(row -> out.println("  " + row));
-            if (r.rejectedCount() > r.rejected().size()) {
-                out.println("  … et " + (r.rejectedCount() - r.rejected().size()) + " autres (" + r.rejectedByCode() + ")");
-            }
+            out.println("Lignes rejetées (" + r.rejectedCount() + (r.rejectedCount() > SHOWN ? ", par motif " + new TreeMap<>(r.rejectedByCode())
+                    + ", les " + r.rejected().size() + " premières dans " + run.summary() : "") + ") :");
+            printCapped(r.rejected(), r.rejectedCount(), "lignes refusées");
         }
         if (r.conflictCount() > 0) {
             out.println("Relevés en conflit, non enregistrés (" + r.conflictCount() + ") :");
-            r.conflicts().forEach(c -> out.println("  " + c.message() + " [" + c.code() + "]"));
+            printCapped(r.conflicts().stream().map(c -> c.message() + " [" + c.code() + "]").toList(), r.conflictCount(), "relevés en conflit");
         }
         if (!s.evaluationFailures().isEmpty()) {
             out.println("Avertissement : " + s.evaluationFailures().size() + " relevé(s) enregistré(s) mais non évalué(s) :");
-            s.evaluationFailures().forEach(f -> out.println("  " + f));
+            printCapped(s.evaluationFailures(), s.evaluationFailures().size(), "relevés non évalués");
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", "replay_summary");

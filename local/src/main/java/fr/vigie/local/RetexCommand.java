@@ -8,6 +8,8 @@ import fr.vigie.adapter.retex.ReviewFiles;
 import fr.vigie.app.RetexExport;
 import fr.vigie.domain.Season;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ final class RetexCommand {
         if (!Files.exists(dbPath.resolve(LocalDatabase.FILE))) {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");
         }
-        Files.createDirectories(folder);
+        LocalFiles.folder(folder, "--out");
         RetexExport.Result result;
         try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
             Progress progress = new Progress(err, "séries revues et rejouées sur la grille de seuils");
@@ -71,9 +73,11 @@ final class RetexCommand {
         out.println("  " + folder.resolve(RetexExport.PROPOSED_WATCHLIST)
                 + "  (la liste avec les seuils proposés : à relire, puis ./vigie watchlist import)");
         out.println("  " + folder.resolve(ReviewFiles.REPORT));
-        err.println("{\"event\":\"retex_summary\",\"season\":\"" + season.label() + "\",\"facilities\":" + result.facilities()
-                + ",\"devices\":" + result.devices() + ",\"snapshots\":" + result.snapshots() + ",\"alerts\":" + result.alertEvents()
-                + ",\"disruptionEvents\":" + result.disruptionEvents() + "}");
+        // for whoever reads logs, in the log file (Main#logToFile), as the retex-export function logs retex_exported: the console speaks French
+        LoggerFactory.getLogger(RetexCommand.class).atInfo().addKeyValue("season", season.label())
+                .addKeyValue("facilities", result.facilities()).addKeyValue("devices", result.devices())
+                .addKeyValue("snapshots", result.snapshots()).addKeyValue("alerts", result.alertEvents())
+                .addKeyValue("disruptionEvents", result.disruptionEvents()).log("retex_summary");
         return 0;
     }
 }

@@ -50,7 +50,7 @@ final class WatchlistCommand {
         List<WatchlistEntry> entries = WatchlistFile.read(file);
         Path dbPath = a.path("--db", ".vigie");
         Map<DynamoRegistryEditor.Status, Integer> counts = new EnumMap<>(DynamoRegistryEditor.Status.class);
-        try (LocalDatabase db = LocalDatabase.onDisk(dbPath)) {
+        try (LocalDatabase db = LocalDatabase.onDisk(LocalFiles.folder(dbPath, "--db"))) {
             DynamoRegistryEditor registry = new DynamoRegistryEditor(db.client(), db.tables().registry());
             Author author = new Author("local:" + user, "IMPORT", clock.instant());
             out.println("Import de " + file.getFileName() + " dans " + dbPath + " (" + entries.size() + " entrée(s))");

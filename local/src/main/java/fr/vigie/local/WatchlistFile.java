@@ -5,27 +5,18 @@ import fr.vigie.domain.Violation;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reads a watch-list file; an unreadable or invalid one is a usage error naming each entry and field. */
+/** Reads a watch-list file; a missing, non-UTF-8 ({@link LocalFiles#readText}) or invalid one is a usage error naming each entry and field. */
 final class WatchlistFile {
 
     private WatchlistFile() {
     }
 
     static List<WatchlistEntry> read(Path file) throws UsageException {
-        String json;
-        try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            throw new UsageException(java.nio.file.Files.exists(file) ? "liste surveillée illisible : " + file
-                    : "liste surveillée introuvable : " + file);
-        }
-        return check(file.toString(), WatchlistJson.parseList(json));
+        return check(file.toString(), WatchlistJson.parseList(LocalFiles.readText(file, "liste surveillée", Long.MAX_VALUE)));
     }
 
     static List<WatchlistEntry> check(String source, WatchlistValidator.Result result) throws UsageException {

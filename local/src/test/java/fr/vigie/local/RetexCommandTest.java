@@ -49,6 +49,7 @@ class RetexCommandTest {
     static Path out;
     static Path feed;
     static String retexErr;
+    static String retexOut;
 
     @BeforeAll
     static void replayThenExportSeasonA() throws IOException {
@@ -67,11 +68,14 @@ class RetexCommandTest {
         ReplayCommandTest.Run retex = vigie("retex", "--season", "2025-2026", "--out", out.toString(), "--db", db.toString());
         assertEquals(0, retex.code(), retex.err());
         retexErr = retex.err();
+        retexOut = retex.out();
     }
 
     @Test
-    void progressIsShownWhileTheWhatIfGridIsReplayed() {
+    void progressIsShownWhileTheWhatIfGridIsReplayedAndNoLogLineReachesTheConsole() {
         assertTrue(retexErr.contains("séries revues et rejouées sur la grille de seuils : 56/56"), retexErr);
+        // the retex_summary log line goes to the log file (Main.LOG_FILE), not among the French lines
+        assertTrue((retexOut + retexErr).lines().noneMatch(l -> l.startsWith("{")), retexOut + retexErr);
     }
 
     @Test

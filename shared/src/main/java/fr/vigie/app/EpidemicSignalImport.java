@@ -6,6 +6,8 @@ import fr.vigie.domain.epidemic.EpidemicWeek;
 import fr.vigie.port.EpidemicSignals;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -29,6 +31,11 @@ public final class EpidemicSignalImport {
         if (!caller.operator()) {
             throw Refusal.forbidden("le signal épidémique est réservé aux opérateurs nationaux (groupe \"" + Caller.OPERATORS + "\")");
         }
+    }
+
+    /** The day an import is read on (UTC, this import's clock): the newest week and publication the parser accepts. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** Stores {@code weeks} for {@code caller} through {@code route}; returns how many were new or revised. 403 as {@link #mayImport}. */

@@ -262,6 +262,14 @@ public final class AlertTexts {
         return String.format(Locale.FRANCE, "%.1f", v);
     }
 
+    /**
+     * A measured value as given, French comma, without rounding nor trailing zeros: 7,7 ; 12,45 ; 3. For figures
+     * quoted back to whoever wrote them (two values that differ must not print alike, as one decimal could).
+     */
+    public static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
     /** Replaces letters outside GSM-7 by their plain form (ê -> e), and drops what has none. */
     public static String toGsm7(String text) {
         StringBuilder out = new StringBuilder(text.length());

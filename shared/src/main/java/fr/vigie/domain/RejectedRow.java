@@ -17,7 +17,9 @@ public record RejectedRow(long line, RejectCode code, String message) {
         /** A time too far after the moment the row is received, or too long before it ({@link SnapshotAdmission}). */
         TIMESTAMP_OUT_OF_RANGE,
         /** A facility the registry does not hold, while it holds some. */
-        UNKNOWN_FACILITY
+        UNKNOWN_FACILITY,
+        /** Bytes that are not UTF-8 in the row (a file saved as Windows-1252 or Latin-1): the spec's feed is UTF-8. */
+        INVALID_ENCODING
     }
 
     @Override

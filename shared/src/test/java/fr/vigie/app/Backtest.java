@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,7 +38,7 @@ public final class Backtest {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             MemoryEpidemicSignals epidemics = null;
             if (args.length > 3) {
-                EpidemicCsv.Result signal = EpidemicCsv.read(Files.readString(Path.of(args[3])));
+                EpidemicCsv.Result signal = EpidemicCsv.read(Files.readString(Path.of(args[3])), LocalDate.now(ZoneOffset.UTC));
                 signal.rejected().forEach(System.err::println);
                 epidemics = new MemoryEpidemicSignals();
                 epidemics.store(signal.weeks(), new EpidemicSignals.Author("backtest", "BACKTEST", Instant.now()));

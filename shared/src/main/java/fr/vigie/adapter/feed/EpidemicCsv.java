@@ -1,9 +1,11 @@
 package fr.vigie.adapter.feed;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.Epidemic;
 import fr.vigie.domain.Region;
 import fr.vigie.domain.epidemic.EpidemicWeek;
@@ -11,6 +13,7 @@ import fr.vigie.domain.epidemic.EpidemicWeek;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -35,14 +38,30 @@ import java.util.regex.Pattern;
  * {@code intensity}: share of emergency visits in percent, 0 to 100, decimal point (or comma when
  * the separator is {@code ;}, a French spreadsheet's export); {@code published} (optional): the day
  * the value became known, not before the week's Sunday, default the Wednesday after the week.
- * Columns in any order, a UTF-8 byte-order mark and blank lines accepted. A bad row is rejected with
- * its line (1 = the header) and reason, the other rows kept; a row repeating another's region,
+ * Weeks from 2004-W01 to the reading day's ({@link #FIRST_MONDAY}), a publication given up to the reading day.
+ * Columns in any order, a UTF-8 byte-order mark and blank lines accepted. A bad row (a stray quote
+ * included) is rejected with its line (1 = the header) and reason, the other rows kept; a row repeating another's region,
  * epidemic, week and publication is dropped when it says the same, rejected when it does not.
  */
 public final class EpidemicCsv {
 
     public static final List<String> COLUMNS = List.of("region", "epidemic", "week", "intensity", "published");
+    /**
+     * The largest file read, on both routes ({@code POST /epidemic-signal}, {@code ./vigie replay --epidemic}): a season
+     * is 18 regions × 3 epidemics × 52 weeks of about 40 bytes (110 KiB), with room for revisions.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
+    /** Why a file without one valid row is refused whole, by both routes (the API's 400, the command line's exit 2). */
+    public static final String NOTHING_VALID = "aucune ligne valide : rien n'est enregistré";
+    /**
+     * The oldest week accepted: the first ISO week of 2004, when OSCOUR, the emergency-visit network the signal comes
+     * from, began (SurSaUD, set up after the 2003 heat wave). Nothing before it can be a measure of this signal; a typo
+     * such as 1025-W47 or 9999-W01 would otherwise be stored as a season of its own. The newest is the week of the
+     * reading day: a week not yet begun has no measure.
+     */
+    public static final LocalDate FIRST_MONDAY = LocalDate.of(2003, 12, 29);
     private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
 
     /** A row refused: its line (1 = the header) and why, in French for the person who fixes the file. */
@@ -59,71 +78,107 @@ public final class EpidemicCsv {
             weeks = List.copyOf(weeks);
             rejected = List.copyOf(rejected);
         }
+
+        /** The data rows read (blank lines and the header aside): each is a week kept, a repeat or a rejected row. */
+        public long rows() {
+            return weeks.size() + repeated + rejected.size();
+        }
+
+        /** True when no row is valid (header only, or every row rejected): the file is refused whole ({@link #NOTHING_VALID}). */
+        public boolean nothingValid() {
+            return weeks.isEmpty();
+        }
     }
 
     private EpidemicCsv() {
     }
 
     /**
-     * Reads a whole file.
+     * Reads a whole file, one row per line: no value of this format holds a line break or a quote, so a
+     * quoted value must close on its own line and a stray quote costs its row only (rejected with its
+     * line), not the rest of the file.
      *
-     * @throws FeedFormatException when nothing can be read: no header, a required column missing from it
+     * @param today the day the file is read on (the API's clock, the command line's): the newest week and
+     *              publication accepted ({@link #FIRST_MONDAY} the oldest)
+     * @throws FeedFormatException when nothing can be read: no header, a required column missing from it, a header
+     *                             that is not CSV
      */
-    public static Result read(String text) throws FeedFormatException {
+    public static Result read(String text, LocalDate today) throws FeedFormatException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String header = body.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        List<String> lines = body.lines().toList();
+        String header = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
         char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        ObjectReader csv = mapper.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator));
         List<EpidemicWeek> weeks = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Seen> seen = new HashMap<>();
         int repeated = 0;
-        try (MappingIterator<String[]> rows = mapper.readerFor(String[].class).with(schema).readValues(body)) {
-            Map<String, Integer> columns = null;
-            int width = 0;
-            while (rows.hasNextValue()) {
-                String[] row = rows.nextValue();
-                long line = rows.getParser().currentTokenLocation().getLineNr();
-                if (Arrays.stream(row).allMatch(String::isBlank)) {
-                    continue;
-                }
+        Map<String, Integer> columns = null;
+        int width = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            long line = i + 1;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] row;
+            try {
+                row = fields(csv, lines.get(i));
+            } catch (IllegalArgumentException unreadable) {
                 if (columns == null) {
-                    columns = header(row);
-                    width = row.length;
-                    continue;
+                    throw new FeedFormatException("ligne " + line + " (en-tête) : " + unreadable.getMessage());
                 }
-                if (row.length > width) {
-                    rejected.add(new Rejected(line, row.length + " champs pour " + width + " colonnes dans l'en-tête"
-                            + (separator == ',' ? " (une décimale avec une virgule doit être entre guillemets)" : "")));
-                    continue;
-                }
-                try {
-                    EpidemicWeek week = week(row, columns, separator);
-                    String key = week.region() + "#" + week.epidemic() + "#" + week.key();
-                    Seen before = seen.putIfAbsent(key, new Seen(line, week.intensity()));
-                    if (before == null) {
-                        weeks.add(week);
-                    } else if (before.intensity() == week.intensity()) {
-                        repeated++;
-                    } else {
-                        rejected.add(new Rejected(line, "même région, épidémie, semaine et publication que la ligne "
-                                + before.line() + ", avec une autre intensité (" + week.intensity() + " au lieu de " + before.intensity() + ")"));
-                    }
-                } catch (IllegalArgumentException bad) {
-                    rejected.add(new Rejected(line, bad.getMessage()));
-                }
+                rejected.add(new Rejected(line, unreadable.getMessage()));
+                continue;
+            }
+            if (Arrays.stream(row).allMatch(String::isBlank)) {
+                continue;
             }
             if (columns == null) {
-                throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
+                columns = header(row);
+                width = row.length;
+                continue;
             }
-        } catch (IOException unreadable) {
-            // Jackson reads from a String: what fails here is the CSV itself (an unclosed quote)
-            throw new FeedFormatException("CSV illisible : " + unreadable.getMessage());
+            if (row.length > width) {
+                rejected.add(new Rejected(line, row.length + " champs pour " + width + " colonnes dans l'en-tête"
+                        + (separator == ',' ? " (une décimale avec une virgule doit être entre guillemets)" : "")));
+                continue;
+            }
+            try {
+                EpidemicWeek week = week(row, columns, separator, today);
+                String key = week.region() + "#" + week.epidemic() + "#" + week.key();
+                Seen before = seen.putIfAbsent(key, new Seen(line, week.intensity()));
+                if (before == null) {
+                    weeks.add(week);
+                } else if (before.intensity() == week.intensity()) {
+                    repeated++;
+                } else {
+                    rejected.add(new Rejected(line, "même région, épidémie, semaine et publication que la ligne "
+                            + before.line() + ", avec une autre intensité (" + AlertTexts.number(week.intensity())
+                            + " au lieu de " + AlertTexts.number(before.intensity()) + ")"));
+                }
+            } catch (IllegalArgumentException bad) {
+                rejected.add(new Rejected(line, bad.getMessage()));
+            }
+        }
+        if (columns == null) {
+            throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
         }
         return new Result(weeks, repeated, rejected);
+    }
+
+    /** The fields of one line; {@link IllegalArgumentException} with the French reason when it is not one CSV record. */
+    private static String[] fields(ObjectReader csv, String line) {
+        try (MappingIterator<String[]> record = csv.readValues(line)) {
+            return record.hasNextValue() ? record.nextValue() : new String[0];
+        } catch (IOException e) {
+            // Jackson reads from a String: what fails is the line itself
+            throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith("Missing closing quote")
+                    ? "guillemet « \" » jamais refermé sur la ligne : une valeur entre guillemets doit se terminer par un guillemet"
+                    : "ligne illisible en CSV (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
     }
 
     private record Seen(long line, double intensity) {
@@ -142,7 +197,7 @@ public final class EpidemicCsv {
         return columns;
     }
 
-    private static EpidemicWeek week(String[] row, Map<String, Integer> columns, char separator) {
+    private static EpidemicWeek week(String[] row, Map<String, Integer> columns, char separator, LocalDate today) {
         String regionText = field(row, columns, "region");
         Region region = Region.parse(regionText).orElseThrow(() -> new IllegalArgumentException(
                 "région inconnue « " + regionText + " » : code INSEE attendu (ex. 84) ou nom de région"));
@@ -153,7 +208,12 @@ public final class EpidemicCsv {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("épidémie inconnue « " + epidemicText + " » : FLU, BRONCHIOLITIS ou COVID attendu");
         }
-        LocalDate monday = monday(field(row, columns, "week"));
+        String weekText = field(row, columns, "week");
+        LocalDate monday = monday(weekText);
+        if (monday.isBefore(FIRST_MONDAY) || monday.isAfter(today)) {
+            throw new IllegalArgumentException("semaine " + weekText + " hors de la période possible : de 2004-W01 (début du réseau OSCOUR)"
+                    + " à la semaine en cours (" + day(today) + ")");
+        }
         String intensityText = field(row, columns, "intensity");
         double intensity;
         try {
@@ -168,9 +228,13 @@ public final class EpidemicCsv {
         String publishedText = at == null || at >= row.length ? "" : row[at].strip();
         LocalDate published = publishedText.isEmpty() ? monday.plusDays(EpidemicWeek.DEFAULT_PUBLICATION_DELAY_DAYS)
                 : date(publishedText, "published");
+        // a publication given after the reading day (a day's slack for the time zones) is a typo; the default may be ahead
+        if (!publishedText.isEmpty() && published.isAfter(today.plusDays(1))) {
+            throw new IllegalArgumentException("publiée le " + day(published) + ", après la date du jour (" + day(today) + ")");
+        }
         if (published.isBefore(EpidemicWeek.lastDay(monday))) {
-            throw new IllegalArgumentException("publiée le " + published + ", avant la fin de la semaine (dimanche "
-                    + EpidemicWeek.lastDay(monday) + ")");
+            throw new IllegalArgumentException("publiée le " + day(published) + ", avant la fin de la semaine (dimanche "
+                    + day(EpidemicWeek.lastDay(monday)) + ")");
         }
         return new EpidemicWeek(region.code(), epidemic, monday, intensity, published);
     }
@@ -202,6 +266,11 @@ public final class EpidemicCsv {
                     + "c'est un " + day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRANCE));
         }
         return day;
+    }
+
+    /** A day as the French texts write it, {@code dd/MM/yyyy}. */
+    private static String day(LocalDate day) {
+        return DAY.format(day);
     }
 
     private static LocalDate date(String text, String column) {

@@ -28,12 +28,16 @@ import java.util.function.Predicate;
  * {@link FeedRow.Rejected} with its line number and reading goes on; a row with more fields than the
  * header ({@code TOO_MANY_FIELDS}) is one: an unquoted {@code 1,700} must not shift into the next column.
  * Numbers stay strict integers whatever the separator ({@code 1 200}, {@code 60,5}, {@code 2000.0} refused).
+ * A row holding bytes that are not UTF-8 is rejected as {@code INVALID_ENCODING}: the file is streamed, so the
+ * spec's rule for bad rows applies rather than refusing a whole file found wrong halfway.
  */
 public final class FeedCsvReader implements Closeable {
 
     public static final List<String> COLUMNS = List.of("timestamp", "facility_id", "device_id", "on_hand",
             "consumed", "received", "on_order", "expected_delivery");
     private static final List<String> REQUIRED = List.of("timestamp", "facility_id", "device_id", "on_hand");
+    /** What the UTF-8 decoder puts for bytes that are not UTF-8: such a row is rejected ({@code INVALID_ENCODING}), the others kept. */
+    private static final char NOT_UTF8 = '\uFFFD';
 
     private final Reader in;
     private final Predicate<String> knownDevice;
@@ -92,6 +96,10 @@ public final class FeedCsvReader implements Closeable {
     }
 
     private FeedRow toRow(List<String> record, long lineNo) {
+        if (record.stream().anyMatch(f -> f.indexOf(NOT_UTF8) >= 0)) {
+            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.INVALID_ENCODING,
+                    "octets hors UTF-8 dans la ligne : le fichier doit être enregistré en UTF-8 (dans un tableur : « CSV UTF-8 »)"));
+        }
         if (record.size() > headerFields) {
             return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size()
                     + " champs pour " + headerFields + " colonnes : un séparateur « " + separator

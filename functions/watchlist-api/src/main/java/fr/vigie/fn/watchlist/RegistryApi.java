@@ -63,9 +63,6 @@ final class RegistryApi {
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
 
-    /** A season of the signal: 18 regions × 3 epidemics × 52 weeks of about 40 bytes, and revisions. */
-    static final int MAX_SIGNAL_BYTES = 1024 * 1024;
-
     private final RegistryEditing registry;
     private final EpidemicSignalImport epidemics;
 
@@ -142,15 +139,15 @@ final class RegistryApi {
         }
         EpidemicCsv.Result signal;
         try {
-            signal = EpidemicCsv.read(request.body(MAX_SIGNAL_BYTES, "le corps dépasse " + MAX_SIGNAL_BYTES / 1024
-                    + " Kio : envoyez le signal en plusieurs fois (une saison tient en un envoi)"));
+            signal = EpidemicCsv.read(request.body(EpidemicCsv.MAX_BYTES, "le corps dépasse " + EpidemicCsv.MAX_BYTES / 1024
+                    + " Kio : envoyez le signal en plusieurs fois (une saison tient en un envoi)"), epidemics.today());
         } catch (FeedFormatException e) {
             throw Problem.invalid(e.getMessage(), HttpRequest.BODY, "CSV " + String.join(",", EpidemicCsv.COLUMNS) + " attendu");
         }
         List<Violation> errors = signal.rejected().stream()
                 .map(r -> new Violation("ligne " + r.line(), "ligne " + r.line(), r.reason())).toList();
-        if (signal.weeks().isEmpty() && signal.repeated() == 0) {
-            throw Problem.invalid("aucune ligne valide : chaque erreur nomme sa ligne (1 = l'en-tête)", errors);
+        if (signal.nothingValid()) {
+            throw Problem.invalid(EpidemicCsv.NOTHING_VALID + " ; chaque erreur nomme sa ligne (1 = l'en-tête)", errors);
         }
         int stored = epidemics.receive(caller, signal.weeks(), request.route());
         Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -24,9 +24,10 @@ class EpidemicSignalApiTest {
 
     private static final String CSV = """
             region,epidemic,week,intensity,published
-            84,BRONCHIOLITIS,2025-W46,8.5,
-            84,BRONCHIOLITIS,2025-W47,12.4,2025-11-26
-            84,GRIPPE,2025-W47,3,
+            84,BRONCHIOLITIS,2025-W42,8.5,
+            84,BRONCHIOLITIS,2025-W43,12.4,2025-10-29
+            84,GRIPPE,2025-W43,3,
+            84,FLU,2025-W45,3,
             """;
 
     private static APIGatewayV2HTTPEvent post(String body, Map<String, String> claims, String mediaType) {
@@ -45,11 +46,13 @@ class EpidemicSignalApiTest {
         JsonNode body = ApiCalls.body(r);
         assertEquals(2, body.get("read").asInt());
         assertEquals(2, body.get("stored").asInt());
-        assertEquals(1, body.get("rejected").asInt());
+        assertEquals(2, body.get("rejected").asInt());
         assertEquals(4, body.get("errors").get(0).get("line").asInt());
         assertTrue(body.get("errors").get(0).get("message").asText().startsWith("épidémie inconnue « GRIPPE »"), body.toString());
-        assertEquals(List.of(new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 11, 10), 8.5, LocalDate.of(2025, 11, 19)),
-                        new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 11, 17), 12.4, LocalDate.of(2025, 11, 26))),
+        // the API's clock says 02/11/2025: week 45 (from 03/11) has not begun
+        assertTrue(body.get("errors").get(1).get("message").asText().startsWith("semaine 2025-W45 hors de la période possible"), body.toString());
+        assertEquals(List.of(new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 10, 13), 8.5, LocalDate.of(2025, 10, 22)),
+                        new EpidemicWeek("84", Epidemic.BRONCHIOLITIS, LocalDate.of(2025, 10, 20), 12.4, LocalDate.of(2025, 10, 29))),
                 new DynamoEpidemicSignals(api.dynamo, api.names.registry()).of("84", Epidemic.BRONCHIOLITIS));
 
         JsonNode again = ApiCalls.body(api.call(post(CSV, ApiCalls.operator("op.national"), "text/csv")));
@@ -61,7 +64,7 @@ class EpidemicSignalApiTest {
         ApiCalls api = new ApiCalls();
         assertEquals(403, api.call(post(CSV, ApiCalls.hospital("CHU-ARA-02"), "text/csv")).getStatusCode());
         assertEquals(415, api.call(post(CSV, ApiCalls.operator("op.national"), "application/json")).getStatusCode());
-        APIGatewayV2HTTPResponse none = api.call(post("region,epidemic,week,intensity\n84,FLU,2025-W47,abc\n",
+        APIGatewayV2HTTPResponse none = api.call(post("region,epidemic,week,intensity\n84,FLU,2025-W43,abc\n",
                 ApiCalls.operator("op.national"), "text/csv"));
         assertEquals(400, none.getStatusCode(), none.getBody());
         assertTrue(none.getBody().contains("ligne 2") && none.getBody().contains("intensité illisible"), none.getBody());

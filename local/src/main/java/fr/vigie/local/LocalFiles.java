@@ -1,0 +1,106 @@
+package fr.vigie.local;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The command line's files, refused with a {@link UsageException} (exit 2) that names the file and
+ * what to fix before anything is run: input files read whole (watch-list, notices, epidemic signal)
+ * must exist, be UTF-8 (spec: every format is UTF-8) and not exceed their size cap; an output file's
+ * folders are created, or the path is refused when they cannot be.
+ */
+final class LocalFiles {
+
+    private LocalFiles() {
+    }
+
+    /**
+     * The whole text of {@code file}, strictly UTF-8 (a byte-order mark is left to the parser).
+     *
+     * @param what     the file's role in French, as messages name it ("liste surveillée", "fichier d'avis")
+     * @param maxBytes the size above which the file is refused ({@code Long.MAX_VALUE}: no cap)
+     * @throws UsageException missing, unreadable, larger than {@code maxBytes}, or not UTF-8 (with the
+     *                        line and the first offending byte)
+     */
+    static String readText(Path file, String what, long maxBytes) throws UsageException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > maxBytes) {
+                throw new UsageException(what + " trop volumineux : " + file + " dépasse la limite de " + maxBytes / 1024
+                        + " Kio (" + Files.size(file) / 1024 + " Kio) : scindez-le");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(what + " introuvable : " + file);
+        } catch (IOException e) {
+            throw new UsageException(what + " illisible : " + file + " (" + e.getMessage() + ")");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new UsageException(what + " " + file + ", ligne " + line + " : octet 0x"
+                    + String.format("%02X", bytes[at] & 0xFF) + " hors UTF-8 ; enregistrez le fichier en UTF-8"
+                    + (file.toString().endsWith(".csv") ? " (dans un tableur : « CSV UTF-8 »)" : "") + " : rien n'a été exécuté");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /**
+     * {@code file}, once the folders it goes in exist (created when missing, as {@code mkdir -p}).
+     *
+     * @param option the option that named it, for the message
+     * @throws UsageException when a folder cannot be created (a file in the way, no permission)
+     */
+    static Path output(Path file, String option) throws UsageException {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UsageException(option + " " + file + " : impossible de créer le dossier " + parent + " : " + reason(e));
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + " est un dossier : un nom de fichier est attendu");
+        }
+        return file;
+    }
+
+    /** {@code folder}, created when missing (as {@code mkdir -p}); refused when it cannot be. */
+    static Path folder(Path folder, String option) throws UsageException {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UsageException(option + " " + folder + " : impossible de créer ce dossier : " + reason(e));
+        }
+    }
+
+    /** Why a file operation failed, in French where Java says it in English. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException
+                || e instanceof java.nio.file.FileSystemException f && "Not a directory".equals(f.getReason())) {
+            return "un élément du chemin est un fichier, pas un dossier";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "accès refusé";
+        }
+        return "refusé par le système (" + e + ")";
+    }
+}
