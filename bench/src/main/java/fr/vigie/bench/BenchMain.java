@@ -5,6 +5,7 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.WatchlistValidator;
+import fr.vigie.local.Main;
 import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.Fauxqs;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,23 +66,11 @@ public final class BenchMain {
         this.scaleOnly = scaleOnly;
     }
 
-    private static final String USAGE = """
-            Usage : vigie bench [--quick] [--scale | --cold] [--rounds N] [--no-doc]
-              (sans option)  tout le banc (dix minutes environ) : débit de rejeu, journée nationale, unités de capacité
-                             et coût de la France, démarrages à froid, mémoire ; réécrit docs/benchmarks.md et
-                             bench/results.json
-              --quick        petites tailles, pour essayer le banc lui-même (rien n'est écrit)
-              --scale        les chiffres du modèle de données seulement (bench/results.json mis à jour)
-              --cold         les démarrages à froid et la taille des jars seulement (bench/results.json mis à jour)
-              --rounds N     tours de démarrage à froid (5 par défaut, 1 avec --quick)
-              --no-doc       ne pas réécrire docs/benchmarks.md
-            """;
+    /** Options this command takes, those followed by a value second ({@code --root}: set by ./vigie, not a user's). */
+    static final List<String> FLAGS = List.of("--quick", "--no-doc", "--scale", "--cold");
+    static final List<String> VALUED = List.of("--rounds", "--root");
 
-    /** Options this command takes, those followed by a value second. */
-    private static final List<String> FLAGS = List.of("--quick", "--no-doc", "--scale", "--cold");
-    private static final List<String> VALUED = List.of("--rounds", "--root");
-
-    /** The first argument that is not an option of {@link #USAGE} (nor an option's value), or null. */
+    /** The first argument that is not an option of {@link Main#BENCH_HELP} (nor an option's value), or null. */
     static String unknownOption(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -103,7 +92,7 @@ public final class BenchMain {
         System.setProperty("log4j2.level", "WARN");
         List<String> a = Arrays.asList(args);
         if (a.contains("--help") || a.contains("-h")) {
-            System.out.print(USAGE);
+            System.out.println(Main.BENCH_HELP);
             System.exit(0);
         }
         String unknown = unknownOption(a);

@@ -49,6 +49,7 @@ import java.util.stream.Stream;
 final class ConsoleCommand {
 
     static final String USAGE = "./vigie console [--db DOSSIER] [--port N] [--region CODE_INSEE | --facility ID] [--retex DOSSIER]";
+    static final Set<String> OPTIONS = Set.of("--db", "--port", "--region", "--facility", "--retex");
     static final int DEFAULT_PORT = 8470;
     static final String LOCAL_USER = "operateur.local";
     static final String LOCAL_HOSPITAL_USER = "etablissement.local";
@@ -100,7 +101,7 @@ final class ConsoleCommand {
     }
 
     static Running start(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, Set.of("--db", "--port", "--region", "--facility", "--retex"));
+        Arguments a = new Arguments(args, OPTIONS);
         Path dbPath = a.path("--db", ".vigie");
         if (!Files.exists(dbPath.resolve(LocalDatabase.FILE))) {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");

@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
  */
 final class DemoCommand {
 
+    static final String USAGE = "./vigie demo [--until AAAA-MM-JJ] [--seed N] [--details]";
+    static final Set<String> OPTIONS = Set.of("--seed", "--until");
+    static final Set<String> FLAGS = Set.of("--details");
     static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2026, 3, 31);
     static final long SEED = 42;
@@ -72,7 +75,7 @@ final class DemoCommand {
     private Function<String, ZoneId> zoneOf = AlertTexts::zoneOf;
 
     int run(List<String> args) throws Exception {
-        Arguments a = new Arguments(args, Set.of("--seed", "--until"), Set.of("--details"));
+        Arguments a = new Arguments(args, OPTIONS, FLAGS);
         boolean details = a.flag("--details");
         long seed = a.number("--seed", SEED);
         LocalDate until = a.date("--until", LAST_DAY);
@@ -126,7 +129,7 @@ final class DemoCommand {
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
             vigie.snapshots.awaitWrites(); // a background write's failure fails the demo
-            printTable(publisher.sent(), details);
+            printTable(publisher.sent(), details, id -> watchlist.entry(id).map(WatchlistEntry::name).orElse(id));
             printDisruptions(publisher.disruptions());
             printExample(publisher.sent(), watchlist);
             out.println();
@@ -141,16 +144,17 @@ final class DemoCommand {
     /**
      * One line per hospital and device that had alerts: how many were opened, when the first one
      * was, the worst level and the lowest coverage announced, and how it stands at the end; with
-     * {@code --details}, every event below.
+     * {@code --details}, every event below. Devices by their names ({@code nameOf}), as the SMS and email name them.
      */
-    private void printTable(List<AlertEvent> alerts, boolean details) {
+    private void printTable(List<AlertEvent> alerts, boolean details, Function<String, String> nameOf) {
         out.println();
         out.println("Alertes par établissement et dispositif");
         if (alerts.isEmpty()) {
             out.println("  (aucune alerte)");
             return;
         }
-        out.printf("%-13s %-14s %7s  %-10s  %-11s %14s  %s%n", "Établissement", "Dispositif", "Alertes", "Première",
+        String device = "%-" + alerts.stream().map(e -> nameOf.apply(e.deviceId()).length()).max(Integer::compare).orElse(10) + "s";
+        out.printf("%-13s " + device + " %7s  %-10s  %-11s %14s  %s%n", "Établissement", "Dispositif", "Alertes", "Première",
                 "Pire niveau", "Couv. min.", "Fin");
         Map<String, List<AlertEvent>> bySeries = alerts.stream().sorted(Comparator.comparing(AlertEvent::at))
                 .collect(Collectors.groupingBy(e -> e.facilityId() + " " + e.deviceId(), java.util.TreeMap::new, Collectors.toList()));
@@ -159,17 +163,17 @@ final class DemoCommand {
             boolean critical = events.stream().anyMatch(e -> e.level() == AlertLevel.CRITICAL);
             double lowest = events.stream().filter(e -> e.level().isOpen()).mapToDouble(AlertEvent::coverageDays).min().orElse(0);
             AlertEvent last = events.get(events.size() - 1);
-            out.printf("%-13s %-14s %7d  %-10s  %-11s %14s  %s%n", last.facilityId(), last.deviceId(), opened.size(),
+            out.printf("%-13s " + device + " %7d  %-10s  %-11s %14s  %s%n", last.facilityId(), nameOf.apply(last.deviceId()), opened.size(),
                     opened.isEmpty() ? "-" : localDay(opened.get(0)),
                     AlertTexts.levelLabel(critical ? AlertLevel.CRITICAL : AlertLevel.WARNING), AlertTexts.coverage(lowest, "j"),
                     last.level().isOpen() ? "ouverte" : "close");
         });
         if (details) {
             out.println();
-            out.printf("%-13s %-14s %-10s  %-19s %14s  %-14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture",
+            out.printf("%-13s " + device + " %-10s  %-19s %14s  %-14s  %s%n", "Établissement", "Dispositif", "Date", "Niveau", "Couverture",
                     "Rupture prévue", "Motifs");
-            bySeries.values().forEach(events -> events.forEach(e -> out.printf("%-13s %-14s %-10s  %-19s %14s  %-14s  %s%n",
-                    e.facilityId(), e.deviceId(), localDay(e), AlertTexts.levelLabel(e.level()),
+            bySeries.values().forEach(events -> events.forEach(e -> out.printf("%-13s " + device + " %-10s  %-19s %14s  %-14s  %s%n",
+                    e.facilityId(), nameOf.apply(e.deviceId()), localDay(e), AlertTexts.levelLabel(e.level()),
                     AlertTexts.coverage(e.coverageDays(), "j"), e.projectedStockout() == null ? "-" : DAY.format(e.projectedStockout()),
                     e.reasons().stream().map(AlertTexts::reasonLabel).collect(Collectors.joining(" ; ")))));
         } else {

@@ -29,12 +29,23 @@ public final class Main {
     /** Where warnings and failures' details are written: Vigie's and the libraries' log lines, never the console. */
     static final Path LOG_FILE = Path.of(".vigie", "vigie.log");
 
+    /** {@code ./vigie bench}'s help, printed by the bench itself ({@code ./vigie bench --help}) and in the main help. */
+    public static final String BENCH_HELP = String.join("\n",
+            "./vigie bench [--quick] [--scale | --cold] [--rounds N] [--no-doc]",
+            "  débit de rejeu, journée nationale, unités de capacité et coût de la France, démarrages à froid, mémoire",
+            "  (sans option)  tout le banc (dix minutes environ) ; réécrit docs/benchmarks.md et bench/results.json",
+            "  --quick        petites tailles, pour essayer le banc lui-même (rien n'est écrit)",
+            "  --scale        les chiffres du modèle de données seulement (bench/results.json mis à jour)",
+            "  --cold         les démarrages à froid et la taille des jars seulement (bench/results.json mis à jour)",
+            "  --rounds N     tours de démarrage à froid (5 par défaut, 1 avec --quick)",
+            "  --no-doc       ne pas réécrire docs/benchmarks.md");
+
     /** Each command and its help: usage line, then what each option means. */
     static final Map<String, String> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("demo", String.join("\n",
-                "./vigie demo [--until AAAA-MM-JJ] [--seed N] [--details]",
+                DemoCommand.USAGE,
                 "  une saison simulée, de bout en bout, sur une base embarquée (1er septembre - 31 mars)",
                 "  --until AAAA-MM-JJ   dernier jour simulé",
                 "  --seed N             tire une autre saison (nombre entier)",
@@ -44,18 +55,25 @@ public final class Main {
                 "  rejoue un fichier de relevés (CSV séparé par , ou ;) et écrit les alertes",
                 "  --watchlist FICHIER  la liste surveillée (JSON)",
                 "  --feed FICHIER.csv   les relevés ; truth.json à côté : rétro-évaluation en fin de rejeu",
-                "  --alerts SORTIE      les alertes, une par ligne (JSON Lines)",
+                "  --alerts SORTIE      les alertes, une par ligne (JSON Lines) ; les dossiers manquants sont créés",
+                "  --notices FICHIER    les avis de rupture des fabricants (JSON) ; par défaut notices.json à côté",
+                "                       du fichier de relevés s'il existe ; --notices none : aucun",
                 "  --epidemic FICHIER   le signal épidémique hebdomadaire (CSV region,epidemic,week,intensity[,published] ;",
-                "                       docs/forecasting.md) : la prévision de consommation le suit ; sans lui, inchangée",
+                "                       docs/forecasting.md ; 1 Mio au plus) : la prévision de consommation le suit ;",
+                "                       sans lui, inchangée",
                 "  --db DOSSIER         la base locale (par défaut .vigie)",
-                "  --summary FICHIER    le résumé JSON (par défaut à côté des alertes, NOM.summary.json)"));
+                "  --summary FICHIER    le résumé JSON (par défaut à côté des alertes, NOM.summary.json)",
+                "  les fichiers lus sont en UTF-8"));
         COMMANDS.put("watchlist", String.join("\n",
                 WatchlistCommand.USAGE,
                 "  valide une liste surveillée et l'enregistre dans la base locale",
                 "  --db DOSSIER         la base locale (par défaut .vigie)"));
         COMMANDS.put("tension", String.join("\n",
                 TensionCommand.USAGE,
-                "  les alertes ouvertes par région et dispositif, les plus graves d'abord",
+                "  les alertes ouvertes par région et dispositif, les plus graves d'abord ; qui remonte ses données",
+                "  (jugé à la date du dernier relevé enregistré) ; les avis de rupture de la saison",
+                "  --season AAAA-AAAA   la saison des avis de rupture montrés (par défaut celle du dernier avis",
+                "                       enregistré, sinon la saison en cours)",
                 "  --db DOSSIER         la base locale (par défaut .vigie)"));
         COMMANDS.put("console", String.join("\n",
                 ConsoleCommand.USAGE,
@@ -69,11 +87,9 @@ public final class Main {
                 RetexCommand.USAGE,
                 "  exporte le RETEX d'une saison (1er septembre - 31 août) : CSV et rapport HTML",
                 "  --season AAAA-AAAA   la saison, deux années qui se suivent",
-                "  --out DOSSIER        où écrire les fichiers",
+                "  --out DOSSIER        où écrire les fichiers (créé s'il manque)",
                 "  --db DOSSIER         la base locale (par défaut .vigie)"));
-        COMMANDS.put("bench", String.join("\n",
-                "./vigie bench [--quick]",
-                "  débit, capacité et coût, démarrages à froid, mémoire (environ cinq minutes)"));
+        COMMANDS.put("bench", BENCH_HELP);
     }
 
     static final String HELP = "Vigie — surveillance saisonnière des stocks de dispositifs médicaux\n\n"

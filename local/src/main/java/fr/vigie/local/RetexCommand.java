@@ -24,6 +24,7 @@ import java.util.Set;
 final class RetexCommand {
 
     static final String USAGE = "./vigie retex --season 2025-2026 --out DOSSIER [--db DOSSIER]";
+    static final Set<String> OPTIONS = Set.of("--season", "--out", "--db");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -34,7 +35,7 @@ final class RetexCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, Set.of("--season", "--out", "--db"));
+        Arguments a = new Arguments(args, OPTIONS);
         String label = a.required("--season");
         Season season = Season.parse(label).orElseThrow(() -> new UsageException(
                 "saison invalide : " + label + " (attendu : deux années qui se suivent, par exemple 2025-2026)"));

@@ -39,6 +39,7 @@ import java.util.Set;
 final class TensionCommand {
 
     static final String USAGE = "./vigie tension [--season AAAA-AAAA] [--db DOSSIER]";
+    static final Set<String> OPTIONS = Set.of("--db", "--season");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -52,7 +53,7 @@ final class TensionCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = new Arguments(args, Set.of("--db", "--season"));
+        Arguments a = new Arguments(args, OPTIONS);
         Path dbPath = a.path("--db", ".vigie");
         String seasonLabel = a.optional("--season", null);
         Optional<Season> asked = seasonLabel == null ? Optional.empty() : Season.parse(seasonLabel);
@@ -93,8 +94,12 @@ final class TensionCommand {
             return;
         }
         long current = reporting.facilities().stream().filter(ReportingView.FacilityRow::current).count();
+        // silences are judged on the data's own clock (a replayed season is rarely today's): the latest report is "now"
+        String reference = reporting.facilities().stream().map(ReportingView.FacilityRow::lastReport).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).map(at -> AlertTexts.day(at, Region.PARIS)).orElse(null);
         out.println();
-        out.println("Remontée des données : " + current + "/" + reporting.facilities().size() + " établissement(s) à jour");
+        out.println("Remontée des données : " + current + "/" + reporting.facilities().size() + " établissement(s) à jour"
+                + (reference == null ? "" : " au " + reference + " (date du dernier relevé reçu, pas la date du jour)"));
         out.printf("%-28s %14s %7s %11s%n", "Région", "Établissements", "À jour", "Complétude");
         reporting.regions().forEach(r -> out.printf(Locale.FRANCE, "%-28s %14d %7d %9.0f %%%n", r.regionLabel(), r.facilities(),
                 r.current(), 100 * r.completeness()));

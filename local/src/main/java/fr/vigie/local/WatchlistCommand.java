@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class WatchlistCommand {
 
     static final String USAGE = "./vigie watchlist import FICHIER [--db DOSSIER]";
+    static final Set<String> OPTIONS = Set.of("--db");
 
     private final PrintStream out;
     private final Clock clock;
@@ -46,7 +47,7 @@ final class WatchlistCommand {
             throw new UsageException("fichier de liste surveillée manquant : " + USAGE);
         }
         Path file = Path.of(args.get(1));
-        Arguments a = new Arguments(args.subList(2, args.size()), Set.of("--db"));
+        Arguments a = new Arguments(args.subList(2, args.size()), OPTIONS);
         List<WatchlistEntry> entries = WatchlistFile.read(file);
         Path dbPath = a.path("--db", ".vigie");
         Map<DynamoRegistryEditor.Status, Integer> counts = new EnumMap<>(DynamoRegistryEditor.Status.class);

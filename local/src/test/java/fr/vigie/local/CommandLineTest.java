@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 import static fr.vigie.local.ReplayCommandTest.SEASON_A;
 import static fr.vigie.local.ReplayCommandTest.vigie;
@@ -65,5 +67,29 @@ class CommandLineTest {
         refused(vigie("replai"), "commande inconnue : replai ; vouliez-vous dire « replay » ?");
         refused(vigie("tensoin"), "vouliez-vous dire « tension » ?");
         refused(vigie("frobnicate"), "commande inconnue : frobnicate (./vigie --help : les commandes)");
+    }
+
+    /** Every option a command parses is in its usage line and has its own line in its help: the help cannot lag behind the code. */
+    @Test
+    void everyOptionACommandParsesIsDescribedInItsHelp() {
+        Map<String, Set<String>> parsed = Map.of("demo", union(DemoCommand.OPTIONS, DemoCommand.FLAGS), "replay", ReplayCommand.OPTIONS,
+                "watchlist", WatchlistCommand.OPTIONS, "tension", TensionCommand.OPTIONS, "console", ConsoleCommand.OPTIONS,
+                "retex", RetexCommand.OPTIONS);
+        assertEquals(Main.COMMANDS.keySet(), union(parsed.keySet(), Set.of("bench")), "each command's options are checked");
+        parsed.forEach((command, options) -> {
+            String help = vigie(command, "--help").out();
+            for (String option : options) {
+                assertTrue(help.lines().findFirst().orElse("").contains(option), command + " usage lacks " + option + "\n" + help);
+                assertTrue(help.lines().anyMatch(l -> l.startsWith("  " + option + " ")), command + " help lacks " + option + "\n" + help);
+                assertTrue(Main.HELP.contains(option), "main help lacks " + command + " " + option);
+            }
+        });
+        assertTrue(Main.HELP.contains(Main.BENCH_HELP.replace("\n", "\n  ")), Main.HELP);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -1,6 +1,11 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.feed.WatchlistJson;
+import fr.vigie.domain.WatchlistEntry;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoCommandTest {
 
     @Test
-    void aShortDemoRunsToTheEndAndPrintsItsAlertTable() {
+    void aShortDemoRunsToTheEndAndPrintsItsAlertTable() throws Exception {
         ReplayCommandTest.Run run = ReplayCommandTest.vigie("demo", "--until", "2025-12-15", "--details");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Alertes par établissement et dispositif"), run.out());
         assertTrue(run.out().contains("Pire niveau") && run.out().contains("Rupture prévue"), "summary and every event: " + run.out());
         assertTrue(run.out().contains("relevés enregistrés"), run.out());
         assertTrue(run.err().contains("jours relevés : 106/106"), run.err());
+        // the devices by their names, as the SMS names them: every row of both tables names a device of the demo's list
+        List<String> names = WatchlistJson.parseList(new String(DemoCommandTest.class.getClassLoader()
+                .getResourceAsStream("demo/watchlist.json").readAllBytes(), StandardCharsets.UTF_8)).entries().stream().map(WatchlistEntry::name).toList();
+        List<String> rows = run.out().lines().dropWhile(l -> !l.startsWith("Établissement")).takeWhile(l -> !l.startsWith("Exemple"))
+                .filter(l -> l.matches("^[A-Z]{2,4}-[A-Z]{3}-\\d\\d .*")).toList();
+        assertTrue(rows.size() > 2, run.out());
+        rows.forEach(row -> assertTrue(names.stream().anyMatch(row::contains), "a device name in: " + row));
     }
 }

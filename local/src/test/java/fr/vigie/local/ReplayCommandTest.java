@@ -63,6 +63,11 @@ class ReplayCommandTest {
                 .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.lastIndexOf(' ')), l -> l.substring(l.lastIndexOf(' ') + 1), (a, b) -> b))
                 .values().stream().filter(level -> !level.equals("RECOVERED")).count();
         assertTrue(tension.out().startsWith("Tensions en cours : " + stillOpen + " alerte(s) ouverte(s)"), tension.out());
+        // "à jour" is judged on the feed's clock: the day it judges against is shown, the feed's last row's Paris day
+        java.time.Instant last = Files.readAllLines(SEASON_A.resolve("feed.csv")).stream().skip(1)
+                .map(l -> java.time.Instant.parse(l.substring(0, l.indexOf(',')))).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        String day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu").format(last.atZone(java.time.ZoneId.of("Europe/Paris")));
+        assertTrue(tension.out().contains("établissement(s) à jour au " + day + " (date du dernier relevé reçu, pas la date du jour)"), tension.out());
     }
 
     @Test

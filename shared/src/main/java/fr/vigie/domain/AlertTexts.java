@@ -176,8 +176,8 @@ public final class AlertTexts {
     /**
      * One SMS of at most {@value #SMS_LIMIT} GSM-7 characters (GSM 03.38 basic set, transliterated by
      * {@link #toGsm7}) that always keeps the level, the day of the finding, the figures and the action:
-     * when it would not fit, the facility's and the device's names are shortened first (each cut to
-     * its share of the room left, ending with "."), so only names lose letters.
+     * when it would not fit, the facility's and the device's names are shortened first (each to its
+     * share of the room left, by {@link #shortened}), so only names lose words.
      */
     public static String sms(AlertEvent e, String facilityName, String deviceName, ZoneId zone) {
         return sms(e, facilityName, deviceName, zone, "");
@@ -191,9 +191,9 @@ public final class AlertTexts {
         String head = "Vigie " + mark + levelLabel(e.level()) + " " + SHORT_DAY.format(e.at().atZone(zone)) + " ";
         String body;
         if (e.level() == AlertLevel.RECOVERED) {
-            body = ": couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
+            body = " : couverture " + coverage(e.coverageDays(), "j") + ", stock " + e.onHand() + ". Alerte close.";
         } else {
-            body = ": stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
+            body = " : stock " + e.onHand() + ", " + coverage(e.coverageDays(), "j") + " de couverture"
                     + (e.projectedStockout() == null ? "" : ", rupture prévue le " + SHORT_DAY.format(e.projectedStockout()))
                     + ". " + (e.level() == AlertLevel.CRITICAL ? "Commande urgente ou dépannage." : "Vérifier commandes.");
         }
@@ -210,11 +210,32 @@ public final class AlertTexts {
         int half = Math.max(room / 2, 2);
         int firstRoom = Math.max(Math.min(first.length(), Math.max(half, room - second.length())), 2);
         int secondRoom = Math.max(room - firstRoom, 2);
-        return new String[]{cut(first, firstRoom), cut(second, secondRoom)};
+        return new String[]{shortened(first, firstRoom), shortened(second, secondRoom)};
     }
 
-    private static String cut(String name, int room) {
-        return name.length() <= room ? name : name.substring(0, room - 1).stripTrailing() + ".";
+    /** What a text shortened ends with: "..." since the ellipsis "…" is not GSM-7 (it would make the SMS UCS-2, 70 characters). */
+    public static final String ELLIPSIS = "...";
+
+    /**
+     * {@code text} in at most {@code room} characters: whole when it fits; else cut at the last word boundary
+     * that leaves room for {@link #ELLIPSIS} (inside the word when that would keep less than half the room), the
+     * spaces and punctuation before the cut dropped ("Pharmacie à usage..." and never "à usage.:" or "usage,...").
+     * The one way every SMS (alerts, reminders, disruptions, notices, silences) is shortened.
+     */
+    public static String shortened(String text, int room) {
+        if (text.length() <= room) {
+            return text;
+        }
+        if (room <= ELLIPSIS.length()) {
+            return text.substring(0, Math.max(room, 0));
+        }
+        int keep = room - ELLIPSIS.length();
+        String head = text.substring(0, keep);
+        int space = head.lastIndexOf(' ');
+        if (!Character.isWhitespace(text.charAt(keep)) && space >= keep / 2) {
+            head = head.substring(0, space);
+        }
+        return head.replaceAll("[\\s\\p{Punct}«»]+$", "") + ELLIPSIS;
     }
 
     /**
@@ -286,8 +307,9 @@ public final class AlertTexts {
         return out.toString();
     }
 
-    private static String fitSms(String text) {
-        return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + ".";
+    /** A GSM-7 text in one SMS: {@link #shortened} to {@value #SMS_LIMIT} characters when longer. */
+    public static String fitSms(String text) {
+        return shortened(text, SMS_LIMIT);
     }
 
     /** True when every character is in the GSM-7 basic set (no UCS-2 fallback). */

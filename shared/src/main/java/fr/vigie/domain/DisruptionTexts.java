@@ -57,10 +57,9 @@ public final class DisruptionTexts {
         int room = AlertTexts.SMS_LIMIT - head.length() - tail.length();
         String name = AlertTexts.toGsm7(deviceName == null ? e.deviceId() : deviceName);
         if (name.length() > room) {
-            name = room >= e.deviceId().length() ? e.deviceId() : name.substring(0, Math.max(room - 1, 1)) + ".";
+            name = room >= e.deviceId().length() ? e.deviceId() : AlertTexts.shortened(name, Math.max(room, 1));
         }
-        String text = head + name + tail;
-        return text.length() <= AlertTexts.SMS_LIMIT ? text : text.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+        return AlertTexts.fitSms(head + name + tail);
     }
 
     private static String named(SupplyDisruptionEvent e, String deviceName) {

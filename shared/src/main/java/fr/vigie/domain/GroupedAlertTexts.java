@@ -84,6 +84,6 @@ public final class GroupedAlertTexts {
 
     static String fit(String text) {
         String gsm = AlertTexts.toGsm7(text);
-        return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+        return AlertTexts.fitSms(gsm);
     }
 }

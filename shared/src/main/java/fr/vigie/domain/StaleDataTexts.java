@@ -76,6 +76,6 @@ public final class StaleDataTexts {
 
     private static String sms(String text) {
         String gsm = AlertTexts.toGsm7(text);
-        return gsm.length() <= AlertTexts.SMS_LIMIT ? gsm : gsm.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+        return AlertTexts.fitSms(gsm);
     }
 }

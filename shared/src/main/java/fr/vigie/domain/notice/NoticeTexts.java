@@ -66,7 +66,7 @@ public final class NoticeTexts {
                 return first;
             }
         }
-        return text.length() <= AlertTexts.SMS_LIMIT ? text : text.substring(0, AlertTexts.SMS_LIMIT - 1) + ".";
+        return AlertTexts.fitSms(text);
     }
 
     private static String effect(SupplyNotice n) {
