@@ -11,6 +11,7 @@ import fr.vigie.app.StockPolling;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.followup.AlertContext;
 import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.Region;
@@ -129,8 +130,9 @@ final class DemoCommand {
                 progress.show(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, day) + 1, total);
             }
             vigie.snapshots.awaitWrites(); // a background write's failure fails the demo
-            printTable(publisher.sent(), details, id -> watchlist.entry(id).map(WatchlistEntry::name).orElse(id));
-            printDisruptions(publisher.disruptions());
+            Function<String, String> deviceName = id -> watchlist.entry(id).map(WatchlistEntry::name).orElse(id);
+            printTable(publisher.sent(), details, deviceName);
+            printDisruptions(publisher.disruptions(), deviceName);
             printExample(publisher.sent(), watchlist);
             out.println();
             out.println(stored + " relevés enregistrés, " + publisher.sent().size() + " alertes"
@@ -186,14 +188,14 @@ final class DemoCommand {
         return AlertTexts.day(e.at(), zoneOf.apply(e.facilityId()));
     }
 
-    private void printDisruptions(List<SupplyDisruptionEvent> events) {
+    private void printDisruptions(List<SupplyDisruptionEvent> events, Function<String, String> nameOf) {
         if (events.isEmpty()) {
             return;
         }
         out.println();
         out.println("Tensions nationales (opérateurs)");
         events.forEach(e -> out.printf("  %s %-11s %s : %d établissements, %s%n", DAY.format(e.at().atZone(Region.PARIS)),
-                DisruptionTexts.statusLabel(e.status()), e.deviceId(), e.facilities().size(),
+                DisruptionTexts.statusLabel(e.status()), nameOf.apply(e.deviceId()), e.facilities().size(),
                 e.typicalDelayDays() != null ? "retard typique " + e.typicalDelayDays() + " j"
                         : "part livrée " + Math.round(100 * (e.deliveredFraction() == null ? 0 : e.deliveredFraction())) + " %"));
     }
@@ -210,7 +212,8 @@ final class DemoCommand {
         out.println("Exemple : ce que reçoit l'établissement " + e.facilityId());
         out.println("--- courriel ---");
         out.println("Objet : " + AlertTexts.emailSubject(e, device.name()));
-        out.print(AlertTexts.emailBody(e, device.name(), device.unit(), zoneOf.apply(e.facilityId())));
+        // with the thresholds crossed, as the deployed email (the demo has no acknowledgement link nor regional contact)
+        out.print(AlertTexts.emailBody(e, device, AlertContext.bare(e.facilityId()), zoneOf.apply(e.facilityId())));
         // the device by its name, as the deployed SMS (the demo's facilities are known by their ids only)
         String sms = AlertTexts.sms(e, e.facilityId(), device.name(), zoneOf.apply(e.facilityId()));
         out.println("--- SMS (" + sms.length() + " caractères GSM-7) ---");

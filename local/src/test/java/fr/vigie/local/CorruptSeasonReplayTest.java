@@ -76,10 +76,20 @@ class CorruptSeasonReplayTest {
         assertEquals(0, damaged.code(), damaged.err());
         assertFalse(reference.alerts().isEmpty());
         assertEquals(Files.readAllLines(clean.resolve("run/alerts.jsonl")), Files.readAllLines(corrupt.resolve("run/alerts.jsonl")));
+        // every bad line is named with its code in the JSON summary; the console shows the first ones and counts the others
+        Map<Long, String> named = new java.util.HashMap<>();
+        fr.vigie.adapter.feed.Json.MAPPER.readTree(corrupt.resolve("run/alerts.summary.json").toFile()).get("rejectedRows")
+                .forEach(r -> named.put(r.get("line").asLong(), r.get("code").asText()));
         for (Map.Entry<Long, RejectCode> bad : expected.entrySet()) {
-            assertTrue(damaged.out().matches("(?s).*\n  ligne " + bad.getKey() + " : [^\n]*\\[" + bad.getValue() + "]\n.*"),
-                    "line " + bad.getKey() + " " + bad.getValue() + " not named:\n" + damaged.out());
+            assertEquals(bad.getValue().name(), named.get(bad.getKey()), "line " + bad.getKey() + " not named in the summary");
         }
+        List<Long> first = expected.keySet().stream().sorted().limit(ReplayCommand.SHOWN).toList();
+        for (long line : first) {
+            assertTrue(damaged.out().matches("(?s).*\n  ligne " + line + " : [^\n]*\\[" + expected.get(line) + "]\n.*"),
+                    "line " + line + " " + expected.get(line) + " not printed:\n" + damaged.out());
+        }
+        assertEquals(ReplayCommand.SHOWN, damaged.out().lines().filter(l -> l.matches("  ligne \\d+ : .*\\[[A-Z_]+]")).count(), damaged.out());
+        assertTrue(damaged.out().contains("  … et " + (expected.size() - ReplayCommand.SHOWN) + " autres lignes refusées"), damaged.out());
         assertTrue(damaged.out().contains("rejetées        " + String.format("%8d", expected.size())), damaged.out());
         assertTrue(damaged.out().contains("Rétro-évaluation sur la vérité terrain"), "the backtest ran: " + damaged.out());
     }

@@ -119,7 +119,9 @@ class ReplayCommandTest {
                 "--alerts", with.toString(), "--epidemic", signal.toString(), "--db", dir.resolve("db2").toString());
         assertEquals(0, led.code(), led.err());
         assertTrue(led.out().contains("Signal épidémique (epidemic.csv)"), led.out());
-        assertTrue(led.out().contains("semaines lues          3"), led.out());
+        // four rows read, three weeks from them, the fourth rejected: the counts say what they count
+        assertTrue(led.out().contains("lignes lues            4") && led.out().contains("semaines               3")
+                && led.out().contains("rejetées               1"), led.out());
         assertTrue(led.out().contains("ligne 5 : semaine « 2025-11-18 » : un lundi ou une semaine ISO (ex. 2025-W47) attendu, c'est un mardi"), led.out());
         // the wave is receding: the shelf lasts beyond the warning horizon at the use to come
         assertEquals(List.of(), Files.readAllLines(with));

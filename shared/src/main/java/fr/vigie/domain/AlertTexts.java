@@ -119,6 +119,9 @@ public final class AlertTexts {
         b.append("\nConstat du ").append(day(e.at(), zone)).append('\n');
         if (thresholds != null) {
             b.append(thresholdLine(e.level(), thresholds)).append('\n');
+            if (e.level() == AlertLevel.WARNING && e.coverageDays() < thresholds.criticalDays()) {
+                b.append(shelfOnlyLine(e, thresholds)).append('\n');
+            }
         }
         b.append('\n')
                 .append("Stock disponible : ").append(e.onHand()).append(' ').append(unitPlural(unit, e.onHand())).append('\n')
@@ -166,6 +169,20 @@ public final class AlertTexts {
             case WARNING -> "Seuil franchi : seuil de vigilance de " + t.warningDays() + " jours de couverture";
             case RECOVERED, NONE -> "Couverture revenue au-dessus du seuil de vigilance de " + t.warningDays() + " jours";
         };
+    }
+
+    /**
+     * Why a VIGILANCE shows a coverage under the critical threshold. The level machine announces the level
+     * the projection shows, so a WARNING's projection (deliveries counted) was at or above the critical
+     * threshold; its figure is under it only when the alert opened on the stock on hand alone, whose days the
+     * event then carries ({@code SeriesEvaluator}'s on-hand view): the projection counting the deliveries was
+     * then at or above the warning threshold.
+     */
+    static String shelfOnlyLine(AlertEvent e, Thresholds t) {
+        return "Ces " + coverage(e.coverageDays(), "jours") + " comptent le stock disponible seul, sans les livraisons attendues :"
+                + " avec elles, la couverture projetée dépasse le seuil de vigilance de " + t.warningDays() + " jours, d'où le niveau "
+                + levelLabel(AlertLevel.WARNING) + " et non " + levelLabel(AlertLevel.CRITICAL) + " (seuil critique : " + t.criticalDays()
+                + " jours). Vérifiez que ces livraisons arriveront à temps.";
     }
 
     /** One SMS, at most 160 GSM-7 characters, whatever the lengths of ids; the facility and device by their ids. */
@@ -219,7 +236,8 @@ public final class AlertTexts {
     /**
      * {@code text} in at most {@code room} characters: whole when it fits; else cut at the last word boundary
      * that leaves room for {@link #ELLIPSIS} (inside the word when that would keep less than half the room), the
-     * spaces and punctuation before the cut dropped ("Pharmacie à usage..." and never "à usage.:" or "usage,...").
+     * spaces, punctuation and a last word of one or two letters before the cut dropped ("Pharmacie à usage..."
+     * and never "à usage.:", "usage,..." or "ventilation à...").
      * The one way every SMS (alerts, reminders, disruptions, notices, silences) is shortened.
      */
     public static String shortened(String text, int room) {
@@ -234,6 +252,11 @@ public final class AlertTexts {
         int space = head.lastIndexOf(' ');
         if (!Character.isWhitespace(text.charAt(keep)) && space >= keep / 2) {
             head = head.substring(0, space);
+        }
+        // nor on a dangling short word ("ventilation à...", "masque de...")
+        int last = head.stripTrailing().lastIndexOf(' ');
+        if (last >= keep / 2 && head.stripTrailing().length() - last - 1 <= 2) {
+            head = head.substring(0, last);
         }
         return head.replaceAll("[\\s\\p{Punct}«»]+$", "") + ELLIPSIS;
     }

@@ -6,6 +6,8 @@ import fr.vigie.adapter.memory.MemorySnapshotStore;
 import fr.vigie.adapter.memory.MemoryWatchlist;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertTexts;
+import fr.vigie.domain.followup.AlertContext;
+import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionTexts;
 import fr.vigie.domain.GroupedAlertTexts;
 import fr.vigie.domain.SupplyDisruptionEvent;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,6 +109,29 @@ class SeasonSmsTest {
                 "ç and Ç (0x09 is read either way), ô, â, î transliterated; é, è, ù, à, É are GSM-7 and stay");
         String shortNames = AlertTexts.sms(alerts.get(0), "CH de Quimper", "Masque FFP2", java.time.ZoneId.of("Europe/Paris"));
         assertTrue(shortNames.contains("CH de Quimper, Masque FFP2"), "short names are kept whole: " + shortNames);
+    }
+
+    /**
+     * A VIGILANCE whose coverage is under the critical threshold (the on-hand rule: the shelf alone, deliveries not
+     * counted) says why in its email; no other alert of the season carries that sentence.
+     */
+    @Test
+    void aWarningUnderTheCriticalThresholdExplainsItsFigureInTheEmail() {
+        Map<String, WatchlistEntry> entries = SampleSeason.watchlist("season-a").stream()
+                .collect(java.util.stream.Collectors.toMap(WatchlistEntry::deviceId, e -> e));
+        int explained = 0;
+        for (AlertEvent e : alerts) {
+            WatchlistEntry entry = entries.get(e.deviceId());
+            String body = AlertTexts.emailBody(e, entry, AlertContext.bare(e.facilityId()), AlertTexts.zoneOf(e.facilityId()));
+            boolean underCritical = e.level() == AlertLevel.WARNING && e.coverageDays() < entry.thresholds().criticalDays();
+            assertEquals(underCritical, body.contains("comptent le stock disponible seul, sans les livraisons attendues"), body);
+            if (underCritical) {
+                explained++;
+                assertTrue(body.contains("Ces " + AlertTexts.coverage(e.coverageDays(), "jours") + " comptent le stock disponible seul")
+                        && body.contains("(seuil critique : " + entry.thresholds().criticalDays() + " jours)"), body);
+            }
+        }
+        assertTrue(explained > 0, "season-a has such warnings");
     }
 
     static void assertKeepsLevelDateAndAction(String sms, AlertEvent e) {

@@ -19,6 +19,7 @@ class SmsShorteningTest {
     void aTextIsCutAtAWordBoundaryWithoutTrailingPunctuation() {
         assertEquals("Pharmacie à usage...", AlertTexts.shortened("Pharmacie à usage intérieur", 22));
         assertEquals("Canule nasale...", AlertTexts.shortened("Canule nasale, à haut débit", 18));
+        assertEquals("Circuit patient de ventilation...", AlertTexts.shortened("Circuit patient de ventilation à usage unique", 35));
         assertEquals("Masque FFP2", AlertTexts.shortened("Masque FFP2", 11), "a text that fits is whole");
         assertEquals("HFNC-PED-LON...", AlertTexts.shortened("HFNC-PED-LONG-IDENTIFIER", 15), "one long word is cut inside");
     }
