@@ -56,7 +56,7 @@ final class LocalFiles {
             }
             throw new UsageException(what + " " + file + ", ligne " + line + " : octet 0x"
                     + String.format("%02X", bytes[at] & 0xFF) + " hors UTF-8 ; enregistrez le fichier en UTF-8"
-                    + (file.toString().endsWith(".csv") ? " (dans un tableur : « CSV UTF-8 »)" : "") + " : rien n'a été exécuté");
+                    + (file.toString().endsWith(".csv") ? " (dans un tableur : « CSV UTF-8 »)" : ""));
         }
         decoder.flush(out);
         return out.flip().toString();

@@ -131,7 +131,7 @@ final class ReplayCommand {
         if (Files.isRegularFile(truth)) {
             try {
                 printScore(SeasonScore.read(truth), feedPath, alertsPath, watchlist);
-            } catch (IOException | FeedFormatException | RuntimeException e) {
+            } catch (IOException | UsageException | FeedFormatException | RuntimeException e) {
                 // the backtest is a bonus of a past season: it never fails the replay that was done
                 out.println("Avertissement : rétro-évaluation impossible avec " + truth + " : " + e.getMessage());
             }

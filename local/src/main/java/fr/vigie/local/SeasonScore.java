@@ -58,8 +58,9 @@ final class SeasonScore {
         }
     }
 
-    static SeasonScore read(Path truth) throws IOException {
-        return new SeasonScore(Json.MAPPER.readTree(truth.toFile()));
+    /** @throws UsageException missing or not UTF-8 ({@link LocalFiles#readText}) */
+    static SeasonScore read(Path truth) throws IOException, UsageException {
+        return new SeasonScore(Json.MAPPER.readTree(LocalFiles.readText(truth, "vérité terrain", Long.MAX_VALUE)));
     }
 
     /** Vigie's figures from an alerts file (facility alerts only; national notices are skipped). */
