@@ -27,10 +27,13 @@ final class LocalFiles {
      *
      * @param what     the file's role in French, as messages name it ("liste surveillée", "fichier d'avis")
      * @param maxBytes the size above which the file is refused ({@code Long.MAX_VALUE}: no cap)
-     * @throws UsageException missing, unreadable, larger than {@code maxBytes}, or not UTF-8 (with the
+     * @throws UsageException missing, a folder, unreadable, larger than {@code maxBytes}, or not UTF-8 (with the
      *                        line and the first offending byte)
      */
     static String readText(Path file, String what, long maxBytes) throws UsageException {
+        if (Files.isDirectory(file)) {
+            throw new UsageException(what + " : " + file + " est un dossier, un fichier est attendu");
+        }
         byte[] bytes;
         try {
             if (Files.size(file) > maxBytes) {
