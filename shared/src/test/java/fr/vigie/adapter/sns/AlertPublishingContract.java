@@ -73,7 +73,7 @@ abstract class AlertPublishingContract {
         assertTrue(SnsProbe.bodyFor(got.get(0), "email").contains("Stock disponible : 120"));
         String sms = SnsProbe.bodyFor(got.get(0), "sms");
         // level and day first, then the facility and the device by name (issue 22); a channel without registry names the facility by id
-        assertTrue(sms.startsWith("Vigie CRITIQUE ") && sms.contains(" CHU-IDF-01, " + AlertTexts.toGsm7(HFNC.name()) + ": "), sms);
+        assertTrue(sms.startsWith("Vigie CRITIQUE ") && sms.contains(" CHU-IDF-01, " + AlertTexts.toGsm7(HFNC.name()) + " : "), sms);
         assertEquals(List.of("CHU-IDF-01"), idf.receive(1, Duration.ofSeconds(5)).stream()
                 .map(m -> AlertEventJson.readAlert(SnsProbe.bodyFor(m, "sqs")).facilityId()).toList());
         if (filtersOnStringArrays()) {
