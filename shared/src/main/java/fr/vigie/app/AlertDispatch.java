@@ -154,6 +154,9 @@ public final class AlertDispatch {
         int digests = 0;
         int failed = 0;
         Set<Item> held = new HashSet<>();
+        // mailed in a digest: marked so in the outbox only if its own message fails (then a retry must not mail it
+        // again); sent, it leaves the outbox and the mark would be one more write for nothing
+        Set<Item> digested = new HashSet<>();
         for (List<Item> group : toMail.values()) {
             if (group.size() < 2) {
                 continue;
@@ -170,7 +173,7 @@ public final class AlertDispatch {
             }
             for (Item i : group) {
                 i.emailSent = true;
-                outbox.markEmailed(i.notice.event());
+                digested.add(i);
             }
         }
         int sent = 0;
@@ -191,6 +194,9 @@ public final class AlertDispatch {
                 }
             } catch (RuntimeException e) {
                 LOG.atWarn().addKeyValue("id", id(i.event)).addKeyValue("pending", true).addKeyValue("cause", e.toString()).log("alert_publish_failed");
+                if (digested.contains(i)) {
+                    outbox.markEmailed(i.notice.event());
+                }
                 failed++;
                 continue;
             }

@@ -28,7 +28,11 @@ public interface AlertOutbox {
      */
     boolean claim(Pending pending, Instant until, boolean attempt);
 
-    /** Its email went (in a digest): a later retry sends only its own message. */
+    /**
+     * Its email went (in a digest) and its own message did not: a later retry sends only its own message.
+     * (A digest's alerts whose messages went are only marked published: one write each, not two. A run that
+     * dies between the digest and the messages mails them again on the retry: at least once.)
+     */
     void markEmailed(AlertEvent event);
 
     /** Everything went: no longer pending (an event never recorded is left alone, never created). */

@@ -30,7 +30,7 @@ import java.util.Map;
  *   silence:  pk = FAC#{facilityId}  sk = STALE#{lastSeen}#{deviceId or *}#{status}  ({@link DynamoReportingLog})
  *   notice:   pk = NOTICE#{noticeId}  sk = MESSAGE#{publishedAt}#{status}#{facilityId or *}#{deviceId or *}  ({@link DynamoNoticeMessages})
  *          pendingPk = PENDING, pendingSk = {at}#...   until its own message went (sparse PendingIndex)
- *          emailSent = true          its email went in a digest
+ *          emailSent = true          its email went in a digest, its own message not yet
  *          retryAfter (N, epoch ms)  a retry may take it from then on; attempts (N) retries made
  * </pre>
  * Access patterns: pending events = Query PendingIndex (projection ALL: the retry attributes come
