@@ -46,6 +46,8 @@ public final class BenchMain {
     static final int DEVICES = 60;
     static final int MEMORY_COPIES = 8;
     static final int NATIONAL_REFERENCE_CAP = 40_000;
+    /** Warm replays of season-a for {@code replayVsEngineRatio}, after the first (cold) one: a median of three. */
+    static final int REPLAY_ROUNDS = 3;
     /** The hourly feed whose capacity units are France's: facilities, days (60 devices each, polled hourly). */
     static final int HOURLY_FACILITIES = 8;
     static final int HOURLY_DAYS = 3;
@@ -133,6 +135,7 @@ public final class BenchMain {
         ReplayBench.Result seasonLocal = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.LOCAL,
                 Integer.MAX_VALUE, true, 0);
         print(seasonLocal);
+        ReplayBench.Rounds replayRounds = replayRounds(seasonLocal, seasonFeed, seasonWatchlist);
         ReplayBench.Result seasonFunctions = ReplayBench.run("season-a", seasonFeed, seasonWatchlist, ReplayBench.Composition.FUNCTIONS, 0);
         print(seasonFunctions);
 
@@ -145,7 +148,7 @@ public final class BenchMain {
             Cost cost = Cost.of(hourly(nationalWatchlistJson, nationalWatchlist), seasonLocal, span.series(), span.months());
             section("Monthly cost of France at hourly polling (USD, see the doc for prices and assumptions)");
             out.print(cost.table());
-            scaleFigures(cost, seasonLocal, lastHourly);
+            scaleFigures(cost, replayRounds, lastHourly);
             ResultsJson.merge(root.resolve("bench/results.json"), figures);
             out.println("bench/results.json updated");
             return "";
@@ -177,8 +180,8 @@ public final class BenchMain {
         double benchSeconds = (System.nanoTime() - benchStart) / 1e9;
         String loadEnd = loadAverage();
         out.printf(Locale.ROOT, "%nbench took %.0f s; load average at end %s%n", benchSeconds, loadEnd);
-        scaleFigures(cost, seasonLocal, hourly);
-        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, seasonFunctions, national, hourly, cold, memory, cost,
+        scaleFigures(cost, replayRounds, hourly);
+        return Report.markdown(machine, loadEnd, benchSeconds, seasonLocal, replayRounds, seasonFunctions, national, hourly, cold, memory, cost,
                 facilities, span);
     }
 
@@ -200,14 +203,14 @@ public final class BenchMain {
     /**
      * The data model's figures for bench/results.json (issue 18): {@code wcuPerSnapshot}, {@code rruPerSnapshotHourly}
      * (hourly feed, functions' composition), {@code franceMonthlyEur} (without SMS), {@code replayVsEngineRatio}
-     * (season-a replayed into an on-disk database / the same items batch-written into memory) and
+     * (season-a replayed into an on-disk database / the same items batch-written into memory, warm: {@link ReplayBench.Rounds}) and
      * {@code ingestVsPutItemRatio} (parsing and one PutItem per snapshot / this ingestion, hourly feed).
      */
-    private void scaleFigures(Cost cost, ReplayBench.Result replay, ReplayBench.Result hourly) {
+    private void scaleFigures(Cost cost, ReplayBench.Rounds replay, ReplayBench.Result hourly) {
         figures.put("wcuPerSnapshot", round(cost.wcuPerSnapshot, 4));
         figures.put("rruPerSnapshotHourly", round(cost.rruPerSnapshot, 4));
         figures.put("franceMonthlyEur", round(cost.eur(), 2));
-        figures.put("replayVsEngineRatio", round(replay.seconds() / replay.batchWriteSeconds(), 2));
+        figures.put("replayVsEngineRatio", round(replay.ratio(), 2));
         figures.put("ingestVsPutItemRatio", round(hourly.putPerSnapshotSeconds() / hourly.ingestSeconds(), 2));
     }
 
@@ -225,6 +228,18 @@ public final class BenchMain {
         lastHourly = ReplayBench.run("hourly", hourlyFeed, watchlist, ReplayBench.Composition.FUNCTIONS, 0, false, 20_000);
         print(lastHourly);
         return lastHourly;
+    }
+
+    /** {@link #REPLAY_ROUNDS} warm replays of season-a after the first, each with its reference; printed. */
+    private ReplayBench.Rounds replayRounds(ReplayBench.Result first, byte[] feed, List<WatchlistEntry> watchlist) throws Exception {
+        ReplayBench.Rounds r = ReplayBench.rounds(first, feed, watchlist, REPLAY_ROUNDS);
+        for (int i = 0; i < r.replays().length; i++) {
+            out.printf(Locale.ROOT, "  warm round %d: replay %.2f s, the same items batch-written into memory %.2f s%n",
+                    i + 1, r.replays()[i], r.references()[i]);
+        }
+        out.printf(Locale.ROOT, "  replay / batch-write: %.2f warm (medians of %d rounds), %.2f for the first replay of the JVM (cold)%n",
+                r.ratio(), REPLAY_ROUNDS, r.coldRatio());
+        return r;
     }
 
     private static List<WatchlistEntry> parseWatchlist(String json) {

@@ -95,6 +95,42 @@ final class ReplayBench {
         }
     }
 
+    /**
+     * {@code replayVsEngineRatio}'s measure: season replays into an on-disk database after the first, each followed by
+     * its reference (the same items batch-written into memory), in one JVM. The first replay of a JVM also pays the
+     * JIT's warm-up of DynamoDB Local's and the pipeline's paths, and its reference, run after it, pays none; so
+     * the figure compares warm to warm (the medians of the rounds after the first), and the first, cold, is kept
+     * beside it: what {@code ./vigie replay} in a fresh JVM costs.
+     *
+     * @param cold       the first replay of the JVM and its reference, seconds
+     * @param replays    the warm replays, seconds
+     * @param references each warm replay's reference, seconds
+     */
+    record Rounds(double coldReplay, double coldReference, double[] replays, double[] references) {
+        double ratio() {
+            return ColdStart.median(replays) / ColdStart.median(references);
+        }
+
+        double coldRatio() {
+            return coldReplay / coldReference;
+        }
+    }
+
+    /**
+     * Replays {@code feed} {@code warm} more times after {@code first} (composition {@link Composition#LOCAL}, on disk),
+     * each with its reference.
+     */
+    static Rounds rounds(Result first, byte[] feed, List<WatchlistEntry> entries, int warm) throws IOException, FeedFormatException {
+        double[] replays = new double[warm];
+        double[] references = new double[warm];
+        for (int i = 0; i < warm; i++) {
+            Result r = run(first.name(), feed, entries, Composition.LOCAL, 0, true, 0);
+            replays[i] = r.seconds();
+            references[i] = r.batchWriteSeconds();
+        }
+        return new Rounds(first.seconds(), first.batchWriteSeconds(), replays, references);
+    }
+
     private ReplayBench() {
     }
 
