@@ -10,7 +10,9 @@ import java.util.Set;
  * What the projection says of one facility/device at one snapshot: the use to come (a point and a
  * band), the days the stock lasts counting deliveries still expected, the first day it runs dry
  * ({@code null} beyond the horizon), the weak signals seen, and {@code signal} when this snapshot
- * reveals an overdue or short delivery, and whether it saw a delivery arrive on time.
+ * reveals an overdue or short delivery, and whether it saw a delivery arrive on time; the days the
+ * stock on hand alone lasts at the use to come ({@code shelfDays}, fractional, at most the
+ * projection's horizon) and whether the wave is {@code rising} ({@link UseForecast#rising}).
  */
 public record Assessment(
         String deviceId,
@@ -23,10 +25,26 @@ public record Assessment(
         LocalDate projectedStockout,
         Set<Reason> signals,
         SupplySignal signal,
-        boolean deliveredOnTime) {
+        boolean deliveredOnTime,
+        double shelfDays,
+        boolean rising) {
 
     public Assessment {
         signals = Set.copyOf(signals);
+    }
+
+    /**
+     * An assessment of a wave not rising, the shelf read at tomorrow's use ({@code onHand} over
+     * {@code dailyUseForecast}): what a caller without a use forecast knows (the tests of the
+     * national detector and of the level machine's older rules).
+     */
+    public Assessment(String deviceId, Instant at, long onHand, double dailyUseForecast, double dailyUseLow,
+                      double dailyUseHigh, double coverageDays, LocalDate projectedStockout, Set<Reason> signals,
+                      SupplySignal signal, boolean deliveredOnTime) {
+        this(deviceId, at, onHand, dailyUseForecast, dailyUseLow, dailyUseHigh, coverageDays, projectedStockout, signals,
+                signal, deliveredOnTime,
+                dailyUseForecast > 0 ? Math.min(CoverageProjection.HORIZON_DAYS, onHand / dailyUseForecast)
+                        : CoverageProjection.HORIZON_DAYS, false);
     }
 
     /** True when this snapshot shows the supplier failing: a delivery overdue, an order or a delivery cut. */

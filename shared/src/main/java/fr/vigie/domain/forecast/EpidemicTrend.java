@@ -96,6 +96,7 @@ public record EpidemicTrend(double weeklyRatio) {
         if (trend >= fitted.trend()) {
             return fitted;
         }
-        return new UseForecast(Math.max(0, fitted.level() + LAG_DAYS * (trend - fitted.trend())), trend, fitted.spread(), fitted.turned());
+        return new UseForecast(Math.max(0, fitted.level() + LAG_DAYS * (trend - fitted.trend())), trend, fitted.spread(),
+                fitted.turned(), fitted.rising());
     }
 }

@@ -17,6 +17,16 @@ import java.time.Instant;
  * one, likewise at two days' first snapshots in a row (a just-in-time shelf refilled by each delivery
  * would otherwise open and close every week).
  * <p>
+ * In a wave rising (the trailing week's mean up on each of the last seven days, {@link UseForecast#rising}),
+ * a coverage under the warning threshold opens or escalates without a second day, as a failing
+ * supplier does: the use outruns the forecast and a day's wait is a day of lead lost, while a week of
+ * rise is no noise to confirm away. The shelf rule alone still waits for it: a shelf near the critical
+ * cover reads short at a daily row's 06:00 and not at an hourly poll's midnight, a quarter of a day's
+ * use apart, and one such reading is no opening. Nor does an alert close while the shelf alone
+ * lasts less than the recovery margin over the critical threshold at the use to come: in a rise, use
+ * tomorrow understates the days after it, and the alert would close on a delivery and reopen before
+ * the next (issue 19, "fourth pass" in docs/forecasting.md).
+ * <p>
  * Why the day's first snapshot: it reads the shelf and the projection as the previous local day
  * closed, which is what a daily row reports (its timestamp closes the day it reports), so with daily
  * rows this is the two rows in a row the method was tuned with, and with hourly polls it is a whole
@@ -59,7 +69,8 @@ public final class LevelMachine {
         if (move == AlertLevel.NONE) {
             return new Step(new AlertState(current, AlertLevel.NONE, 0, previous.since(), null), null);
         }
-        boolean immediate = move != AlertLevel.RECOVERED && a.supplyFailing();
+        boolean immediate = move != AlertLevel.RECOVERED
+                && (a.supplyFailing() || a.rising() && a.coverageDays() < t.warningDays());
         // the candidate remembers which move is under way (opening, escalating or closing) and since which day's start;
         // seen at the previous day's first snapshot, and now at this one: confirmed
         boolean continued = previous.candidate() == move && previous.candidateSince() != null;
@@ -79,9 +90,13 @@ public final class LevelMachine {
         return a.coverageDays() < t.warningDays() || onHandShort ? AlertLevel.WARNING : AlertLevel.NONE;
     }
 
-    /** Clearly back: coverage and stock on hand a quarter above their thresholds, never while out of stock. */
+    /**
+     * Clearly back: coverage and stock on hand a quarter above their thresholds, never while out of
+     * stock; in a rising wave, the shelf a quarter above the critical threshold at the use to come too.
+     */
     private static boolean clearlyBack(Assessment a, Thresholds t) {
         return a.onHand() > 0 && a.coverageDays() >= t.warningDays() * RECOVERY_MARGIN
-                && a.onHand() >= t.criticalDays() * a.dailyUseForecast() * RECOVERY_MARGIN;
+                && a.onHand() >= t.criticalDays() * a.dailyUseForecast() * RECOVERY_MARGIN
+                && (!a.rising() || a.shelfDays() >= t.criticalDays() * RECOVERY_MARGIN);
     }
 }

@@ -21,9 +21,12 @@ import java.util.List;
  * After a peak (issue 19): once the trailing week's mean has fallen on each of the last seven days,
  * the wave has {@code turned}; the smoothed level and trend, which still lean on the peak's weeks,
  * give way to the last week's mean and the fall it shows over the week (when steeper), and a
- * failing supplier is no longer planned for with a busier day than forecast.
+ * failing supplier is no longer planned for with a busier day than forecast. The mirror, a trailing
+ * week's mean that rose on each of the last seven days, is a wave {@code rising}: the level machine
+ * then neither waits a second day to open nor closes on a shelf short of the use to come
+ * ({@link LevelMachine}, "fourth pass" in docs/forecasting.md).
  */
-public record UseForecast(double level, double trend, double spread, boolean turned) {
+public record UseForecast(double level, double trend, double spread, boolean turned, boolean rising) {
 
     private static final int WEEK = 7;
     /** The trailing week's mean describes the middle of that week: this many days behind today. */
@@ -127,7 +130,7 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             trend = Math.min(trend, (weekly[last] - weekly[last - WEEK]) / WEEK);
             level = weekly[last];
         }
-        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, turned);
+        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, turned, rose(weekly));
     }
 
     /**
@@ -135,6 +138,16 @@ public record UseForecast(double level, double trend, double spread, boolean tur
      * last {@value #WEEK} days: a wave turning, not a quiet weekend or one noisy day.
      */
     static boolean turned(double[] weekly) {
+        return movedAllWeek(weekly, -1);
+    }
+
+    /** The mirror of {@link #turned}: the trailing week's mean rose on each of the last {@value #WEEK} days. */
+    static boolean rose(double[] weekly) {
+        return movedAllWeek(weekly, 1);
+    }
+
+    /** True when each of the last {@value #WEEK} weekly means moved in {@code direction} (1 up, −1 down) from the day before. */
+    private static boolean movedAllWeek(double[] weekly, int direction) {
         int last = weekly.length - 1;
         if (last < WEEK) {
             return false;
@@ -142,11 +155,27 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         for (int k = 0; k < WEEK; k++) {
             double day = weekly[last - k];
             double before = weekly[last - k - 1];
-            if (day <= 0 || before <= 0 || day >= before) {
+            if (day <= 0 || before <= 0 || Math.signum(day - before) != direction) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Days the stock {@code onHand} lasts at the use to come, without any delivery (fractional,
+     * {@code horizon} at most): the shelf's own cover.
+     */
+    public double shelfDays(double onHand, int horizon) {
+        double left = onHand;
+        for (int d = 1; d <= horizon; d++) {
+            double rate = at(d);
+            if (left < rate) {
+                return d - 1 + left / rate;
+            }
+            left -= rate;
+        }
+        return horizon;
     }
 
     /** Use expected on the {@code ahead}-th day from now (1 = tomorrow). */

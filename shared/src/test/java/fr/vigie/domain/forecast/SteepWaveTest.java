@@ -49,6 +49,21 @@ class SteepWaveTest {
         }
     }
 
+    /** Issue 19, fourth pass: a week of rise is a wave rising; a flat use and a turning wave are not. */
+    @Test
+    void aWeekOfRiseIsARisingWave() {
+        List<Snapshot> steep = new SimulatedHospital(SteepWaveTest::steepRise).stock(100_000).run(FACILITY, DEVICE, 46);
+        List<Snapshot> flat = new SimulatedHospital(SteepWaveTest::steepRise).stock(100_000).run(FACILITY, DEVICE, 29);
+        List<Snapshot> turning = new SimulatedHospital(SteepWaveTest::wave).stock(10_000).run(FACILITY, DEVICE, PEAK + 12);
+
+        assertTrue(UseForecast.fit(steep, ZoneOffset.UTC).rising(), "use doubling every five days for two weeks");
+        assertFalse(UseForecast.fit(flat, ZoneOffset.UTC).rising(), "20 a day");
+        UseForecast after = UseForecast.fit(turning, ZoneOffset.UTC);
+        assertTrue(after.turned() && !after.rising(), "a week of fall");
+        assertTrue(after.shelfDays(1000, CoverageProjection.HORIZON_DAYS) > 1000 / after.at(1),
+                "a falling use makes the shelf last longer than at tomorrow's use");
+    }
+
     @Test
     void turningWaveStopsProjectingThePeaksUse() {
         // the trailing week's mean peaks on day PEAK + 4 (the week centred on the peak) and has fallen every day of the week since
