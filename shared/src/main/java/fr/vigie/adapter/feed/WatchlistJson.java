@@ -39,8 +39,44 @@ public final class WatchlistJson {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));
         }
         List<WatchlistDraft> drafts = new ArrayList<>();
-        root.forEach(node -> drafts.add(draft(node)));
-        return VALIDATOR.validateAll(drafts);
+        List<Violation> structure = new ArrayList<>();
+        for (JsonNode node : root) {
+            WatchlistDraft draft = draft(node);
+            structure.addAll(structure(node, draft.deviceId() != null && !draft.deviceId().isBlank() ? draft.deviceId() : "#" + (drafts.size() + 1)));
+            drafts.add(draft);
+        }
+        WatchlistValidator.Result values = VALIDATOR.validateAll(drafts);
+        if (structure.isEmpty()) {
+            return values;
+        }
+        structure.addAll(values.violations());
+        return new WatchlistValidator.Result(List.of(), List.copyOf(structure));
+    }
+
+    /**
+     * Type errors of one entry that its draft's text view would hide or misread ({@code "active": "False"}
+     * read as the default, true; {@code "references": {...}} read as its values), named with {@code label}:
+     * the entry, epidemics, references and alternatives, season and thresholds must have their JSON shape.
+     */
+    public static List<Violation> structure(JsonNode entry, String label) {
+        if (!entry.isObject()) {
+            return List.of(new Violation(label, "-", "objet JSON attendu pour chaque entrée"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (String field : List.of("epidemics", "references", "alternatives")) {
+            if (entry.hasNonNull(field) && !entry.get(field).isArray()) {
+                violations.add(new Violation(label, field, field.equals("epidemics") ? "tableau attendu, ex. [\"FLU\", \"COVID\"]" : "tableau attendu"));
+            }
+        }
+        for (String field : List.of("season", "thresholds")) {
+            if (entry.has(field) && !entry.get(field).isObject()) {
+                violations.add(new Violation(label, field, "objet attendu"));
+            }
+        }
+        if (entry.hasNonNull("active") && !entry.get("active").isBoolean()) {
+            violations.add(new Violation(label, "active", "booléen attendu (true ou false, sans guillemets)"));
+        }
+        return violations;
     }
 
     public static WatchlistDraft draft(JsonNode n) {
