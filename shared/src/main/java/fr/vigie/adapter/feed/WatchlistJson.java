@@ -14,12 +14,16 @@ import fr.vigie.domain.WatchlistValidator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and writes the watch-list JSON of spec section 1; validation is the domain's. */
 public final class WatchlistJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
+    /** Jackson's message for a key given twice ({@link Json#INPUT}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private WatchlistJson() {
     }
@@ -31,7 +35,7 @@ public final class WatchlistJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.INPUT.readTree(json);
         } catch (JsonProcessingException e) {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", unreadable(e))));
         }
@@ -165,8 +169,10 @@ public final class WatchlistJson {
 
     /** Where the JSON breaks, in French: "JSON illisible ligne 12, colonne 5 : fin de fichier inattendue (fichier tronqué ?)". */
     static String unreadable(JsonProcessingException e) {
-        String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")
-                ? "fin de fichier inattendue (fichier tronqué ?)" : "syntaxe JSON invalide";
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher twice = DUPLICATE.matcher(original);
+        String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"
+                : twice.find() ? "champ \"" + twice.group(1) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
         return e.getLocation() == null ? "JSON illisible : " + what
                 : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }

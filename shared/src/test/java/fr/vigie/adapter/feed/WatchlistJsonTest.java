@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A watch-list file (spec section 1) whose values have the wrong JSON shape, as a hand-edited file has them. */
@@ -46,5 +47,23 @@ class WatchlistJsonTest {
         List<String> named = r.violations().stream().map(Violation::field).toList();
         assertTrue(named.contains("references") && named.contains("alternatives"), r.violations().toString());
         assertTrue(r.violations().stream().anyMatch(v -> v.entry().equals("#3") && v.field().equals("-")), r.violations().toString());
+    }
+
+    @Test
+    void aKeyGivenTwiceInAnEntryIsRefusedNotTheLastOneSilentlyKept() {
+        // a line pasted twice while editing by hand: which threshold did the operator mean?
+        WatchlistValidator.Result r = list(ENTRY.formatted("HFNC-PED", ", \"active\": true, \"active\": false"));
+        assertFalse(r.valid(), r.entries().toString());
+        assertTrue(r.violations().get(0).message().contains("\"active\" en double"), r.violations().toString());
+    }
+
+    @Test
+    void aStockReportWithAKeyGivenTwiceIsRefusedWhole() {
+        List<fr.vigie.domain.FeedRow> rows = StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\","
+                + " \"items\": [{\"deviceId\": \"HFNC-PED\", \"onHand\": 500, \"onHand\": 5}]}", "HFNC-PED"::equals);
+        assertEquals(1, rows.size(), rows.toString());
+        fr.vigie.domain.RejectedRow refused = assertInstanceOf(fr.vigie.domain.FeedRow.Rejected.class, rows.get(0)).rejection();
+        assertEquals(0, refused.line(), "not a report at all: 400, nothing stored");
+        assertTrue(refused.message().contains("onHand"), refused.message());
     }
 }
