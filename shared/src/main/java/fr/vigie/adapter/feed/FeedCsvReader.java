@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * spec's rule for bad rows applies rather than refusing a whole file found wrong halfway. For the same reason a
  * stray quote refuses its own line only ({@code MALFORMED_QUOTES}: never closed, or text glued after its closing
  * quote) and the lines after it are read as rows, and a line over {@value #MAX_RECORD_CHARS} characters is
- * refused ({@code LINE_TOO_LONG}) without being held in memory.
+ * refused ({@code LINE_TOO_LONG}) without being held in memory. A header that is unreadable because the file is
+ * not UTF-8 (Excel's UTF-16 "Texte Unicode") refuses the file naming its encoding, not columns the person can see.
  */
 public final class FeedCsvReader implements Closeable {
 
@@ -86,6 +87,11 @@ public final class FeedCsvReader implements Closeable {
             positions.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
         List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
+        if (!missing.isEmpty() && header.stream().anyMatch(h -> h.indexOf('\0') >= 0 || h.indexOf(NOT_UTF8) >= 0)) {
+            // a UTF-16 file read as UTF-8 shows its columns with a zero byte between letters
+            throw new FeedFormatException("le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage) : dans le tableur, "
+                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
+        }
         if (!missing.isEmpty()) {
             throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing));
         }

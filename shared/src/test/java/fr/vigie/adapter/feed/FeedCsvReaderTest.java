@@ -148,6 +148,15 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aUtf16FileIsRefusedForItsEncodingNotForColumnsItVisiblyHas() {
+        // Excel's "Texte Unicode" export: UTF-16LE with its byte-order mark
+        byte[] utf16 = ("\uFEFF" + HEADER + "\r\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\r\n").getBytes(StandardCharsets.UTF_16LE);
+        FeedFormatException e = assertThrows(FeedFormatException.class,
+                () -> new FeedCsvReader(new ByteArrayInputStream(utf16), Set.of("HFNC-PED")::contains));
+        assertTrue(e.getMessage().contains("UTF-8") && !e.getMessage().contains("colonnes obligatoires"), e.getMessage());
+    }
+
+    @Test
     void blankLinesAreSkipped() throws Exception {
         assertEquals(1, read(HEADER + "\n\n2025-11-02T05:00:00Z,CH-1,FFP2,1,,,,\n\n").size());
     }
