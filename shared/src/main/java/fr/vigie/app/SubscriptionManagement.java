@@ -32,7 +32,7 @@ import java.util.UUID;
  * Who may subscribe to what, see and remove which subscription. A hospital (claim
  * {@code custom:facilityId}) subscribes its own facility only, never a region nor national events,
  * and sees and removes its own facility's email and SMS subscriptions; a national operator
- * subscribes a facility, a region or the whole country and sees every subscription; a regional
+ * subscribes a facility (one the registry holds, once it holds any), a region or the whole country and sees every subscription; a regional
  * operator subscribes its region or one of its region's facilities (region from the registry),
  * never the country nor national events, and sees and removes the email and SMS subscriptions of
  * its region and its region's facilities. Anyone else is refused. Refusals are {@link Refusal}s in
@@ -145,6 +145,10 @@ public final class SubscriptionManagement {
         List<Violation> violations = subscription.violations();
         if (!violations.isEmpty()) {
             throw invalid(violations);
+        }
+        if (scope == AlertSubscription.Scope.FACILITY && who.operator() && !facilities.isEmpty() && facilities.facility(target).isEmpty()) {
+            // alerts carry the registry's ids: a typo would subscribe to nothing, silently (as reports, issue 16)
+            throw invalid(List.of(new Violation(null, "facilityId", "établissement inconnu du registre : " + target)));
         }
         withinCaps(who, subscription);
         Listed created;

@@ -41,7 +41,6 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
     /** ITU-T E.164: a plus sign, a country code not starting with 0, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final Pattern FACILITY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,39}");
 
     /**
      * The levels an SMS subscription receives when it names none (issue 18): SMS is the real budget line
@@ -67,7 +66,7 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
             out.add(new Violation(null, "endpoint",
                     "numéro de téléphone invalide : format international E.164 attendu, sans espace, par exemple +33612345678"));
         }
-        if (scope == Scope.FACILITY && (target == null || !FACILITY_ID.matcher(target).matches())) {
+        if (scope == Scope.FACILITY && !Identifier.valid(target)) {
             out.add(new Violation(null, "facilityId", "identifiant d'établissement invalide (2 à 40 caractères A-Z, 0-9, -)"));
         }
         if (scope == Scope.REGION && (target == null || !REGIONS.containsKey(target))) {

@@ -19,7 +19,14 @@ public record RejectedRow(long line, RejectCode code, String message) {
         /** A facility the registry does not hold, while it holds some. */
         UNKNOWN_FACILITY,
         /** Bytes that are not UTF-8 in the row (a file saved as Windows-1252 or Latin-1): the spec's feed is UTF-8. */
-        INVALID_ENCODING
+        INVALID_ENCODING,
+        /**
+         * A quote that opens a field and is never closed, or closed with text glued after it: the line is
+         * refused alone and reading goes on at the next line, rather than joining later rows into one field.
+         */
+        MALFORMED_QUOTES,
+        /** A line longer than any feed row can be (a binary file, a lost line end): refused without being held in memory. */
+        LINE_TOO_LONG
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class HttpRequest {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = Json.INPUT.readTree(text);
         } catch (JsonProcessingException e) {
             throw Problem.invalid("JSON illisible : un objet JSON est attendu, par exemple " + example, BODY,
                     "JSON illisible : " + e.getOriginalMessage());

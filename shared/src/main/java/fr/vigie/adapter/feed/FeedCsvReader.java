@@ -29,7 +29,11 @@ import java.util.function.Predicate;
  * header ({@code TOO_MANY_FIELDS}) is one: an unquoted {@code 1,700} must not shift into the next column.
  * Numbers stay strict integers whatever the separator ({@code 1 200}, {@code 60,5}, {@code 2000.0} refused).
  * A row holding bytes that are not UTF-8 is rejected as {@code INVALID_ENCODING}: the file is streamed, so the
- * spec's rule for bad rows applies rather than refusing a whole file found wrong halfway.
+ * spec's rule for bad rows applies rather than refusing a whole file found wrong halfway. For the same reason a
+ * stray quote refuses its own line only ({@code MALFORMED_QUOTES}: never closed, or text glued after its closing
+ * quote) and the lines after it are read as rows, and a line over {@value #MAX_RECORD_CHARS} characters is
+ * refused ({@code LINE_TOO_LONG}) without being held in memory. A header that is unreadable because the file is
+ * not UTF-8 (Excel's UTF-16 "Texte Unicode") refuses the file naming its encoding, not columns the person can see.
  */
 public final class FeedCsvReader implements Closeable {
 
@@ -48,6 +52,19 @@ public final class FeedCsvReader implements Closeable {
     /** The first line of the record just read: where a person looks for it. */
     private long recordLine;
     private boolean eof;
+    /** Longest record read: a feed row is under 200 characters; bounds the memory a line without end can take. */
+    static final int MAX_RECORD_CHARS = 4096;
+    private static final int NONE = -2;
+    /** A character put back after looking one ahead, or {@link #NONE}. */
+    private int lookahead = NONE;
+    /** Characters to read before the stream's: the lines after a malformed record's first. */
+    private final StringBuilder pending = new StringBuilder();
+    private int pendingAt;
+    /** Once a quoted field runs past a line end, every character read since (to read again if the record is malformed). */
+    private StringBuilder again;
+    private boolean againAfterCr;
+    /** Why the record just read is refused, or null. */
+    private RejectedRow malformed;
 
     public FeedCsvReader(InputStream in, Predicate<String> knownDevice) throws IOException, FeedFormatException {
         this(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), knownDevice);
@@ -59,6 +76,9 @@ public final class FeedCsvReader implements Closeable {
         skipByteOrderMark();
         separator = separatorOfHeader();
         List<String> header = readRecord();
+        if (malformed != null) {
+            throw new FeedFormatException("ligne d'en-tête illisible : " + malformed.message());
+        }
         if (header == null || header.stream().allMatch(String::isBlank)) {
             throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
         }
@@ -67,6 +87,11 @@ public final class FeedCsvReader implements Closeable {
             positions.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
         List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
+        if (!missing.isEmpty() && header.stream().anyMatch(h -> h.indexOf('\0') >= 0 || h.indexOf(NOT_UTF8) >= 0)) {
+            // a UTF-16 file read as UTF-8 shows its columns with a zero byte between letters
+            throw new FeedFormatException("le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage) : dans le tableur, "
+                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
+        }
         if (!missing.isEmpty()) {
             throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing));
         }
@@ -85,6 +110,9 @@ public final class FeedCsvReader implements Closeable {
     public FeedRow next() throws IOException {
         while (true) {
             List<String> record = readRecord();
+            if (malformed != null) {
+                return new FeedRow.Rejected(malformed);
+            }
             if (record == null) {
                 return null;
             }
@@ -151,20 +179,37 @@ public final class FeedCsvReader implements Closeable {
         return semicolons > commas ? ';' : ',';
     }
 
-    /** One CSV record (RFC 4180), or null at end of input. */
+    /**
+     * One CSV record (RFC 4180), or null at end of input; a malformed one sets {@link #malformed} and returns
+     * no fields. A quoted field may run over line ends only when its closing quote is followed by a separator,
+     * a line end or the end of the file, and the record stays within {@link #MAX_RECORD_CHARS}; otherwise only
+     * the record's first line is refused and the lines after it are read again as rows of their own.
+     */
     private List<String> readRecord() throws IOException {
+        malformed = null;
         if (eof) {
             return null;
         }
         line++;
         long extraLines = 0;
+        int chars = 0;
         List<String> fields = new ArrayList<>(COLUMNS.size());
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
         while (true) {
-            int c = in.read();
+            int c = read();
+            if (c != -1 && ++chars > MAX_RECORD_CHARS) {
+                if (quoted && again != null) {
+                    return refuse(c, RejectCode.MALFORMED_QUOTES, UNCLOSED);
+                }
+                return refuse(c, RejectCode.LINE_TOO_LONG, "ligne de plus de " + MAX_RECORD_CHARS
+                        + " caractères : ce n'est pas une ligne du flux (fichier binaire, fin de ligne perdue, guillemet non fermé ?)");
+            }
             if (c == -1) {
+                if (quoted) {
+                    return refuse(c, RejectCode.MALFORMED_QUOTES, UNCLOSED);
+                }
                 eof = true;
                 if (!any && field.isEmpty() && fields.isEmpty()) {
                     return null;
@@ -175,17 +220,25 @@ public final class FeedCsvReader implements Closeable {
             any = true;
             if (quoted) {
                 if (c == '"') {
-                    in.mark(1);
-                    int n = in.read();
+                    int n = read();
                     if (n == '"') {
                         field.append('"');
-                    } else {
-                        quoted = false;
-                        if (n != -1) {
-                            in.reset();
-                        }
+                        continue;
                     }
+                    while (n == ' ' || n == '\t') {
+                        n = read();
+                    }
+                    if (n != separator && n != '\n' && n != '\r' && n != -1) {
+                        return refuse(n, RejectCode.MALFORMED_QUOTES, "texte après le guillemet fermant d'un champ : "
+                                + "un guillemet dans une valeur s'écrit doublé (\"\") et la valeur entière entre guillemets");
+                    }
+                    quoted = false;
+                    unread(n);
                 } else {
+                    if ((c == '\n' || c == '\r') && again == null) {
+                        again = new StringBuilder();
+                        againAfterCr = c == '\r';
+                    }
                     if (c == '\n') {
                         extraLines++;
                     }
@@ -200,9 +253,9 @@ public final class FeedCsvReader implements Closeable {
                 fields.add(field.toString());
                 break;
             } else if (c == '\r') {
-                in.mark(1);
-                if (in.read() != '\n') {
-                    in.reset();
+                int n = read();
+                if (n != '\n') {
+                    unread(n);
                 }
                 fields.add(field.toString());
                 break;
@@ -210,9 +263,81 @@ public final class FeedCsvReader implements Closeable {
                 field.append((char) c);
             }
         }
+        again = null;
         recordLine = line;
         line += extraLines;
         return fields;
+    }
+
+    private static final String UNCLOSED = "guillemet ouvrant sans guillemet fermant : la ligne est refusée seule, les suivantes sont lues";
+
+    /**
+     * Refuses the record begun at {@link #line}, {@code last} being the character just read: what was read
+     * after its first line end is read again, or when it did not get past its first line the rest of that
+     * line is skipped.
+     */
+    private List<String> refuse(int last, RejectCode code, String reason) throws IOException {
+        recordLine = line;
+        malformed = new RejectedRow(line, code, reason);
+        if (again != null) {
+            StringBuilder rest = new StringBuilder(again);
+            again = null;
+            if (againAfterCr && !rest.isEmpty() && rest.charAt(0) == '\n') {
+                rest.deleteCharAt(0); // the LF of the first line's CRLF
+            }
+            if (lookahead != NONE) {
+                rest.append((char) lookahead);
+                lookahead = NONE;
+            }
+            rest.append(pending, pendingAt, pending.length());
+            pending.setLength(0);
+            pending.append(rest);
+            pendingAt = 0;
+            eof = false;
+        } else {
+            for (int c = last; c != -1 && c != '\n'; c = read()) {
+                if (c == '\r') {
+                    int n = read();
+                    if (n != '\n') {
+                        unread(n);
+                    }
+                    break;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The next character: one put back first, then those to read again, then the stream's; -1 at the end. */
+    private int read() throws IOException {
+        int c;
+        if (lookahead != NONE) {
+            c = lookahead;
+            lookahead = NONE;
+        } else if (pendingAt < pending.length()) {
+            c = pending.charAt(pendingAt++);
+            if (pendingAt == pending.length()) {
+                pending.setLength(0);
+                pendingAt = 0;
+            }
+        } else {
+            c = in.read();
+        }
+        if (again != null && c != -1) {
+            again.append((char) c);
+        }
+        return c;
+    }
+
+    /** Puts back the character just read (the end of the input comes back by itself). */
+    private void unread(int c) {
+        if (c == -1) {
+            return;
+        }
+        lookahead = c;
+        if (again != null) {
+            again.setLength(again.length() - 1);
+        }
     }
 
     @Override

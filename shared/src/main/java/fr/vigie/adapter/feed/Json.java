@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,13 @@ public final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * The same set-up for what people and other systems send (HTTP bodies, reports, watch-list and notices files):
+     * a key given twice in one object is refused ("Duplicate field 'onHand'") rather than the last one silently kept.
+     * Stored state, which Vigie writes itself, is read without the check.
+     */
+    public static final ObjectMapper INPUT = MAPPER.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Json() {
     }

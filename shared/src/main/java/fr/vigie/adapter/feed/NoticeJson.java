@@ -29,7 +29,7 @@ public final class NoticeJson {
     public static List<NoticeDraft> drafts(String json) {
         JsonNode root;
         try {
-            root = json == null || json.isBlank() ? null : Json.MAPPER.readTree(json);
+            root = json == null || json.isBlank() ? null : Json.INPUT.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("JSON illisible : " + e.getOriginalMessage());
         }

@@ -3,7 +3,6 @@ package fr.vigie.adapter.feed;
 import fr.vigie.domain.FeedRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 
@@ -18,8 +17,6 @@ import java.util.function.Predicate;
  */
 public final class StockReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private StockReportJson() {
     }
 
@@ -29,7 +26,7 @@ public final class StockReportJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.INPUT.readTree(json);
         } catch (JsonProcessingException e) {
             return List.of(invalid("JSON illisible : " + e.getOriginalMessage()));
         }

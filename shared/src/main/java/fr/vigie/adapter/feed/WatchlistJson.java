@@ -14,12 +14,16 @@ import fr.vigie.domain.WatchlistValidator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and writes the watch-list JSON of spec section 1; validation is the domain's. */
 public final class WatchlistJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
+    /** Jackson's message for a key given twice ({@link Json#INPUT}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private WatchlistJson() {
     }
@@ -31,7 +35,7 @@ public final class WatchlistJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.INPUT.readTree(json);
         } catch (JsonProcessingException e) {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", unreadable(e))));
         }
@@ -39,8 +43,44 @@ public final class WatchlistJson {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));
         }
         List<WatchlistDraft> drafts = new ArrayList<>();
-        root.forEach(node -> drafts.add(draft(node)));
-        return VALIDATOR.validateAll(drafts);
+        List<Violation> structure = new ArrayList<>();
+        for (JsonNode node : root) {
+            WatchlistDraft draft = draft(node);
+            structure.addAll(structure(node, draft.deviceId() != null && !draft.deviceId().isBlank() ? draft.deviceId() : "#" + (drafts.size() + 1)));
+            drafts.add(draft);
+        }
+        WatchlistValidator.Result values = VALIDATOR.validateAll(drafts);
+        if (structure.isEmpty()) {
+            return values;
+        }
+        structure.addAll(values.violations());
+        return new WatchlistValidator.Result(List.of(), List.copyOf(structure));
+    }
+
+    /**
+     * Type errors of one entry that its draft's text view would hide or misread ({@code "active": "False"}
+     * read as the default, true; {@code "references": {...}} read as its values), named with {@code label}:
+     * the entry, epidemics, references and alternatives, season and thresholds must have their JSON shape.
+     */
+    public static List<Violation> structure(JsonNode entry, String label) {
+        if (!entry.isObject()) {
+            return List.of(new Violation(label, "-", "objet JSON attendu pour chaque entrée"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (String field : List.of("epidemics", "references", "alternatives")) {
+            if (entry.hasNonNull(field) && !entry.get(field).isArray()) {
+                violations.add(new Violation(label, field, field.equals("epidemics") ? "tableau attendu, ex. [\"FLU\", \"COVID\"]" : "tableau attendu"));
+            }
+        }
+        for (String field : List.of("season", "thresholds")) {
+            if (entry.has(field) && !entry.get(field).isObject()) {
+                violations.add(new Violation(label, field, "objet attendu"));
+            }
+        }
+        if (entry.hasNonNull("active") && !entry.get("active").isBoolean()) {
+            violations.add(new Violation(label, "active", "booléen attendu (true ou false, sans guillemets)"));
+        }
+        return violations;
     }
 
     public static WatchlistDraft draft(JsonNode n) {
@@ -129,8 +169,10 @@ public final class WatchlistJson {
 
     /** Where the JSON breaks, in French: "JSON illisible ligne 12, colonne 5 : fin de fichier inattendue (fichier tronqué ?)". */
     static String unreadable(JsonProcessingException e) {
-        String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")
-                ? "fin de fichier inattendue (fichier tronqué ?)" : "syntaxe JSON invalide";
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher twice = DUPLICATE.matcher(original);
+        String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"
+                : twice.find() ? "champ \"" + twice.group(1) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
         return e.getLocation() == null ? "JSON illisible : " + what
                 : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }

@@ -99,10 +99,61 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aStrayQuoteRefusesItsOwnLineOnlyAndTheLaterRowsAreKept() throws Exception {
+        String good = "2025-11-03T05:00:00Z,CHU-IDF-01,HFNC-PED,100,,,,\n";
+        // never closed: it would swallow the rest of the file into one field
+        List<FeedRow> unclosed = read(HEADER + "\n2025-11-02T05:00:00Z,\"CHU-IDF-01,HFNC-PED,120,31,0,200,2025-11-05\n"
+                + good + good.replace("03T", "04T"));
+        assertEquals(3, unclosed.size(), unclosed.toString());
+        assertEquals(RejectCode.MALFORMED_QUOTES, rejected(unclosed.get(0)));
+        assertEquals(2, unclosed.get(0).line());
+        assertEquals(3, unclosed.get(1).line());
+        assertEquals(Instant.parse("2025-11-04T05:00:00Z"), accepted(unclosed.get(2)).timestamp());
+        List<FeedRow> unclosedCrlf = read(HEADER + "\r\n2025-11-02T05:00:00Z,\"CHU-IDF-01,HFNC-PED,120,,,,\r\n"
+                + good.replace("\n", "\r\n") + good.replace("03T", "04T").replace("\n", "\r\n"));
+        assertEquals(List.of(2L, 3L, 4L), unclosedCrlf.stream().map(FeedRow::line).toList(), unclosedCrlf.toString());
+        accepted(unclosedCrlf.get(1));
+        accepted(unclosedCrlf.get(2));
+        // "closed" by the opening quote of a later field: the text after that quote shows it
+        List<FeedRow> closedLater = read(HEADER + "\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,\"120,31,0,200,2025-11-05\n"
+                + good + "2025-11-04T05:00:00Z,CHU-IDF-01,HFNC-PED,\"100\",,,,\n" + good.replace("03T", "05T"));
+        assertEquals(List.of(2L, 3L, 4L, 5L), closedLater.stream().map(FeedRow::line).toList(), closedLater.toString());
+        assertEquals(RejectCode.MALFORMED_QUOTES, rejected(closedLater.get(0)));
+        assertEquals(100, accepted(closedLater.get(2)).onHand(), "a well-quoted field is still read");
+        // text glued after a closing quote is not silently joined to it ("CHU"X read as CHUX)
+        List<FeedRow> glued = read(HEADER + "\r\n2025-11-02T05:00:00Z,\"CHU\"X,HFNC-PED,120,,,,\r\n" + good);
+        assertEquals(RejectCode.MALFORMED_QUOTES, rejected(glued.get(0)));
+        accepted(glued.get(1));
+        assertEquals(3, glued.get(1).line());
+    }
+
+    @Test
+    void aLineLongerThanAnyRowIsRefusedWithoutHoldingItAndReadingGoesOn() throws Exception {
+        String huge = "x".repeat(5_000_000);
+        List<FeedRow> rows = read(HEADER + "\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,," + huge + "\n"
+                + "2025-11-03T05:00:00Z,CHU-IDF-01,HFNC-PED,100,,,,\n" + "2025-11-04T05:00:00Z,\"" + huge + "\n"
+                + "2025-11-05T05:00:00Z,CHU-IDF-01,HFNC-PED,90,,,,\n");
+        assertEquals(List.of(2L, 3L, 4L, 5L), rows.stream().map(FeedRow::line).toList());
+        assertEquals(RejectCode.LINE_TOO_LONG, rejected(rows.get(0)));
+        assertEquals(100, accepted(rows.get(1)).onHand());
+        assertEquals(RejectCode.LINE_TOO_LONG, rejected(rows.get(2)));
+        assertEquals(90, accepted(rows.get(3)).onHand());
+    }
+
+    @Test
     void aHeaderWithoutARequiredColumnRefusesTheFile() {
         FeedFormatException e = assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,on_hand\n"));
         assertTrue(e.getMessage().contains("device_id"), e.getMessage());
         assertThrows(FeedFormatException.class, () -> read(""));
+    }
+
+    @Test
+    void aUtf16FileIsRefusedForItsEncodingNotForColumnsItVisiblyHas() {
+        // Excel's "Texte Unicode" export: UTF-16LE with its byte-order mark
+        byte[] utf16 = ("\uFEFF" + HEADER + "\r\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\r\n").getBytes(StandardCharsets.UTF_16LE);
+        FeedFormatException e = assertThrows(FeedFormatException.class,
+                () -> new FeedCsvReader(new ByteArrayInputStream(utf16), Set.of("HFNC-PED")::contains));
+        assertTrue(e.getMessage().contains("UTF-8") && !e.getMessage().contains("colonnes obligatoires"), e.getMessage());
     }
 
     @Test

@@ -330,6 +330,21 @@ class SubscriptionsApiHandlerTest {
     }
 
     @Test
+    void aFacilitySubscriptionThatCouldNeverMatchAnAlertIsRefusedNotSilentlyKept() throws Exception {
+        // alerts carry the registry's id exactly: lower case or a typo would subscribe to nothing, silently
+        for (String facility : List.of("chu-idf-01", "CHU-IDF-1", "CHU IDF 01")) {
+            APIGatewayV2HTTPResponse r = call(post(OPERATOR, "{\"channel\":\"email\",\"endpoint\":\"veille@ars.sante.fr\",\"facilityId\":\""
+                    + facility + "\"}"));
+            assertEquals(400, r.getStatusCode(), facility + " -> " + r.getBody());
+            assertEquals("facilityId", body(r).get("errors").get(0).get("field").asText(), r.getBody());
+        }
+        assertEquals(0, sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions().size());
+        APIGatewayV2HTTPResponse registered = call(post(OPERATOR,
+                "{\"channel\":\"email\",\"endpoint\":\"veille@ars.sante.fr\",\"facilityId\":\"CHU-IDF-01\"}"));
+        assertEquals(201, registered.getStatusCode(), registered.getBody());
+    }
+
+    @Test
     void anonymousCallsAreRefusedAndAnAccountWithoutFacilityOrGroupIsForbidden() throws Exception {
         APIGatewayV2HTTPResponse anonymous = call(get(null));
         assertEquals(401, anonymous.getStatusCode());

@@ -185,30 +185,12 @@ final class RegistryApi {
         String label = draft.deviceId() == null ? "(entrée)" : draft.deviceId();
         WatchlistValidator.Checked checked = VALIDATOR.check(draft, label);
         violations.addAll(checked.violations());
-        structure(body, violations, label);
+        violations.addAll(WatchlistJson.structure(body, label));
         if (!violations.isEmpty()) {
             throw Problem.invalid("l'entrée de la liste de surveillance est invalide ("
                     + violations.size() + " champ(s)) : rien n'a été enregistré", violations);
         }
         return checked.entry();
-    }
-
-    /** Type errors that the draft's text view would hide: epidemics, season and thresholds must have their JSON shape. */
-    private static void structure(JsonNode body, List<Violation> violations, String label) {
-        if (body.has("epidemics") && !body.get("epidemics").isArray()) {
-            violations.add(new Violation(label, "epidemics", "tableau attendu, ex. [\"FLU\", \"COVID\"]"));
-        }
-        for (String field : List.of("season", "thresholds")) {
-            if (body.has(field) && !body.get(field).isObject()) {
-                violations.add(new Violation(label, field, "objet attendu"));
-            }
-        }
-        if (body.has("active") && !body.get("active").isBoolean() && !body.get("active").isNull()) {
-            violations.add(new Violation(label, "active", "booléen attendu (true ou false)"));
-        }
-        if (body.has("references") && !body.get("references").isArray()) {
-            violations.add(new Violation(label, "references", "tableau attendu"));
-        }
     }
 
     private static WatchlistDraft withDeviceId(WatchlistDraft d, String id) {

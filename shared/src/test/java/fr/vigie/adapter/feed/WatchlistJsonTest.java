@@ -1,0 +1,69 @@
+package fr.vigie.adapter.feed;
+
+import fr.vigie.domain.Violation;
+import fr.vigie.domain.WatchlistValidator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A watch-list file (spec section 1) whose values have the wrong JSON shape, as a hand-edited file has them. */
+class WatchlistJsonTest {
+
+    static final String ENTRY = """
+            {"deviceId": "%s", "name": "Canule nasale haut débit pédiatrique", "epidemics": ["BRONCHIOLITIS"],
+             "unit": "pièce", "season": {"start": "10-01", "end": "03-31"},
+             "thresholds": {"warningDays": 21, "criticalDays": 10}%s}""";
+
+    static WatchlistValidator.Result list(String... entries) {
+        return WatchlistJson.parseList("[" + String.join(",", entries) + "]");
+    }
+
+    @Test
+    void anActiveFlagThatIsNotABooleanIsRefusedNotReadAsActive() {
+        // "False", "non", 0: an operator stopping a device's surveillance must not see it go on silently
+        for (String active : List.of("\"False\"", "\"non\"", "0", "\"false \"", "[false]")) {
+            WatchlistValidator.Result r = list(ENTRY.formatted("HFNC-PED", ", \"active\": " + active));
+            assertFalse(r.valid(), active + " -> " + r.entries());
+            assertEquals(List.of("HFNC-PED active"), r.violations().stream().map(v -> v.entry() + " " + v.field()).toList(), active);
+        }
+        WatchlistValidator.Result off = list(ENTRY.formatted("HFNC-PED", ", \"active\": false"), ENTRY.formatted("FFP2", ", \"active\": null"));
+        assertTrue(off.valid(), off.violations().toString());
+        assertFalse(off.entries().get(0).active());
+        assertTrue(off.entries().get(1).active(), "null is the default");
+    }
+
+    @Test
+    void listsAndObjectsOfTheWrongShapeAreNamedWithTheirEntry() {
+        WatchlistValidator.Result r = list(
+                ENTRY.formatted("HFNC-PED", ", \"references\": {\"supplier\": \"ACME\", \"ref\": \"OPT316\"}"),
+                ENTRY.formatted("FFP2", ", \"alternatives\": \"NC210-M\""),
+                "\"MASK-PED\"");
+        assertFalse(r.valid());
+        List<String> named = r.violations().stream().map(Violation::field).toList();
+        assertTrue(named.contains("references") && named.contains("alternatives"), r.violations().toString());
+        assertTrue(r.violations().stream().anyMatch(v -> v.entry().equals("#3") && v.field().equals("-")), r.violations().toString());
+    }
+
+    @Test
+    void aKeyGivenTwiceInAnEntryIsRefusedNotTheLastOneSilentlyKept() {
+        // a line pasted twice while editing by hand: which threshold did the operator mean?
+        WatchlistValidator.Result r = list(ENTRY.formatted("HFNC-PED", ", \"active\": true, \"active\": false"));
+        assertFalse(r.valid(), r.entries().toString());
+        assertTrue(r.violations().get(0).message().contains("\"active\" en double"), r.violations().toString());
+    }
+
+    @Test
+    void aStockReportWithAKeyGivenTwiceIsRefusedWhole() {
+        List<fr.vigie.domain.FeedRow> rows = StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\","
+                + " \"items\": [{\"deviceId\": \"HFNC-PED\", \"onHand\": 500, \"onHand\": 5}]}", "HFNC-PED"::equals);
+        assertEquals(1, rows.size(), rows.toString());
+        fr.vigie.domain.RejectedRow refused = assertInstanceOf(fr.vigie.domain.FeedRow.Rejected.class, rows.get(0)).rejection();
+        assertEquals(0, refused.line(), "not a report at all: 400, nothing stored");
+        assertTrue(refused.message().contains("onHand"), refused.message());
+    }
+}
