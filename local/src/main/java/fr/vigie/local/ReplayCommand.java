@@ -298,7 +298,7 @@ final class ReplayCommand {
 
     private void printSummary(Run run, SeasonReplay.Summary s, FanOutChannels publisher, boolean sns) throws IOException {
         var r = s.ingestion();
-        out.println("Rejeu de " + run.feed().getFileName() + " (séparateur « " + run.separator() + " »)");
+        out.println("Rejeu de " + run.feed().getFileName() + " (séparateur « " + FeedCsvReader.separatorName(run.separator()) + " »)");
         out.printf("  lignes lues     %8d%n", r.read());
         out.printf("  rejetées        %8d%n", r.rejectedCount());
         out.printf("  enregistrées    %8d%n", r.stored());

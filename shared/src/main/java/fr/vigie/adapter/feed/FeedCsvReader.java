@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * The one reader of the stock feed CSV of spec section 2 (replays, file drops, HTTP CSV reports, the
  * backtest's baseline): one row at a time, so a file of any size is read in bounded memory. Accepts a
  * UTF-8 byte-order mark, CRLF line ends, quoted fields (with separators, doubled quotes or line breaks
- * inside), empty optional fields, columns in any order, and {@code ,} or {@code ;} as the separator
- * (a French spreadsheet's export), told by the header line. Blank lines and lines of separators only
+ * inside), empty optional fields, columns in any order, and {@code ,}, {@code ;} (a French spreadsheet's
+ * export) or a tab (a "text, tab-separated" export) as the separator, told by the header line. Blank lines and lines of separators only
  * (what a spreadsheet leaves after clearing cells) are skipped. A bad row is returned as
  * {@link FeedRow.Rejected} with its line number and reading goes on; a row with more fields than the
  * header ({@code TOO_MANY_FIELDS}) is one: an unquoted {@code 1,700} must not shift into the next column.
@@ -101,7 +101,7 @@ public final class FeedCsvReader implements Closeable {
         headerFields = header.size();
     }
 
-    /** The field separator, {@code ','} or {@code ';'}, as the header line showed it. */
+    /** The field separator, {@code ','}, {@code ';'} or a tab, as the header line showed it. */
     public char separator() {
         return separator;
     }
@@ -130,8 +130,8 @@ public final class FeedCsvReader implements Closeable {
         }
         if (record.size() > headerFields) {
             return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size()
-                    + " champs pour " + headerFields + " colonnes : un séparateur « " + separator
-                    + " » dans une valeur non entourée de guillemets (ex. 1" + separator + "700 pour 1700) ?"));
+                    + " champs pour " + headerFields + " colonnes : un séparateur « " + separatorName(separator)
+                    + " » dans une valeur non entourée de guillemets" + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
         }
         String[] v = new String[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -157,14 +157,16 @@ public final class FeedCsvReader implements Closeable {
     }
 
     /**
-     * {@code ';'} when the header line holds more semicolons than commas (outside quotes), else
-     * {@code ','}; the stream is left where it was.
+     * The separator the header line holds most of, outside quotes: {@code ';'} (a French spreadsheet's
+     * CSV), a tab (a spreadsheet's "text, tab-separated" export) or, by default and on a tie, {@code ','};
+     * the stream is left where it was.
      */
     private char separatorOfHeader() throws IOException {
         int limit = 1 << 14;
         in.mark(limit);
         int commas = 0;
         int semicolons = 0;
+        int tabs = 0;
         boolean quoted = false;
         for (int i = 0, c = in.read(); i < limit && c != -1 && (quoted || (c != '\n' && c != '\r')); i++, c = in.read()) {
             if (c == '"') {
@@ -173,10 +175,20 @@ public final class FeedCsvReader implements Closeable {
                 commas++;
             } else if (!quoted && c == ';') {
                 semicolons++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
             }
         }
         in.reset();
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
         return semicolons > commas ? ';' : ',';
+    }
+
+    /** The separator as a person reads it: « , », « ; » or « tabulation ». */
+    public static String separatorName(char separator) {
+        return separator == '\t' ? "tabulation" : String.valueOf(separator);
     }
 
     /**
@@ -225,7 +237,7 @@ public final class FeedCsvReader implements Closeable {
                         field.append('"');
                         continue;
                     }
-                    while (n == ' ' || n == '\t') {
+                    while ((n == ' ' || n == '\t') && n != separator) {
                         n = read();
                     }
                     if (n != separator && n != '\n' && n != '\r' && n != -1) {

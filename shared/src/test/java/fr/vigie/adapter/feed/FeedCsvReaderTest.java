@@ -179,6 +179,21 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aTabSeparatedExportIsReadAsTheSameRows() throws Exception {
+        String rows = HEADER + "\n"
+                + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,31,0,200,2025-11-05\n"
+                + "2025-11-03T05:00:00Z,CHU-IDF-01,HFNC-PED,1 200,31,0,0,\n"
+                + "\"2025-11-04T05:00:00Z\",\"CH, 2\",HFNC-PED,7,,,,\n";
+        String tsv = rows.replace(',', '\t').replace("CH\t 2", "CH, 2");
+        FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), Set.of("HFNC-PED")::contains);
+        assertEquals('\t', reader.separator());
+        assertEquals("tabulation", FeedCsvReader.separatorName(reader.separator()));
+        assertEquals(read(rows), read(tsv), "a tab-separated export reads as the comma-separated file");
+        assertEquals(120, accepted(read(tsv).get(0)).onHand());
+        assertEquals("CH, 2", accepted(read(tsv).get(2)).facilityId());
+    }
+
+    @Test
     void aSemicolonExportIsReadAndNumbersStayStrictIntegers() throws Exception {
         String csv = "\uFEFF" + HEADER.replace(',', ';') + "\r\n"
                 + "2025-11-02T05:00:00Z;CHU-IDF-01;HFNC-PED;120;31;0;200;2025-11-05\r\n"
