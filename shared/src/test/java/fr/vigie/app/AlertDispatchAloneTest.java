@@ -76,14 +76,31 @@ class AlertDispatchAloneTest {
         }
     }
 
+    /** Fresh tables of their own on DynamoDB Local, named {@code prefix-…}. */
+    private record Fixture(DynamoDbClient dynamo, String alerts) {
+        Fixture(String prefix) {
+            this(DynamoDbLocalServer.get().client(), prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        Fixture {
+            Tables.createMissing(dynamo, new Tables.Names(alerts + "-s", alerts + "-a", alerts + "-r"));
+            alerts = alerts + "-a";
+        }
+
+        DynamoAlertStore store() {
+            return new DynamoAlertStore(dynamo, alerts);
+        }
+
+        DynamoAlertOutbox outbox() {
+            return new DynamoAlertOutbox(dynamo, alerts);
+        }
+    }
+
     @Test
     void aloneTheRetryReadsTheOutboxOnlyWhenSomethingCanBePendingAndSendsWhatAFailedSendLeft() {
-        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        String prefix = "alone-" + UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names(prefix + "-s", prefix + "-a", prefix + "-r");
-        Tables.createMissing(dynamo, names);
-        DynamoAlertStore store = new DynamoAlertStore(dynamo, names.alerts());
-        CountedOutbox outbox = new CountedOutbox(new DynamoAlertOutbox(dynamo, names.alerts()));
+        Fixture fixture = new Fixture("alone");
+        DynamoAlertStore store = fixture.store();
+        CountedOutbox outbox = new CountedOutbox(fixture.outbox());
         List<AlertEvent> sent = new ArrayList<>();
         boolean[] down = {false};
         AlertChannels channels = AlertChannels.eventsOnly(e -> {
@@ -115,17 +132,14 @@ class AlertDispatchAloneTest {
         assertEquals(3, outbox.reads, "read again after a retry that found events, then empty");
         dispatch.retryPending(T0.plusSeconds(7200));
         assertEquals(3, outbox.reads);
-        assertEquals(List.of(), new DynamoAlertOutbox(dynamo, names.alerts()).pending());
+        assertEquals(List.of(), fixture.outbox().pending());
     }
 
     @Test
     void aDigestsAlertsAreMarkedEmailedOnlyWhenTheirOwnMessageFailsAndTheRetryDoesNotMailThemAgain() {
-        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        String prefix = "digest-" + UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names(prefix + "-s", prefix + "-a", prefix + "-r");
-        Tables.createMissing(dynamo, names);
-        DynamoAlertStore store = new DynamoAlertStore(dynamo, names.alerts());
-        CountedOutbox outbox = new CountedOutbox(new DynamoAlertOutbox(dynamo, names.alerts()));
+        Fixture fixture = new Fixture("digest");
+        DynamoAlertStore store = fixture.store();
+        CountedOutbox outbox = new CountedOutbox(fixture.outbox());
         List<List<AlertEvent>> digests = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         boolean[] down = {false};
