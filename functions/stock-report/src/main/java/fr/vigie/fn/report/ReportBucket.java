@@ -19,6 +19,14 @@ final class ReportBucket {
         this.s3 = s3;
     }
 
+    /**
+     * True for a folder marker: the empty object whose key ends in {@code /} that the S3 console's
+     * "Create folder" puts, and whose event comes like a file's. Not a file to read or answer.
+     */
+    static boolean isFolder(String key) {
+        return key.endsWith("/");
+    }
+
     /** The object's content, to close after reading. */
     InputStream open(String bucket, String key) {
         return s3.getObject(b -> b.bucket(bucket).key(key));

@@ -81,7 +81,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
         String source = "s3://" + bucket + "/" + key;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("source", source);
-        if (!key.startsWith(PREFIX)) {
+        if (!key.startsWith(PREFIX) || ReportBucket.isFolder(key)) {
             answer.put("skipped", true);
             return answer;
         }

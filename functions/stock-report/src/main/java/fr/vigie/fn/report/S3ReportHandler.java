@@ -84,8 +84,9 @@ public final class S3ReportHandler implements RequestHandler<S3Event, List<Repor
             String bucket = record.getS3().getBucket().getName();
             // keys arrive URL-encoded, spaces as '+'
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            if (!key.startsWith(INCOMING_PREFIX)) {
-                HandlerLogging.log(LOG, Level.INFO, "report_skipped", java.util.Map.of("bucket", bucket, "key", key));
+            if (!key.startsWith(INCOMING_PREFIX) || ReportBucket.isFolder(key)) {
+                HandlerLogging.log(LOG, Level.INFO, "report_skipped", java.util.Map.of("bucket", bucket, "key", key,
+                        "reason", ReportBucket.isFolder(key) ? "folder" : "outside_incoming"));
                 continue;
             }
             ReportIngestion.Outcome outcome;

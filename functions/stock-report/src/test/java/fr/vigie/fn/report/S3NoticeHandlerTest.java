@@ -52,17 +52,12 @@ class S3NoticeHandlerTest {
     @Test
     void droppedNoticesAreStoredOnceToldToOperatorsAndAnsweredBeside() throws Exception {
         DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables.Names names = new Tables.Names("s3n-snap-" + suffix, "s3n-alerts-" + suffix, "s3n-registry-" + suffix);
-        Tables.createMissing(dynamo, names);
+        Tables.Names names = freshTables("s3n");
         ReportFixtures.watchlist(dynamo, names.registry());
         SnsClient sns = Fauxqs.get().sns();
-        String topic = sns.createTopic(b -> b.name("s3n-" + suffix)).topicArn();
+        String topic = sns.createTopic(b -> b.name(names.alerts() + "-topic")).topicArn();
         SnsProbe operators = SnsProbe.subscribe(sns, Fauxqs.get().sqs(), topic, "{\"type\":[\"SUPPLY_NOTICE\"]}");
-        S3Client s3 = S3Client.builder().endpointOverride(Fauxqs.get().endpoint()).forcePathStyle(true).region(Region.EU_WEST_3)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        s3.createBucket(b -> b.bucket(BUCKET));
+        S3Client s3 = bucket();
         s3.putObject(b -> b.bucket(BUCKET).key("notices/ansm 2025-11-03.json"), RequestBody.fromString("""
                 [{"noticeId": "DM-2025-0142", "publishedAt": "2025-11-03", "status": "RISK", "kind": "DELAY",
                   "references": [{"supplier": "ACME", "ref": "OPT316", "udiDi": "09420012345678"}], "expectedDelayDays": 14},
@@ -98,5 +93,41 @@ class S3NoticeHandlerTest {
         var told = operators.receive(2, Duration.ofSeconds(5));
         assertEquals(1, told.size(), "told once");
         assertTrue(SnsProbe.bodyFor(told.get(0), "sqs").contains("\"deviceIds\":[],\"matchedBy\":\"none\""), told.get(0).body());
+    }
+
+    @Test
+    void aFolderCreatedUnderNoticesIsSkippedAndNotAnswered() throws Exception {
+        DynamoDbClient dynamo = DynamoDbLocalServer.get().client();
+        Tables.Names names = freshTables("s3f");
+        S3Client s3 = bucket();
+        s3.putObject(b -> b.bucket(BUCKET).key("notices/2025-11/"), RequestBody.empty());
+        java.nio.file.Path folderEvent = java.nio.file.Files.createTempFile("s3-notices-folder", ".json");
+        java.nio.file.Files.writeString(folderEvent, java.nio.file.Files.readString(ProjectRoot.find().resolve("events/supply-notices-s3.json"))
+                .replace("notices/ansm+2025-11-03.json", "notices/2025-11/"));
+        S3NoticeHandler handler = new S3NoticeHandler(s3, () -> CloudNotices.recording(dynamo, names.registry(), names.snapshots(),
+                names.alerts()), Clock.fixed(Instant.parse("2025-11-03T09:00:00Z"), ZoneOffset.UTC));
+
+        var answers = handler.handleRequest(EventLoader.loadS3Event(folderEvent.toString()), new TestLambdaContext("notices-s3"));
+
+        assertEquals(true, answers.get(0).get("skipped"), answers.toString());
+        assertEquals(List.of(), s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("reports/results/notices/2025-11")).contents(),
+                "no answer for a folder");
+    }
+
+    /** Tables of their own on DynamoDB Local, named {@code prefix-…}. */
+    private static Tables.Names freshTables(String prefix) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tables.Names names = new Tables.Names(prefix + "-snap-" + suffix, prefix + "-alerts-" + suffix, prefix + "-registry-" + suffix);
+        Tables.createMissing(DynamoDbLocalServer.get().client(), names);
+        return names;
+    }
+
+    /** A client of the fauxqs S3, {@link #BUCKET} created. */
+    private static S3Client bucket() {
+        S3Client s3 = S3Client.builder().endpointOverride(Fauxqs.get().endpoint()).forcePathStyle(true).region(Region.EU_WEST_3)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        return s3;
     }
 }

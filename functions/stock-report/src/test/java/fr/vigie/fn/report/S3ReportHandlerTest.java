@@ -65,4 +65,21 @@ class S3ReportHandlerTest {
         assertEquals(4, result.get("rejected").get(0).get("line").asInt());
         assertEquals("UNKNOWN_DEVICE", result.get("rejected").get(0).get("code").asText());
     }
+
+    @Test
+    void aFolderCreatedInTheIncomingFolderIsNotAReport() throws Exception {
+        // the S3 console's "Create folder" puts an empty object whose key ends in '/', and its event comes like a file's
+        s3.putObject(b -> b.bucket(BUCKET).key("reports/incoming/CH-BRE-09/"), RequestBody.empty());
+        java.nio.file.Path sample = ProjectRoot.find().resolve("events/stock-report-s3.json");
+        java.nio.file.Path folderEvent = java.nio.file.Files.createTempFile("s3-folder", ".json");
+        java.nio.file.Files.writeString(folderEvent, java.nio.file.Files.readString(sample)
+                .replace("reports/incoming/CH-BRE-08/stock+2025-11-02.csv", "reports/incoming/CH-BRE-09/"));
+        S3Event event = EventLoader.loadS3Event(folderEvent.toString());
+
+        List<ReportIngestion.Outcome> outcomes = new S3ReportHandler(dynamo, s3, NAMES.snapshots(), NAMES.registry(), fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, ReportFixtures.RECEIVED)
+                .handleRequest(event, new TestLambdaContext("stock-report-s3"));
+
+        assertEquals(List.of(), outcomes);
+        assertEquals(List.of(), s3.listObjectsV2(b -> b.bucket(BUCKET).prefix("reports/results/CH-BRE-09")).contents(), "no result file for a folder");
+    }
 }
