@@ -33,20 +33,6 @@ public record Assessment(
         signals = Set.copyOf(signals);
     }
 
-    /**
-     * An assessment of a wave not rising, the shelf read at tomorrow's use ({@code onHand} over
-     * {@code dailyUseForecast}): what a caller without a use forecast knows (the tests of the
-     * national detector and of the level machine's older rules).
-     */
-    public Assessment(String deviceId, Instant at, long onHand, double dailyUseForecast, double dailyUseLow,
-                      double dailyUseHigh, double coverageDays, LocalDate projectedStockout, Set<Reason> signals,
-                      SupplySignal signal, boolean deliveredOnTime) {
-        this(deviceId, at, onHand, dailyUseForecast, dailyUseLow, dailyUseHigh, coverageDays, projectedStockout, signals,
-                signal, deliveredOnTime,
-                dailyUseForecast > 0 ? Math.min(CoverageProjection.HORIZON_DAYS, onHand / dailyUseForecast)
-                        : CoverageProjection.HORIZON_DAYS, false);
-    }
-
     /** True when this snapshot shows the supplier failing: a delivery overdue, an order or a delivery cut. */
     public boolean supplyFailing() {
         return signal != null || signals.contains(Reason.DELIVERY_OVERDUE) || signals.contains(Reason.SHORT_DELIVERY);

@@ -270,6 +270,7 @@ class LevelMachineTest {
     }
 
     private static Assessment assessment(double coverage, long onHand, double use, Set<Reason> signals) {
-        return new Assessment("NEB-MASK-PED", Instant.EPOCH, onHand, use, use, use, coverage, null, signals, null, false);
+        return new Assessment("NEB-MASK-PED", Instant.EPOCH, onHand, use, use, use, coverage, null, signals, null, false,
+                onHand / use, false);
     }
 }

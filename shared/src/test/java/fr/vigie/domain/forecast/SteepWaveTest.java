@@ -107,6 +107,6 @@ class SteepWaveTest {
     /** {@code a} with a coverage just above the warning threshold: an open alert is not yet clearly back. */
     private static Assessment shortOf(Assessment a) {
         return new Assessment(a.deviceId(), a.at(), a.onHand(), a.dailyUseForecast(), a.dailyUseLow(), a.dailyUseHigh(),
-                15, a.projectedStockout(), Set.copyOf(a.signals()), a.signal(), false);
+                15, a.projectedStockout(), Set.copyOf(a.signals()), a.signal(), false, a.onHand() / a.dailyUseForecast(), false);
     }
 }
