@@ -7,6 +7,7 @@ import fr.vigie.domain.forecast.CoverageProjection;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -79,6 +80,11 @@ public final class AlertTexts {
     /** The calendar day of an instant in a zone, as texts write it ({@code dd/MM/yyyy}). */
     public static String day(Instant at, ZoneId zone) {
         return DAY.format(at.atZone(zone));
+    }
+
+    /** A calendar day as texts write it ({@code dd/MM/yyyy}). */
+    public static String day(LocalDate day) {
+        return DAY.format(day);
     }
 
     public static String emailBody(AlertEvent e, String deviceName, String unit) {

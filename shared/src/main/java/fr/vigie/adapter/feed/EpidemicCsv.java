@@ -13,7 +13,6 @@ import fr.vigie.domain.epidemic.EpidemicWeek;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -61,7 +60,6 @@ public final class EpidemicCsv {
      */
     public static final LocalDate FIRST_MONDAY = LocalDate.of(2003, 12, 29);
     private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
 
     /** A row refused: its line (1 = the header) and why, in French for the person who fixes the file. */
@@ -212,7 +210,7 @@ public final class EpidemicCsv {
         LocalDate monday = monday(weekText);
         if (monday.isBefore(FIRST_MONDAY) || monday.isAfter(today)) {
             throw new IllegalArgumentException("semaine " + weekText + " hors de la période possible : de 2004-W01 (début du réseau OSCOUR)"
-                    + " à la semaine en cours (" + day(today) + ")");
+                    + " à la semaine en cours (" + AlertTexts.day(today) + ")");
         }
         String intensityText = field(row, columns, "intensity");
         double intensity;
@@ -230,11 +228,11 @@ public final class EpidemicCsv {
                 : date(publishedText, "published");
         // a publication given after the reading day (a day's slack for the time zones) is a typo; the default may be ahead
         if (!publishedText.isEmpty() && published.isAfter(today.plusDays(1))) {
-            throw new IllegalArgumentException("publiée le " + day(published) + ", après la date du jour (" + day(today) + ")");
+            throw new IllegalArgumentException("publiée le " + AlertTexts.day(published) + ", après la date du jour (" + AlertTexts.day(today) + ")");
         }
         if (published.isBefore(EpidemicWeek.lastDay(monday))) {
-            throw new IllegalArgumentException("publiée le " + day(published) + ", avant la fin de la semaine (dimanche "
-                    + day(EpidemicWeek.lastDay(monday)) + ")");
+            throw new IllegalArgumentException("publiée le " + AlertTexts.day(published) + ", avant la fin de la semaine (dimanche "
+                    + AlertTexts.day(EpidemicWeek.lastDay(monday)) + ")");
         }
         return new EpidemicWeek(region.code(), epidemic, monday, intensity, published);
     }
@@ -266,11 +264,6 @@ public final class EpidemicCsv {
                     + "c'est un " + day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRANCE));
         }
         return day;
-    }
-
-    /** A day as the French texts write it, {@code dd/MM/yyyy}. */
-    private static String day(LocalDate day) {
-        return DAY.format(day);
     }
 
     private static LocalDate date(String text, String column) {
