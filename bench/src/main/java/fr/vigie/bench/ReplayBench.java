@@ -26,6 +26,7 @@ import fr.vigie.domain.RetrySchedule;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.SeriesEvaluator;
+import fr.vigie.local.LocalDatabase;
 import fr.vigie.port.AlertChannels;
 import fr.vigie.port.Watchlist;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -140,8 +141,8 @@ final class ReplayBench {
     }
 
     /**
-     * @param onDisk        the engine keeps its database in a file ({@code /dev/shm} when there, as {@code ./vigie replay}
-     *                      does), not in memory; then the run's items are also batch-written into memory for comparison
+     * @param onDisk        the engine keeps its database in a file ({@code /dev/shm} when there, with the scratch copy's
+     *                      settings, as {@code ./vigie replay} does: {@link LocalDatabase#scratchEngine}), not in memory; then the run's items are also batch-written into memory for comparison
      * @param snapshotPutCap functions' composition: how many stored snapshots to put one PutItem each, as before issue 18
      */
     static Result run(String name, byte[] feed, List<WatchlistEntry> entries, Composition composition, int referenceCap,
@@ -151,7 +152,7 @@ final class ReplayBench {
         java.nio.file.Path dbFolder = onDisk ? java.nio.file.Files.createTempDirectory(
                 java.nio.file.Files.isWritable(java.nio.file.Path.of("/dev/shm")) ? java.nio.file.Path.of("/dev/shm")
                         : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "vigie-bench-") : null;
-        AmazonDynamoDBLocal engine = onDisk ? DynamoDBEmbedded.create(dbFolder.resolve("vigie.db").toFile(), true)
+        AmazonDynamoDBLocal engine = onDisk ? LocalDatabase.scratchEngine(dbFolder.resolve("vigie.db").toFile())
                 : DynamoDBEmbedded.create(true);
         List<MeteredDynamoDb.Put> puts;
         long writesSeen;

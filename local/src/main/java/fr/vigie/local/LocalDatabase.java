@@ -2,18 +2,30 @@ package fr.vigie.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteJob;
+import com.almworks.sqlite4java.SQLiteQueue;
+import com.almworks.sqlite4java.SQLiteStatement;
 import fr.vigie.adapter.dynamodb.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Amazon DynamoDB Local embedded in the JVM, with the tables created: in memory for the demo, or
@@ -23,11 +35,29 @@ import java.nio.file.StandardOpenOption;
  * disk against seconds in RAM (docs/benchmarks.md). So the run works on a copy in {@code /dev/shm}
  * and the database is moved back into the folder when the run ends: the folder always holds the
  * last complete run, never a half-written one. A lock file keeps two runs off the same folder.
+ * <p>
+ * Since the copy is thrown away if the run dies, a commit's durability on it is worth nothing: its
+ * SQLite connection commits without syncing and keeps its rollback journal in memory
+ * ({@link #SCRATCH_SETTINGS}), which takes DynamoDB Local's on-disk batch writes from about 3 to
+ * about 1.5 times its in-memory ones (docs/benchmarks.md, issue 18).
  */
 public final class LocalDatabase implements AutoCloseable {
 
     static final String FILE = "vigie.db";
     private static final Logger LOG = LoggerFactory.getLogger(LocalDatabase.class);
+
+    /**
+     * SQLite settings of the scratch copy (sqlite.org/pragma.html): {@code synchronous=OFF}, no sync at
+     * commit; {@code journal_mode=MEMORY}, the rollback journal kept in memory, not in a file beside.
+     */
+    static final Map<String, String> SCRATCH_SETTINGS = scratchSettings();
+
+    private static Map<String, String> scratchSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("synchronous", "OFF");
+        settings.put("journal_mode", "MEMORY");
+        return Collections.unmodifiableMap(settings);
+    }
 
     private final AmazonDynamoDBLocal engine;
     private final DynamoDbClient client;
@@ -70,7 +100,83 @@ public final class LocalDatabase implements AutoCloseable {
         if (!fresh) {
             Files.copy(folder.resolve(FILE), copy);
         }
-        return new LocalDatabase(DynamoDBEmbedded.create(copy.toFile(), true), folder, copy, channel, lock, fresh);
+        return new LocalDatabase(scratchEngine(copy.toFile()), folder, copy, channel, lock, fresh);
+    }
+
+    /**
+     * DynamoDB Local on the database file {@code file}, a scratch copy ({@link #SCRATCH_SETTINGS} applied
+     * to its SQLite connection when the engine's SQLite queue can be reached; else, with a warning, its defaults).
+     */
+    public static AmazonDynamoDBLocal scratchEngine(File file) {
+        AmazonDynamoDBLocal engine = DynamoDBEmbedded.create(file, true);
+        Map<String, String> now = applyScratchSettings(engine);
+        if (now.isEmpty()) {
+            LOG.atWarn().addKeyValue("dynamodbLocal", DynamoDBEmbedded.class.getPackage().getImplementationVersion())
+                    .log("scratch_settings_unavailable");
+        } else {
+            LOG.atDebug().addKeyValue("settings", now).log("scratch_settings");
+        }
+        return engine;
+    }
+
+    /**
+     * Applies {@link #SCRATCH_SETTINGS} to the engine's SQLite connection.
+     *
+     * @return each setting as SQLite then reads it back (e.g. {@code synchronous=0, journal_mode=memory}); empty when
+     *         the engine's SQLite queue could not be found (nothing changed)
+     */
+    static Map<String, String> applyScratchSettings(AmazonDynamoDBLocal engine) {
+        SQLiteQueue queue = sqliteQueue(engine, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (queue == null) {
+            return Map.of();
+        }
+        return queue.execute(new SQLiteJob<Map<String, String>>() {
+            @Override
+            protected Map<String, String> job(SQLiteConnection connection) throws com.almworks.sqlite4java.SQLiteException {
+                Map<String, String> now = new LinkedHashMap<>();
+                for (Map.Entry<String, String> setting : SCRATCH_SETTINGS.entrySet()) {
+                    connection.exec("PRAGMA " + setting.getKey() + "=" + setting.getValue());
+                    SQLiteStatement statement = connection.prepare("PRAGMA " + setting.getKey());
+                    try {
+                        statement.step();
+                        now.put(setting.getKey(), statement.columnString(0));
+                    } finally {
+                        statement.dispose();
+                    }
+                }
+                return now;
+            }
+        }).complete();
+    }
+
+    /**
+     * The SQLite queue (the one thread that owns the connection) inside DynamoDB Local's engine, found by
+     * walking its fields: DynamoDB Local has no option for the connection's settings.
+     */
+    private static SQLiteQueue sqliteQueue(Object node, int depth, Set<Object> seen) {
+        if (node == null || depth > 5 || !seen.add(node)) {
+            return null;
+        }
+        if (node instanceof SQLiteQueue queue) {
+            return queue;
+        }
+        for (Class<?> type = node.getClass(); type != null && !type.getName().startsWith("java."); type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive() || field.getType().isArray()) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    SQLiteQueue found = sqliteQueue(field.get(node), depth + 1, seen);
+                    if (found != null) {
+                        return found;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException unreachable) {
+                    // a field closed to reflection: not the way to the queue
+                }
+            }
+        }
+        return null;
     }
 
     /** True when the database held nothing when opened: its stores have nothing to read back. */
