@@ -8,6 +8,7 @@ import fr.vigie.adapter.dynamodb.DynamoDisruptionStore;
 import fr.vigie.adapter.dynamodb.DynamoSnapshotStore;
 import fr.vigie.adapter.dynamodb.DynamoWatchlist;
 import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.dynamodb.WriteBehindClient;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.memory.MemoryAlertStore;
@@ -190,12 +191,15 @@ final class ReplayBench {
             FeedCsvReader reader = new FeedCsvReader(new ByteArrayInputStream(feed), watchlist::knows);
             if (composition == Composition.LOCAL) {
                 MemorySnapshotStore snapshots = new MemorySnapshotStore(DynamoSnapshotStore.soleWriter(metered, names.snapshots()));
+                // a fresh database, as ./vigie replay's first run (LocalVigie): the alert pipeline's writes behind
+                WriteBehindClient pipeline = new WriteBehindClient(metered, "alerts-writer");
                 CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
-                        MemoryAlertStore.overEmpty(new DynamoAlertStore(metered, names.alerts())), // a fresh database, as ./vigie replay's first run
-                        new MemoryDisruptionStore(new DynamoDisruptionStore(metered, names.alerts())));
-                BatchEvaluation alerting = new BatchEvaluation(evaluation, AlertDispatch.alone(new DynamoAlertOutbox(metered, names.alerts()),
+                        MemoryAlertStore.overEmpty(new DynamoAlertStore(pipeline, names.alerts())),
+                        MemoryDisruptionStore.overEmpty(new DynamoDisruptionStore(pipeline, names.alerts())));
+                BatchEvaluation alerting = new BatchEvaluation(evaluation, AlertDispatch.alone(new DynamoAlertOutbox(pipeline, names.alerts()),
                         publisher, watchlist, RetrySchedule.DEFAULT), AlertReminders.never());
                 SeasonReplay.Summary s = new SeasonReplay(new SnapshotIngestion(snapshots), alerting).run(reader::next, (d, t) -> { });
+                pipeline.sync(); // the replay is done when its writes are
                 rows = s.ingestion().read();
                 stored = s.ingestion().stored();
                 evaluated = s.evaluated();

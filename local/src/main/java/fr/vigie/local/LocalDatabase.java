@@ -7,6 +7,7 @@ import com.almworks.sqlite4java.SQLiteJob;
 import com.almworks.sqlite4java.SQLiteQueue;
 import com.almworks.sqlite4java.SQLiteStatement;
 import fr.vigie.adapter.dynamodb.Tables;
+import fr.vigie.adapter.dynamodb.WriteBehindClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,9 +38,9 @@ import java.util.Set;
  * last complete run, never a half-written one. A lock file keeps two runs off the same folder.
  * <p>
  * Since the copy is thrown away if the run dies, a commit's durability on it is worth nothing: its
- * SQLite connection commits without syncing and keeps its rollback journal in memory
- * ({@link #SCRATCH_SETTINGS}), which takes DynamoDB Local's on-disk batch writes from about 3 to
- * about 1.5 times its in-memory ones (docs/benchmarks.md, issue 18).
+ * SQLite connection commits without syncing, keeps its rollback journal in memory and locks the file once
+ * ({@link #SCRATCH_SETTINGS}), which takes DynamoDB Local's on-disk writes from about 3.5 to about 1.3 times
+ * its in-memory ones (docs/benchmarks.md, issue 18).
  */
 public final class LocalDatabase implements AutoCloseable {
 
@@ -48,7 +49,9 @@ public final class LocalDatabase implements AutoCloseable {
 
     /**
      * SQLite settings of the scratch copy (sqlite.org/pragma.html): {@code synchronous=OFF}, no sync at
-     * commit; {@code journal_mode=MEMORY}, the rollback journal kept in memory, not in a file beside.
+     * commit; {@code journal_mode=MEMORY}, the rollback journal kept in memory, not in a file beside;
+     * {@code locking_mode=EXCLUSIVE}, the file locked once for the connection's life, not at each transaction (which
+     * also re-reads the file's header to know whether another process changed it: nobody else opens the copy).
      */
     static final Map<String, String> SCRATCH_SETTINGS = scratchSettings();
 
@@ -56,11 +59,14 @@ public final class LocalDatabase implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("synchronous", "OFF");
         settings.put("journal_mode", "MEMORY");
+        settings.put("locking_mode", "EXCLUSIVE");
         return Collections.unmodifiableMap(settings);
     }
 
     private final AmazonDynamoDBLocal engine;
     private final DynamoDbClient client;
+    /** On a fresh database, the alert pipeline's client: its writes run behind ({@link #alertPipelineClient}); else null. */
+    private final WriteBehindClient writesBehind;
     private final Path folder;
     private final Path workingCopy;
     private final FileChannel lockChannel;
@@ -73,6 +79,7 @@ public final class LocalDatabase implements AutoCloseable {
         this.fresh = fresh;
         this.engine = engine;
         this.client = engine.dynamoDbClient();
+        this.writesBehind = fresh ? new WriteBehindClient(client, "alerts-writer") : null;
         this.folder = folder;
         this.workingCopy = workingCopy;
         this.lockChannel = lockChannel;
@@ -188,18 +195,49 @@ public final class LocalDatabase implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The client of the alert pipeline's stores (alert states and events, national disruptions, the outbox, the
+     * reminders' log). On a fresh database their memory caches decide every condition, so their writes run behind on
+     * one thread ({@link WriteBehindClient}), off the evaluation's; a read through it waits for them, and so does
+     * {@link #close()}. On a database that held a run already, {@link #client()} itself: its conditions are answered
+     * by what the earlier run stored.
+     */
+    public DynamoDbClient alertPipelineClient() {
+        return writesBehind != null ? writesBehind : client;
+    }
+
     public Tables.Names tables() {
         return Tables.Names.defaults();
     }
 
+    /**
+     * Waits for the writes behind, then shuts the engine down and, on disk, moves the database into its folder.
+     *
+     * @throws IllegalStateException a write behind failed: the folder keeps the previous run's database
+     */
     @Override
     public void close() throws IOException {
-        client.close();
-        engine.shutdown();
-        if (folder == null) {
-            return;
-        }
+        boolean written = false;
         try {
+            if (writesBehind != null) {
+                writesBehind.sync();
+            }
+            written = true;
+        } finally {
+            client.close();
+            engine.shutdown();
+            if (folder != null) {
+                keep(written);
+            }
+        }
+    }
+
+    /** Moves the scratch copy into the folder if {@code written}; in any case removes it and releases the lock. */
+    private void keep(boolean written) throws IOException {
+        try {
+            if (!written) {
+                return;
+            }
             Path next = folder.resolve(FILE + ".next");
             Files.copy(workingCopy, next, StandardCopyOption.REPLACE_EXISTING);
             Files.move(next, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

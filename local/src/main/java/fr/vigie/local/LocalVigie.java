@@ -32,7 +32,8 @@ import java.util.Map;
  * alerts sent through the coverage-evaluator's outbox dispatcher to the run's {@code channels}. A
  * local run is the database's only writer, so the snapshot, alert disruption and notice stores sit behind a
  * write-through memory cache (and the epidemic signal): every write still reaches DynamoDB, but history and state are read
- * from it once; the snapshots are written on a background thread ({@link DynamoSnapshotStore#soleWriter}),
+ * from it once; the snapshots are written on a background thread ({@link DynamoSnapshotStore#soleWriter}), and on
+ * a fresh database so are the alert pipeline's writes ({@link LocalDatabase#alertPipelineClient}),
  * and the outbox is read only when something can be pending ({@link AlertDispatch#alone}). {@code REMINDER_EVERY_DAYS} in the environment turns reminders on, as in the function, and
  * {@code SILENT_AFTER_HOURLY_HOURS} / {@code SILENT_AFTER_DAILY_HOURS} set the silence delays.
  */
@@ -53,14 +54,18 @@ final class LocalVigie {
         notices = new MemoryNoticeStore(new DynamoNoticeStore(db.client(), names.registry()));
         epidemics = new MemoryEpidemicSignals(new DynamoEpidemicSignals(db.client(), names.registry()));
         ingestion = new SnapshotIngestion(snapshots);
+        var pipeline = db.alertPipelineClient();
+        DynamoAlertStore alerts = new DynamoAlertStore(pipeline, names.alerts());
+        DynamoDisruptionStore disruptions = new DynamoDisruptionStore(pipeline, names.alerts());
         CoverageEvaluation evaluation = new CoverageEvaluation(watchlist, snapshots,
-                db.fresh() ? MemoryAlertStore.overEmpty(new DynamoAlertStore(db.client(), names.alerts()))
-                        : new MemoryAlertStore(new DynamoAlertStore(db.client(), names.alerts())),
-                new MemoryDisruptionStore(new DynamoDisruptionStore(db.client(), names.alerts())), notices, epidemics);
+                db.fresh() ? MemoryAlertStore.overEmpty(alerts) : new MemoryAlertStore(alerts),
+                db.fresh() ? MemoryDisruptionStore.overEmpty(disruptions) : new MemoryDisruptionStore(disruptions), notices, epidemics);
         ReminderRule reminders = new ReminderRule(Integer.parseInt(env.getOrDefault("REMINDER_EVERY_DAYS", "0")));
-        AlertDispatch dispatch = AlertDispatch.alone(new DynamoAlertOutbox(db.client(), names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
+        AlertDispatch dispatch = AlertDispatch.alone(new DynamoAlertOutbox(pipeline, names.alerts()), channels, watchlist, RetrySchedule.DEFAULT);
+        // its own items, read at every batch: on the database's client, not waiting for the pipeline's writes behind
         SilenceWatch silences = new SilenceWatch(new DynamoReportingLog(db.client(), names.alerts()), watchlist, SilenceWatch.policy(env));
-        AlertReminders reminding = new AlertReminders(reminders, new DynamoReminderLog(db.client(), names.alerts()), channels, watchlist);
+        // reads the alert events: through the pipeline's client, after its writes
+        AlertReminders reminding = new AlertReminders(reminders, new DynamoReminderLog(pipeline, names.alerts()), channels, watchlist);
         alerting = new BatchEvaluation(evaluation, dispatch, reminding).watchingSilence(silences);
         silence = new SilenceCheck(silences, dispatch, reminding);
     }

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LocalDatabaseTest {
 
     @Test
-    void theScratchCopyCommitsWithoutSyncAndJournalsInMemory(@TempDir Path folder) {
+    void theScratchCopyCommitsWithoutSyncJournalsInMemoryAndIsLockedOnce(@TempDir Path folder) {
         AmazonDynamoDBLocal engine = DynamoDBEmbedded.create(folder.resolve("scratch.db").toFile(), true);
         try {
             // as SQLite reads them back: synchronous OFF is 0
-            assertEquals(Map.of("synchronous", "0", "journal_mode", "memory"), LocalDatabase.applyScratchSettings(engine));
+            assertEquals(Map.of("synchronous", "0", "journal_mode", "memory", "locking_mode", "exclusive"), LocalDatabase.applyScratchSettings(engine));
         } finally {
             engine.shutdown();
         }

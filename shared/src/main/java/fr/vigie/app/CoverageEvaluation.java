@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.OutgoingEvent;
 import fr.vigie.domain.Region;
@@ -94,7 +95,7 @@ public final class CoverageEvaluation {
 
     public Evaluated evaluate(Snapshot snapshot) {
         Optional<WatchlistEntry> entry = watchlist.entry(snapshot.deviceId());
-        if (entry.isEmpty() || !entry.get().watchedOn(LocalDate.ofInstant(snapshot.timestamp(), ZoneOffset.UTC))) {
+        if (entry.isEmpty() || !entry.get().watchedOn(LocalDays.of(snapshot.timestamp(), ZoneOffset.UTC))) {
             return new Evaluated(Outcome.SKIPPED_UNWATCHED, List.of());
         }
         SeriesKey series = snapshot.series();
@@ -136,7 +137,7 @@ public final class CoverageEvaluation {
         }
         List<EpidemicWeek> weeks = new ArrayList<>();
         entry.epidemics().forEach(e -> weeks.addAll(epidemics.of(region.get().code(), e)));
-        return EpidemicTrend.read(weeks, LocalDate.ofInstant(snapshot.timestamp(), zone));
+        return EpidemicTrend.read(weeks, LocalDays.of(snapshot.timestamp(), zone));
     }
 
     /** The national disruption in force, and the notices in force on the snapshot's local day (never a later one). */
@@ -145,7 +146,7 @@ public final class CoverageEvaluation {
         if (notices == null) {
             return outlook;
         }
-        LocalDate day = LocalDate.ofInstant(snapshot.timestamp(),
+        LocalDate day = LocalDays.of(snapshot.timestamp(),
                 Region.fromFacilityId(snapshot.facilityId()).map(Region::zone).orElse(Region.PARIS));
         return outlook.withNotices(NoticeIntake.book(notices, day).pressure(snapshot.deviceId(), day));
     }

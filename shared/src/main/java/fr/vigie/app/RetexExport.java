@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.DisruptionStatus;
@@ -290,7 +291,7 @@ public final class RetexExport {
                     review.add(s, a.coverageDays());
                     WatchlistEntry inForce = device.inForce(s.timestamp());
                     int day = season.dayIndex(s.timestamp(), zone);
-                    whatIf.add(day, s, a, inForce, inForce.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC)), alertZone);
+                    whatIf.add(day, s, a, inForce, inForce.watchedOn(LocalDays.of(s.timestamp(), ZoneOffset.UTC)), alertZone);
                     firstDay = Math.min(firstDay, day);
                     lastDay = Math.max(lastDay, day);
                 });

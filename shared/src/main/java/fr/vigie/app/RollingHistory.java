@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.RollingCloses;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
@@ -58,21 +59,21 @@ final class RollingHistory {
      */
     List<Snapshot> of(Snapshot latest, RollingCloses held) {
         ZoneId zone = SeriesEvaluator.zoneOf(latest.facilityId());
-        LocalDate today = LocalDate.ofInstant(latest.timestamp(), zone);
+        LocalDate today = LocalDays.of(latest.timestamp(), zone);
         Instant windowStart = latest.timestamp().minus(Duration.ofDays(SeriesEvaluator.HISTORY_DAYS));
         RollingCloses closes = held;
-        Instant from = today.atStartOfDay(zone).toInstant();
+        Instant from = LocalDays.startOf(today, zone);
         if (!held.closedFor(today)) {
-            LocalDate first = LocalDate.ofInstant(windowStart, zone);
+            LocalDate first = LocalDays.of(windowStart, zone);
             if (held.closedBefore() != null && held.closedBefore().isAfter(first)) {
                 first = held.closedBefore();
             }
-            from = first.atStartOfDay(zone).toInstant();
+            from = LocalDays.startOf(first, zone);
         }
         List<Snapshot> readings = readings(latest.series(), from, latest.timestamp());
         if (!held.closedFor(today)) {
             closes = held.closedUpTo(today, readings, zone, KEEP_DAYS);
-            long past = readings.stream().filter(s -> LocalDate.ofInstant(s.timestamp(), zone).isBefore(today)).count();
+            long past = readings.stream().filter(s -> LocalDays.of(s.timestamp(), zone).isBefore(today)).count();
             if (held.closedBefore() == null || past >= READINGS_WORTH_A_WRITE
                     || !held.closedBefore().plusDays(DAYS_WORTH_A_WRITE).isAfter(today)) {
                 states.saveCloses(latest.series(), closes);
@@ -80,7 +81,7 @@ final class RollingHistory {
         }
         List<Snapshot> history = new ArrayList<>(closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS, today, zone));
         for (Snapshot s : readings) {
-            if (LocalDate.ofInstant(s.timestamp(), zone).equals(today)) {
+            if (LocalDays.of(s.timestamp(), zone).equals(today)) {
                 history.add(s);
             }
         }

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.RejectedRow;
@@ -9,7 +10,6 @@ import fr.vigie.port.Watchlist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,7 +70,7 @@ public final class StockPolling {
     }
 
     private boolean watched(Snapshot s) {
-        return watchlist.entry(s.deviceId()).map(e -> e.watchedOn(LocalDate.ofInstant(s.timestamp(), ZoneOffset.UTC))).orElse(false);
+        return watchlist.entry(s.deviceId()).map(e -> e.watchedOn(LocalDays.of(s.timestamp(), ZoneOffset.UTC))).orElse(false);
     }
 
     private List<FeedRow> pollOne(Facility facility, Map<String, String> failures) {

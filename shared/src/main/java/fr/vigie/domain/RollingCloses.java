@@ -68,6 +68,6 @@ public record RollingCloses(LocalDate closedBefore, List<Snapshot> closes) {
     }
 
     private static LocalDate day(Snapshot s, ZoneId zone) {
-        return LocalDate.ofInstant(s.timestamp(), zone);
+        return LocalDays.of(s.timestamp(), zone);
     }
 }

@@ -69,7 +69,7 @@ final class WriteBehind {
             thread.submit(() -> { }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the snapshots' writes", e);
+            throw new IllegalStateException("interrupted while waiting for the writes behind", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }

@@ -87,9 +87,15 @@ public final class MemoryAlertStore implements AlertStore {
         states.put(series, state);
     }
 
+    /**
+     * An event this cache recorded is refused here, without asking the durable store (whose writes may run behind:
+     * {@code WriteBehindClient}); another is recorded if the durable store records it too (it may hold it from an
+     * earlier run).
+     */
     @Override
     public boolean recordTransition(AlertEvent event, AlertState state) {
-        boolean fresh = durable != null ? durable.recordTransition(event, state) : recorded.add(event.alertId());
+        // the event's key in the durable store: its series, instant and level
+        boolean fresh = recorded.add(event.alertId() + "#" + event.level()) && (durable == null || durable.recordTransition(event, state));
         if (fresh) {
             if (outbox != null) {
                 outbox.add(event);

@@ -17,6 +17,8 @@ import java.util.Set;
 public final class MemoryDisruptionStore implements DisruptionStore {
 
     private final DisruptionStore durable;
+    /** The durable store held nothing when this cache began: every state is this cache's, none is read from it. */
+    private final boolean durableEmpty;
     private final MemoryOutbox outbox;
     private final Map<String, Versioned> states = new HashMap<>();
     private final Set<String> reporters = new HashSet<>();
@@ -29,17 +31,32 @@ public final class MemoryDisruptionStore implements DisruptionStore {
 
     /** A cache in front of {@code durable}. */
     public MemoryDisruptionStore(DisruptionStore durable) {
-        this(durable, null);
+        this(durable, null, false);
+    }
+
+    /**
+     * A cache in front of {@code durable}, which held nothing when the run began (a new local database): states and
+     * reporting counts are kept here, never read from the durable store, which receives every write (issue 18: no
+     * read into an empty database, and none to wait for when its writes run behind).
+     */
+    public static MemoryDisruptionStore overEmpty(DisruptionStore durable) {
+        return new MemoryDisruptionStore(durable, null, true);
     }
 
     private MemoryDisruptionStore(DisruptionStore durable, MemoryOutbox outbox) {
+        this(durable, outbox, false);
+    }
+
+    private MemoryDisruptionStore(DisruptionStore durable, MemoryOutbox outbox, boolean durableEmpty) {
         this.durable = durable;
         this.outbox = outbox;
+        this.durableEmpty = durableEmpty;
     }
 
     @Override
     public Versioned state(String deviceId) {
-        return states.computeIfAbsent(deviceId, k -> durable == null ? new Versioned(DisruptionState.NONE, 0) : durable.state(k));
+        return states.computeIfAbsent(deviceId, k -> durable == null || durableEmpty ? new Versioned(DisruptionState.NONE, 0)
+                : durable.state(k));
     }
 
     @Override
@@ -59,6 +76,8 @@ public final class MemoryDisruptionStore implements DisruptionStore {
         }
         if (durable != null) {
             durable.countReporter(deviceId, facilityId);
+        }
+        if (durable != null && !durableEmpty) {
             states.remove(deviceId); // the durable count may have moved
         } else {
             Versioned v = state(deviceId);
@@ -67,10 +86,11 @@ public final class MemoryDisruptionStore implements DisruptionStore {
         return true;
     }
 
+    /** An event this cache recorded is refused here, without asking the durable store (whose writes may run behind). */
     @Override
     public boolean recordEvent(SupplyDisruptionEvent event) {
-        String id = event.disruptionId() + "#" + event.status() + "#" + event.at();
-        boolean fresh = durable != null ? durable.recordEvent(event) : events.add(id);
+        String id = event.disruptionId() + "#" + event.status() + "#" + event.at(); // the event's key in the durable store
+        boolean fresh = events.add(id) && (durable == null || durable.recordEvent(event));
         if (fresh && outbox != null) {
             outbox.add(event);
         }

@@ -1,5 +1,6 @@
 package fr.vigie.domain.forecast;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Reason;
@@ -106,7 +107,7 @@ public final class SeriesEvaluator {
             return a;
         }
         double shelfDays = a.onHand() / use;
-        LocalDate runsDry = LocalDate.ofInstant(a.at(), zone).plusDays((long) Math.floor(shelfDays) + 1);
+        LocalDate runsDry = LocalDays.of(a.at(), zone).plusDays((long) Math.floor(shelfDays) + 1);
         return new Assessment(a.deviceId(), a.at(), a.onHand(), use, a.dailyUseLow(), a.dailyUseHigh(), shelfDays, runsDry,
                 a.signals(), a.signal(), a.deliveredOnTime(), a.shelfDays(), a.rising());
     }

@@ -1,5 +1,6 @@
 package fr.vigie.domain.forecast;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.WatchlistEntry;
 
@@ -45,7 +46,7 @@ public record StockOutlook(LocalDate from, double dailyUse, double dailyUseLow, 
         Assessment a = new SeriesEvaluator().evaluate(entry, window, AlertState.CALM, SupplyOutlook.NORMAL).assessment();
         java.time.ZoneId zone = SeriesEvaluator.zoneOf(last.facilityId());
         UseForecast use = UseForecast.fit(window, zone);
-        LocalDate today = LocalDate.ofInstant(last.timestamp(), zone);
+        LocalDate today = LocalDays.of(last.timestamp(), zone);
         double central = last.onHand();
         double busy = central;
         double quiet = central;

@@ -1,5 +1,6 @@
 package fr.vigie.domain.forecast;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.Snapshot;
 
 import java.time.Duration;
@@ -62,9 +63,9 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             Instant from = interval.start().timestamp();
             Instant to = interval.end().timestamp();
             double total = Math.max(1, Duration.between(from, to).toSeconds());
-            int d = (int) ChronoUnit.DAYS.between(first, LocalDate.ofInstant(from, zone));
+            int d = (int) ChronoUnit.DAYS.between(first, LocalDays.of(from, zone));
             while (from.isBefore(to)) {
-                Instant dayEnd = first.plusDays(d + 1L).atStartOfDay(zone).toInstant();
+                Instant dayEnd = LocalDays.startOf(first.plusDays(d + 1L), zone);
                 Instant until = dayEnd.isBefore(to) ? dayEnd : to;
                 double share = Duration.between(from, until).toSeconds() / total;
                 units[d] += interval.units() * share;
@@ -82,7 +83,7 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             use[d] = covered[d] > 0 ? units[d] / covered[d] : 0;
         }
         // the trailing week ends where today began: its middle is WEEK_LAG days before that, and today has begun
-        double lag = WEEK_LAG + Duration.between(today.atStartOfDay(zone).toInstant(), now).toMinutes() / MINUTES_PER_DAY;
+        double lag = WEEK_LAG + Duration.between(LocalDays.startOf(today, zone), now).toMinutes() / MINUTES_PER_DAY;
         double level = 0;
         double trend = 0;
         double sumSq = 0;
@@ -207,6 +208,6 @@ public record UseForecast(double level, double trend, double spread, boolean tur
 
     /** The facility's local calendar day of a snapshot. */
     static LocalDate date(Snapshot s, ZoneId zone) {
-        return LocalDate.ofInstant(s.timestamp(), zone);
+        return LocalDays.of(s.timestamp(), zone);
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.domain.retex;
 
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
@@ -187,7 +188,7 @@ public final class ThresholdGrid {
          */
         public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched, ZoneId zone) {
             // the alerts judge thresholds at a series' first snapshot of each of its local days (LevelMachine)
-            LocalDate date = LocalDate.ofInstant(s.timestamp(), zone);
+            LocalDate date = LocalDays.of(s.timestamp(), zone);
             boolean opensDay = !date.equals(lastDate);
             lastDate = date;
             advanceTo(today);
