@@ -66,7 +66,7 @@ public final class LocalDays {
 
     private static Offsets offsets(ZoneId zone) {
         Offsets known = last;
-        if (known == null || !known.zone.equals(zone)) {
+        if (known == null || known.zone != zone && !known.zone.equals(zone)) {
             known = TABLES.computeIfAbsent(zone, Offsets::new);
             last = known;
         }

@@ -157,7 +157,10 @@ public final class DeliveryTracker {
 
     /** Keeps the reconstruction equal to what the feed says is on order (rows missed, corrections). */
     private static void reconcile(Deque<Order> outstanding, long onOrder, LocalDate day) {
-        double known = outstanding.stream().mapToDouble(Order::quantity).sum();
+        double known = 0;
+        for (Order order : outstanding) { // a loop, not a stream: once per reading of every evaluation
+            known += order.quantity();
+        }
         if (known > onOrder) {
             take(outstanding, known - onOrder);
         } else if (known < onOrder) {
