@@ -5,12 +5,17 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalDatabaseTest {
 
@@ -40,6 +45,21 @@ class LocalDatabaseTest {
         try (LocalDatabase next = LocalDatabase.onDisk(folder)) {
             assertEquals(false, next.fresh());
             assertEquals("WARNING", next.client().getItem(b -> b.tableName(next.tables().alerts()).key(key)).item().get("level").s());
+        }
+    }
+
+    @Test
+    void aRunWhoseWriteBehindFailedLeavesTheFolderWithoutItsDatabase(@TempDir Path folder) throws Exception {
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("FAC#FR-IDF-0001#DEV#D1"), "sk", AttributeValue.fromS("STATE"));
+        LocalDatabase db = LocalDatabase.onDisk(folder);
+        db.client().putItem(b -> b.tableName(db.tables().alerts()).item(item));
+        // an event the caches would have refused: its condition fails behind the run
+        db.alertPipelineClient().putItem(b -> b.tableName(db.tables().alerts()).item(item).conditionExpression("attribute_not_exists(pk)"));
+        IllegalStateException failed = assertThrows(IllegalStateException.class, db::close);
+        assertInstanceOf(ConditionalCheckFailedException.class, failed.getCause());
+        assertFalse(Files.exists(folder.resolve(LocalDatabase.FILE)), "no half-written database in the folder");
+        try (LocalDatabase next = LocalDatabase.onDisk(folder)) {
+            assertTrue(next.fresh(), "the folder is free again, and empty");
         }
     }
 }
