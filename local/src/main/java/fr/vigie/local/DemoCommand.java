@@ -133,7 +133,7 @@ final class DemoCommand {
             Function<String, String> deviceName = id -> watchlist.entry(id).map(WatchlistEntry::name).orElse(id);
             printTable(publisher.sent(), details, deviceName);
             printDisruptions(publisher.disruptions(), deviceName);
-            printExample(publisher.sent(), watchlist);
+            printExample(publisher.sent(), watchlist, byId);
             out.println();
             out.println(stored + " relevés enregistrés, " + publisher.sent().size() + " alertes"
                     + (failures > 0 ? ", " + failures + " relevés en échec (source injoignable ou réponse illisible ; détails dans "
@@ -200,7 +200,7 @@ final class DemoCommand {
                         : "part livrée " + Math.round(100 * (e.deliveredFraction() == null ? 0 : e.deliveredFraction())) + " %"));
     }
 
-    private void printExample(List<AlertEvent> alerts, MemoryWatchlist watchlist) {
+    private void printExample(List<AlertEvent> alerts, MemoryWatchlist watchlist, Map<String, Facility> facilities) {
         Optional<AlertEvent> example = alerts.stream().filter(e -> e.level() == AlertLevel.CRITICAL).findFirst()
                 .or(() -> alerts.stream().findFirst());
         if (example.isEmpty()) {
@@ -209,13 +209,15 @@ final class DemoCommand {
         AlertEvent e = example.get();
         WatchlistEntry device = watchlist.entry(e.deviceId()).orElseThrow();
         out.println();
-        out.println("Exemple : ce que reçoit l'établissement " + e.facilityId());
+        Facility facility = facilities.get(e.facilityId());
+        // the facility by its registered name and region, as the deployed texts (the demo has no acknowledgement link
+        // nor regional contact)
+        AlertContext context = new AlertContext(facility.name(), Region.labelOf(facility.region()), null, null, List.of(), List.of(), null);
+        out.println("Exemple : ce que reçoit l'établissement " + facility.name() + " (" + e.facilityId() + ")");
         out.println("--- courriel ---");
-        out.println("Objet : " + AlertTexts.emailSubject(e, device.name()));
-        // with the thresholds crossed, as the deployed email (the demo has no acknowledgement link nor regional contact)
-        out.print(AlertTexts.emailBody(e, device, AlertContext.bare(e.facilityId()), zoneOf.apply(e.facilityId())));
-        // the device by its name, as the deployed SMS (the demo's facilities are known by their ids only)
-        String sms = AlertTexts.sms(e, e.facilityId(), device.name(), zoneOf.apply(e.facilityId()));
+        out.println("Objet : " + AlertTexts.emailSubject(e, device.name(), context));
+        out.print(AlertTexts.emailBody(e, device, context, zoneOf.apply(e.facilityId())));
+        String sms = AlertTexts.sms(e, facility.name(), device.name(), zoneOf.apply(e.facilityId()));
         out.println("--- SMS (" + sms.length() + " caractères GSM-7) ---");
         out.println(sms);
     }

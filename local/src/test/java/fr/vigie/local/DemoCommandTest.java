@@ -28,5 +28,14 @@ class DemoCommandTest {
                 .filter(l -> l.matches("^[A-Z]{2,4}-[A-Z]{3}-\\d\\d .*")).toList();
         assertTrue(rows.size() > 2, run.out());
         rows.forEach(row -> assertTrue(names.stream().anyMatch(row::contains), "a device name in: " + row));
+        // the example's facility by its registered name, in the email's subject and in the SMS, as the deployed texts
+        String example = run.out().substring(run.out().indexOf("Exemple : ce que reçoit l'établissement "));
+        String facility = example.lines().findFirst().orElseThrow()
+                .replaceFirst("^Exemple : ce que reçoit l'établissement (.*) \\([A-Z]{2,4}-[A-Z]{3}-\\d\\d\\)$", "$1");
+        assertTrue(example.contains("Objet : [Vigie] ") && example.lines().anyMatch(l -> l.startsWith("Objet : ") && l.contains(" - " + facility + " - ")),
+                example);
+        String sms = example.lines().dropWhile(l -> !l.startsWith("--- SMS")).skip(1).findFirst().orElseThrow();
+        // the SMS shortens long names at whole words: the name's first word, never the identifier
+        assertTrue(sms.contains(facility.split(" ")[0]) && !sms.matches(".*[A-Z]{2,4}-[A-Z]{3}-\\d\\d.*"), example);
     }
 }

@@ -52,16 +52,17 @@ public final class NoticeTexts {
         StringBuilder head = new StringBuilder("Vigie avis ").append(n.noticeId()).append(' ')
                 .append(n.status().french()).append(' ').append(device.name()).append(" du ").append(DAY.format(n.publishedAt()));
         if (n.status().atRisk()) {
-            head.append(": ").append(effect(n));
+            head.append(" : ").append(effect(n)); // French typography: a space before the colon
         }
         head.append('.');
         String text = AlertTexts.toGsm7(head.toString());
         if (!n.alternatives().isEmpty()) {
-            String withAlternatives = text + AlertTexts.toGsm7(" Alternative: " + refs(n.alternatives()) + ".");
+            String withAlternatives = text + AlertTexts.toGsm7((n.alternatives().size() > 1 ? " Alternatives : " : " Alternative : ")
+                    + refs(n.alternatives()) + ".");
             if (withAlternatives.length() <= AlertTexts.SMS_LIMIT) {
                 return withAlternatives;
             }
-            String first = text + AlertTexts.toGsm7(" Alternative: " + refs(List.of(n.alternatives().get(0))) + ".");
+            String first = text + AlertTexts.toGsm7(" Alternative : " + refs(List.of(n.alternatives().get(0))) + ".");
             if (first.length() <= AlertTexts.SMS_LIMIT) {
                 return first;
             }

@@ -121,13 +121,16 @@ class NoticeDomainTest {
         String sms = NoticeTexts.sms(n, HFNC);
         assertTrue(sms.length() <= AlertTexts.SMS_LIMIT, sms.length() + " " + sms);
         assertTrue(AlertTexts.isGsm7(sms), sms);
-        assertEquals("Vigie avis DM-2025-0142 rupture Canule nasale haut débit pédiatrique du 03/11/2025: livraisons en retard"
-                + " d'environ 14 j. Alternative: FAB-BRETMED NC210-M.", sms);
+        assertEquals("Vigie avis DM-2025-0142 rupture Canule nasale haut débit pédiatrique du 03/11/2025 : livraisons en retard"
+                + " d'environ 14 j. Alternative : FAB-BRETMED NC210-M.", sms);
         SupplyNotice many = new SupplyNotice(n.noticeId(), n.publishedAt(), n.status(), DisruptionKind.ALLOCATION, n.references(), null,
                 null, null, null, 0.25, List.of(new SupplierReference("FAB-BRETMED-INTERNATIONAL", "NC210-M-LONGUE-REFERENCE", null),
                 new SupplierReference("FAB-GALIENA-SANTE", "ALT407-S-TRES-LONGUE", null), new SupplierReference("FAB-IRISAN", "RF260-L", null)));
         String cut = NoticeTexts.sms(many, HFNC);
         assertTrue(cut.length() <= AlertTexts.SMS_LIMIT && AlertTexts.isGsm7(cut), cut);
         assertTrue(cut.contains("livraisons rationnées (25 % livré)"), cut);
+        SupplyNotice two = new SupplyNotice(n.noticeId(), n.publishedAt(), NoticeStatus.RESOLVED, n.kind(), n.references(), null, null, null,
+                n.expectedDelayDays(), null, List.of(n.alternatives().get(0), new SupplierReference("FAB-IRISAN", "RF260-L", null)));
+        assertTrue(NoticeTexts.sms(two, HFNC).endsWith(" Alternatives : FAB-BRETMED NC210-M, FAB-IRISAN RF260-L."), NoticeTexts.sms(two, HFNC));
     }
 }

@@ -152,7 +152,7 @@ class SupplyNoticesApiTest {
         String sms = SnsProbe.bodyFor(hospital.get(0), "sms");
         assertTrue(sms.length() <= AlertTexts.SMS_LIMIT && AlertTexts.isGsm7(sms), sms);
         assertTrue(sms.contains("rupture Canule nasale haut débit pédiatrique du 03/11/2025"), sms);
-        assertTrue(sms.contains("Alternative: FAB-BRETMED NC210-M"), sms);
+        assertTrue(sms.contains("Alternative : FAB-BRETMED NC210-M"), sms);
         String email = SnsProbe.bodyFor(hospital.get(0), "email");
         assertTrue(email.contains("Fin prévue : 20/12/2025 (estimation du fabricant)"), email);
 
