@@ -179,15 +179,31 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         return horizon;
     }
 
-    /** Use expected on the {@code ahead}-th day from now (1 = tomorrow). */
+    /** Use expected on the {@code ahead}-th day from now (1 = tomorrow): the level plus the trend damped over those days. */
     public double at(int ahead) {
-        double damped = 0;
+        return Math.max(0, level + DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)] * trend);
+    }
+
+    /**
+     * {@code DAMPED_SUMS[n]} = φ + φ² + … + φⁿ (φ = {@link #DAMPING}), summed in that order, up to the {@code n} past which
+     * adding φⁿ⁺¹ no longer changes the double: a table, because the projection asks for every day of its horizon at
+     * every evaluation, twice (the projection and the shelf's own cover): a loop of {@code ahead} steps each time.
+     */
+    private static final double[] DAMPED_SUMS = dampedSums();
+
+    private static double[] dampedSums() {
+        double[] sums = new double[1024];
         double factor = 1;
-        for (int h = 1; h <= ahead; h++) {
+        int n = 0;
+        while (n + 1 < sums.length) {
             factor *= DAMPING;
-            damped += factor;
+            double next = sums[n] + factor;
+            if (next == sums[n]) {
+                break;
+            }
+            sums[++n] = next;
         }
-        return Math.max(0, level + damped * trend);
+        return Arrays.copyOf(sums, n + 1);
     }
 
     /**
