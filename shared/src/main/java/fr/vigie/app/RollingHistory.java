@@ -79,7 +79,7 @@ final class RollingHistory {
                 states.saveCloses(latest.series(), closes);
             }
         }
-        List<Snapshot> history = new ArrayList<>(closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS, today, zone));
+        List<Snapshot> history = closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS, today, zone);
         for (Snapshot s : readings) {
             if (LocalDays.of(s.timestamp(), zone).equals(today)) {
                 history.add(s);

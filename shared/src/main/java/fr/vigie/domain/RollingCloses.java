@@ -38,9 +38,11 @@ public record RollingCloses(LocalDate closedBefore, List<Snapshot> closes) {
     public RollingCloses closedUpTo(LocalDate today, List<Snapshot> readings, ZoneId zone, int keepDays) {
         List<Snapshot> out = new ArrayList<>();
         LocalDate oldest = today.minusDays(keepDays);
+        // a local day is on or after D exactly when its instant is on or after D's first instant: two conversions, not one a close
+        Instant keptFrom = LocalDays.startOf(oldest, zone);
+        Instant closedFrom = closedBefore == null ? null : LocalDays.startOf(closedBefore, zone);
         for (Snapshot c : closes) {
-            LocalDate day = day(c, zone);
-            if (!day.isBefore(oldest) && (closedBefore == null || day.isBefore(closedBefore))) {
+            if (!c.timestamp().isBefore(keptFrom) && (closedFrom == null || c.timestamp().isBefore(closedFrom))) {
                 out.add(c);
             }
         }
@@ -60,11 +62,19 @@ public record RollingCloses(LocalDate closedBefore, List<Snapshot> closes) {
 
     /**
      * The past of the series' window as the evaluator reads it: the closes of the days before
-     * {@code today} that end within {@code days} days before {@code upTo}, oldest first.
+     * {@code today} that end within {@code days} days before {@code upTo}, oldest first: a new list of its own, which the
+     * caller may extend (with today's readings).
      */
     public List<Snapshot> window(Instant upTo, int days, LocalDate today, ZoneId zone) {
         Instant from = upTo.minus(Duration.ofDays(days));
-        return closes.stream().filter(c -> !c.timestamp().isBefore(from) && day(c, zone).isBefore(today)).toList();
+        Instant todayFrom = LocalDays.startOf(today, zone);
+        List<Snapshot> out = new ArrayList<>(closes.size() + 1);
+        for (Snapshot c : closes) {
+            if (!c.timestamp().isBefore(from) && c.timestamp().isBefore(todayFrom)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static LocalDate day(Snapshot s, ZoneId zone) {
