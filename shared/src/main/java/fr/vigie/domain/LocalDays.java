@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * java.time's zone rules (a concurrent map per year, transitions rebuilt) that was about a third of a season
  * replay's evaluation time (issue 18, docs/benchmarks.md). Here a zone's offset changes from 1970 to 2100 are
  * read once into a sorted table and found by binary search; days are cached as {@link LocalDate}s. Instants
- * outside that span, and days with an offset change within two days of their start, go to java.time.
+ * outside that span go to java.time.
  */
 public final class LocalDays {
 
@@ -47,11 +47,13 @@ public final class LocalDays {
     public static Instant startOf(LocalDate day, ZoneId zone) {
         Offsets offsets = offsets(zone);
         long local = day.toEpochDay() * SECONDS_PER_DAY;
-        if (!offsets.covers(local - 2 * SECONDS_PER_DAY) || !offsets.covers(local + 2 * SECONDS_PER_DAY)
-                || offsets.changesBetween(local - 2 * SECONDS_PER_DAY, local + 2 * SECONDS_PER_DAY)) {
+        if (!offsets.covers(local - 2 * SECONDS_PER_DAY) || !offsets.covers(local + 2 * SECONDS_PER_DAY)) {
             return day.atStartOfDay(zone).toInstant();
         }
-        return Instant.ofEpochSecond(local - offsets.at(local));
+        if (!offsets.changesBetween(local - 2 * SECONDS_PER_DAY, local + 2 * SECONDS_PER_DAY)) {
+            return Instant.ofEpochSecond(local - offsets.at(local));
+        }
+        return Instant.ofEpochSecond(offsets.firstInstantOf(local));
     }
 
     private static LocalDate day(long epochDay) {
@@ -121,6 +123,37 @@ public final class LocalDays {
             return segment(seconds).offset;
         }
 
+        /**
+         * The first instant whose local time is {@code local} (seconds of local time since the epoch) or later, near an
+         * offset change (java.time's rule): the earliest of the instants that read {@code local}, two in an overlap;
+         * in a gap, the change itself (the gap's end).
+         */
+        long firstInstantOf(long local) {
+            int first = index(local - 2 * SECONDS_PER_DAY);
+            int last = index(local + 2 * SECONDS_PER_DAY);
+            long earliest = Long.MAX_VALUE;
+            for (int i = first; i <= last; i++) {
+                long t = local - offsets[i];
+                if (changes[i] <= t && t < changes[i + 1]) {
+                    earliest = Math.min(earliest, t);
+                }
+            }
+            if (earliest != Long.MAX_VALUE) {
+                return earliest;
+            }
+            for (int i = first + 1; i <= last; i++) {
+                if (changes[i] + offsets[i - 1] <= local && local < changes[i] + offsets[i]) {
+                    return changes[i];
+                }
+            }
+            throw new IllegalStateException("no instant reads local second " + local + " in " + zone);
+        }
+
+        private int index(long seconds) {
+            int i = Arrays.binarySearch(changes, seconds);
+            return i >= 0 ? i : -i - 2;
+        }
+
         /** Whether the offset changes in {@code (from, to]}. */
         boolean changesBetween(long from, long to) {
             return to >= segment(from).until;
@@ -132,8 +165,7 @@ public final class LocalDays {
             if (known.from <= seconds && seconds < known.until) {
                 return known;
             }
-            int i = Arrays.binarySearch(changes, seconds);
-            i = i >= 0 ? i : -i - 2;
+            int i = index(seconds);
             known = new Segment(changes[i], changes[i + 1], offsets[i]);
             recent = known;
             return known;
