@@ -104,7 +104,8 @@ final class ReplayBench {
      * the figure compares warm to warm (the medians of the rounds after the first), and the first, cold, is kept
      * beside it: what {@code ./vigie replay} in a fresh JVM costs.
      *
-     * @param cold       the first replay of the JVM and its reference, seconds
+     * @param coldReplay    the first replay of the JVM, seconds
+     * @param coldReference its reference, seconds
      * @param replays    the warm replays, seconds
      * @param references each warm replay's reference, seconds
      */

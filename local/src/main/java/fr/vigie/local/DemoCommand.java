@@ -216,8 +216,9 @@ final class DemoCommand {
         out.println("Exemple : ce que reçoit l'établissement " + facility.name() + " (" + e.facilityId() + ")");
         out.println("--- courriel ---");
         out.println("Objet : " + AlertTexts.emailSubject(e, device.name(), context));
-        out.print(AlertTexts.emailBody(e, device, context, zoneOf.apply(e.facilityId())));
-        String sms = AlertTexts.sms(e, facility.name(), device.name(), zoneOf.apply(e.facilityId()));
+        ZoneId zone = Region.zoneOf(facility.region());
+        out.print(AlertTexts.emailBody(e, device, context, zone));
+        String sms = AlertTexts.sms(e, facility.name(), device.name(), zone);
         out.println("--- SMS (" + sms.length() + " caractères GSM-7) ---");
         out.println(sms);
     }

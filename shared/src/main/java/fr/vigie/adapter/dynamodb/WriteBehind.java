@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WriteBehind {
 
-    /** Writes waiting at most (each a BatchWriteItem of up to 25 polls, or one UpdateItem): about 6,400 polls, 10 MB at
-     * national width, the memory it may hold; a season of a region stays ahead of its writer. */
+    /** Writes waiting at most (each a BatchWriteItem of up to 25 polls, or one alert-table write): about 6,400 polls,
+     * 10 MB at national width, the memory it may hold; a season of a region stays ahead of its writer. */
     static final int CAPACITY = 256;
 
     private final Semaphore room = new Semaphore(CAPACITY);

@@ -26,7 +26,7 @@ public final class MemoryDisruptionStore implements DisruptionStore {
 
     /** Standing alone: recorded events go pending into {@code outbox}. */
     public MemoryDisruptionStore(MemoryOutbox outbox) {
-        this(null, outbox);
+        this(null, outbox, false);
     }
 
     /** A cache in front of {@code durable}. */
@@ -43,10 +43,6 @@ public final class MemoryDisruptionStore implements DisruptionStore {
         return new MemoryDisruptionStore(durable, null, true);
     }
 
-    private MemoryDisruptionStore(DisruptionStore durable, MemoryOutbox outbox) {
-        this(durable, outbox, false);
-    }
-
     private MemoryDisruptionStore(DisruptionStore durable, MemoryOutbox outbox, boolean durableEmpty) {
         this.durable = durable;
         this.outbox = outbox;
@@ -55,8 +51,7 @@ public final class MemoryDisruptionStore implements DisruptionStore {
 
     @Override
     public Versioned state(String deviceId) {
-        return states.computeIfAbsent(deviceId, k -> durable == null || durableEmpty ? new Versioned(DisruptionState.NONE, 0)
-                : durable.state(k));
+        return states.computeIfAbsent(deviceId, k -> readsDurable() ? durable.state(k) : new Versioned(DisruptionState.NONE, 0));
     }
 
     @Override
@@ -77,13 +72,18 @@ public final class MemoryDisruptionStore implements DisruptionStore {
         if (durable != null) {
             durable.countReporter(deviceId, facilityId);
         }
-        if (durable != null && !durableEmpty) {
+        if (readsDurable()) {
             states.remove(deviceId); // the durable count may have moved
         } else {
             Versioned v = state(deviceId);
             states.put(deviceId, new Versioned(v.state().withReportingCount(v.state().reportingCount() + 1), v.version()));
         }
         return true;
+    }
+
+    /** Whether states are read from the durable store (there is one, and it held something when this cache began). */
+    private boolean readsDurable() {
+        return durable != null && !durableEmpty;
     }
 
     /** An event this cache recorded is refused here, without asking the durable store (whose writes may run behind). */
