@@ -3,9 +3,10 @@
 # (issue 19): generates the seasons, replays each through ./vigie replay, pools with score.py.
 # Usage: [SEASONS=DIR] bench/forecast-seasons.sh OUT_DIR [SEEDS=3] [SHAPES="STEEP DELAYS FAST_FALL REAL_CURVE"]
 # (generated seasons are kept in SEASONS, OUT_DIR by default, and reused when there)
-# The generated seasons (no notices) go through Backtest, the same ingestion and evaluation in memory
-# (identical alerts, a few seconds each); the samples through ./vigie replay with their notices, or
-# through Backtest without them when FAST=1. Needs the shared module's test classes
+# The generated seasons go through Backtest, the same ingestion and evaluation in memory (identical
+# alerts, a few seconds each), with the notices.json the generator writes beside each feed; the samples
+# through ./vigie replay with their notices, or through Backtest when FAST=1. NOTICES=none: every season
+# without its notices (the measure before the generator wrote them). Needs the shared module's test classes
 # (mvn -B -ntp -o -q -pl shared -am test-compile). EPIDEMIC=1: the generated seasons replay with their
 # epidemic.csv (the weekly epidemic signal, docs/forecasting.md), written by the generator beside the feed.
 set -euo pipefail
@@ -19,15 +20,17 @@ score="$root/../shared/tools/score.py"
 cp="$root/shared/target/test-classes:$root/shared/target/classes:$root/testkit/target/classes:$(cat "$root/local/target/runtime-classpath.txt")"
 
 replay() { # replay NAME DIR [NOTICES]
-  local name="$1" dir="$2"
+  local name="$1" dir="$2" notices="${3:-}"
+  [ -z "$notices" ] && [ -f "$dir/notices.json" ] && notices="$dir/notices.json"
+  [ "${NOTICES:-}" = none ] && notices=""
   if [ -z "${3:-}" ] || [ -n "${FAST:-}" ]; then
     java -cp "$cp" fr.vigie.app.Backtest "$dir/watchlist.json" "$dir/feed.csv" "$out/$name.jsonl" \
-      ${EPIDEMIC:+$( [ -f "$dir/epidemic.csv" ] && echo "$dir/epidemic.csv")} 2>/dev/null
+      ${EPIDEMIC:+$( [ -f "$dir/epidemic.csv" ] && echo "--epidemic $dir/epidemic.csv")} ${notices:+--notices "$notices"} 2>/dev/null
     return
   fi
   rm -rf "$out/db-$name"
   "$root/vigie" replay --watchlist "$dir/watchlist.json" --feed "$dir/feed.csv" --alerts "$out/$name.jsonl" \
-    --db "$out/db-$name" ${3:+--notices "$3"} >/dev/null
+    --db "$out/db-$name" --notices "$notices" >/dev/null
   rm -rf "$out/db-$name"
 }
 

@@ -3,6 +3,9 @@ package fr.vigie.app;
 import fr.vigie.adapter.feed.EpidemicCsv;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.memory.MemoryEpidemicSignals;
+import fr.vigie.adapter.memory.MemoryNoticeStore;
+import fr.vigie.adapter.feed.NoticeJson;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.port.EpidemicSignals;
 import fr.vigie.adapter.feed.JsonLinesChannels;
 import fr.vigie.adapter.feed.WatchlistJson;
@@ -22,8 +25,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A season through the real ingestion and evaluation code on in-memory stores, for tuning the
- * forecast in seconds: {@code Backtest WATCHLIST FEED OUT.jsonl [EPIDEMIC.csv]}, then score OUT with
- * score.py; with an epidemic signal the use forecast is led by it (its rejected rows printed).
+ * forecast in seconds: {@code Backtest WATCHLIST FEED OUT.jsonl [--epidemic EPIDEMIC.csv] [--notices NOTICES.json]},
+ * then score OUT with score.py; with an epidemic signal the use forecast is led by it (its rejected
+ * rows printed), with notices the projection takes them in from their dates, as {@code ./vigie replay} does.
  */
 public final class Backtest {
 
@@ -37,16 +41,34 @@ public final class Backtest {
              Writer out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             FeedCsvReader reader = new FeedCsvReader(feed, watchlist::knows);
             MemoryEpidemicSignals epidemics = null;
-            if (args.length > 3) {
-                EpidemicCsv.Result signal = EpidemicCsv.read(Files.readString(Path.of(args[3])), LocalDate.now(ZoneOffset.UTC));
+            String epidemicFile = option(args, "--epidemic");
+            if (epidemicFile != null) {
+                EpidemicCsv.Result signal = EpidemicCsv.read(Files.readString(Path.of(epidemicFile)), LocalDate.now(ZoneOffset.UTC));
                 signal.rejected().forEach(System.err::println);
                 epidemics = new MemoryEpidemicSignals();
                 epidemics.store(signal.weeks(), new EpidemicSignals.Author("backtest", "BACKTEST", Instant.now()));
             }
-            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out), UnaryOperator.identity(), epidemics)
+            MemoryNoticeStore notices = null;
+            String noticesFile = option(args, "--notices");
+            if (noticesFile != null) {
+                notices = new MemoryNoticeStore();
+                NoticeIntake.Outcome read = new NoticeIntake(watchlist, notices, null, null, null)
+                        .record(NoticeJson.drafts(Files.readString(Path.of(noticesFile))), new NoticeStore.Author("backtest", "BACKTEST", Instant.now()));
+                read.rejected().forEach(System.err::println);
+            }
+            SeasonReplay.Summary s = InMemoryAlerting.replay(watchlist, JsonLinesChannels.to(out), UnaryOperator.identity(), epidemics, notices)
                     .run(reader::next, (done, total) -> { });
             System.err.println("read=" + s.ingestion().read() + " stored=" + s.ingestion().stored()
                     + " rejected=" + s.ingestion().rejectedCount() + " evaluated=" + s.evaluated());
         }
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 3; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 }

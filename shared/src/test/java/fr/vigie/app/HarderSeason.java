@@ -24,8 +24,9 @@ import java.util.SplittableRandom;
  * devices and thresholds, with waves of another {@link Shape}, more local supplier failures (a delay
  * of 11 to 25 days past a promised date that stays in the feed, or orders confirmed at 10-40%), two
  * national shortages, missed and repeated rows. {@code HarderSeason SHAPE SEED OUT_DIR} writes
- * feed.csv, watchlist.json (season-a's), truth.json in score.py's format, and epidemic.csv: the
- * weekly epidemic signal of each facility's region ({@link #writeSignal}).
+ * feed.csv, watchlist.json (season-a's), truth.json in score.py's format, epidemic.csv: the
+ * weekly epidemic signal of each facility's region ({@link #writeSignal}), and notices.json: what the
+ * manufacturers declared of the national shortages, as the agency publishes it ({@link #writeNotices}).
  */
 final class HarderSeason {
 
@@ -109,6 +110,8 @@ final class HarderSeason {
         }
         json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("truth.json").toFile(), truth);
         writeSignal(waves, new SplittableRandom(seed * 31 + 7), out.resolve("epidemic.csv"));
+        writeNotices(devices, delayed, nationalDelay, rationed, nationalRation, new SplittableRandom(seed * 31 + 11),
+                out.resolve("notices.json"), json);
         feed.sort(java.util.Comparator.comparing(Snapshot::timestamp)); // as a feed comes: day by day
         HourlyFeed.write(feed, out.resolve("feed.csv"));
     }
@@ -139,6 +142,77 @@ final class HarderSeason {
             }
         }
         Files.writeString(out, csv);
+    }
+
+    /**
+     * The national shortages as the samples' notices go (spec section 5): each declared (85 %) with a
+     * lag of 20 days ahead to 10 days after its start, first as a RISK when ahead (estimated start,
+     * end, delay or share, each off by days or a third, each left out one time in five), then as a
+     * SHORTAGE within 8 days of its start, RESOLVED 2 to 8 days after its end; and one false alarm, a
+     * RISK on a third device that is RESOLVED with no shortage. Drawn from its own generator: a season's
+     * feed and truth do not change.
+     */
+    static void writeNotices(List<WatchlistEntry> devices, int delayed, Failure delay, int rationed, Failure ration,
+                             SplittableRandom random, Path out, ObjectMapper json) throws IOException {
+        List<ObjectNode> records = new ArrayList<>();
+        int number = 100 + random.nextInt(800);
+        for (int national = 0; national < 2; national++) {
+            Failure f = national == 0 ? delay : ration;
+            WatchlistEntry device = devices.get(national == 0 ? delayed : rationed);
+            if (random.nextDouble() >= 0.85) {
+                continue;
+            }
+            String id = "DM-2025-0" + (number + national);
+            int lag = -20 + random.nextInt(31);
+            int first = Math.max(1, f.from() + lag);
+            if (first < f.from()) {
+                records.add(estimates(notice(json, id, first, "RISK", f, device), f, f.from() - 5 + random.nextInt(11), random));
+            }
+            int shortage = Math.max(first, f.from() + random.nextInt(9));
+            records.add(estimates(notice(json, id, shortage, "SHORTAGE", f, device), f, f.from() - 2 + random.nextInt(5), random));
+            records.add(notice(json, id, f.to() + 2 + random.nextInt(7), "RESOLVED", f, device));
+        }
+        int other = random.nextInt(devices.size());
+        while (other == delayed || other == rationed) {
+            other = (other + 1) % devices.size();
+        }
+        boolean late = random.nextBoolean();
+        Failure never = new Failure(40 + random.nextInt(110), 0, late ? 10 + random.nextInt(15) : 0, late ? 1 : 0.2 + 0.3 * random.nextDouble());
+        String id = "DM-2025-0" + (number + 2);
+        records.add(estimates(notice(json, id, never.from(), "RISK", never, devices.get(other)), never,
+                never.from() + 7 + random.nextInt(15), random));
+        records.add(notice(json, id, never.from() + 20 + random.nextInt(21), "RESOLVED", never, devices.get(other)));
+        records.sort(java.util.Comparator.comparing(r -> r.get("publishedAt").asText()));
+        ArrayNode file = json.createArrayNode();
+        records.forEach(file::add);
+        json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), file);
+    }
+
+    private static ObjectNode notice(ObjectMapper json, String id, int day, String status, Failure f, WatchlistEntry device) {
+        ObjectNode n = json.createObjectNode().put("noticeId", id).put("publishedAt", START.plusDays(day).toString())
+                .put("status", status).put("kind", f.delay() > 0 ? "DELAY" : "ALLOCATION");
+        ArrayNode refs = n.putArray("references");
+        device.references().stream().limit(1).forEach(r -> refs.addObject().put("supplier", r.supplier()).put("ref", r.ref())
+                .put("udiDi", r.udiDi()));
+        return n.put("emdn", device.emdn());
+    }
+
+    /** The manufacturer's estimates: start, end and the delay or the share, each off and sometimes left out. */
+    private static ObjectNode estimates(ObjectNode n, Failure f, int start, SplittableRandom random) {
+        if (random.nextDouble() < 0.8) {
+            n.put("expectedStart", START.plusDays(start).toString());
+        }
+        if (random.nextDouble() < 0.8) {
+            n.put("expectedEnd", START.plusDays(Math.max(start + 7, f.to() - 10 + random.nextInt(16))).toString());
+        }
+        if (random.nextDouble() < 0.8) {
+            if (f.delay() > 0) {
+                n.put("expectedDelayDays", Math.max(3, f.delay() - 6 + random.nextInt(9)));
+            } else {
+                n.put("allocationFraction", Math.round(Math.min(0.9, f.fraction() * (0.6 + 0.9 * random.nextDouble())) * 100) / 100.0);
+            }
+        }
+        return n;
     }
 
     /** Intensity of one epidemic per day: 0 out of season, 1 at an ordinary peak. */

@@ -113,7 +113,7 @@ public final class DeliveryTracker {
         boolean placedToday = today.equals(lastPlaced);
         return new SupplyPicture(today, List.copyOf(outstanding), latest.expectedDelivery(), overdueDays,
                 lastDelay, median(cadences, DEFAULT_CADENCE_DAYS), median(leads, DEFAULT_LEAD_DAYS), target,
-                fill, lastPlaced, placedToday ? fill : null, shortFraction, onTime);
+                fill, lastPlaced, placedToday ? fill : null, shortFraction, onTime, null, 0);
     }
 
     /** A signal of a supplier failing, read in today's snapshot, or {@code null}. */

@@ -9,7 +9,9 @@ import java.util.List;
  * the hospital's routine (an order every {@code cadenceDays}, delivered {@code leadDays} later, up
  * to {@code targetDays} of use), the share of what the routine needed that recent orders obtained
  * ({@code fill}), and what today's snapshot revealed: an order placed ({@code fillToday}), a
- * delivery cut short ({@code shortFraction}), a delivery on time.
+ * delivery cut short ({@code shortFraction}), a delivery on time; and what a manufacturer's DELAY
+ * notice in force adds ({@link NoticePressure}): orders placed on or after {@code noticeFrom} come
+ * {@code noticeDelayDays} after their promise ({@code null} and 0 without one).
  */
 public record SupplyPicture(
         LocalDate today,
@@ -24,7 +26,9 @@ public record SupplyPicture(
         LocalDate lastOrder,
         Double fillToday,
         Double shortFraction,
-        boolean deliveredOnTime) {
+        boolean deliveredOnTime,
+        LocalDate noticeFrom,
+        int noticeDelayDays) {
 
     /**
      * True when the next delivery is overdue and already as late as the last one came: the supplier
@@ -42,6 +46,15 @@ public record SupplyPicture(
     /** True when anything is wrong with supply: a delivery overdue, an order or a delivery cut. */
     public boolean failing() {
         return overdueDays > 0 || rationed();
+    }
+
+    /**
+     * Days a notice in force expects an order placed on {@code placed} to come after its promise: the
+     * notice's delay for an order placed on or after {@code noticeFrom}, else 0 (an order placed before
+     * the interruption, or one of unknown date, keeps its promise).
+     */
+    public int noticeDelay(LocalDate placed) {
+        return noticeFrom != null && placed != null && !placed.isBefore(noticeFrom) ? noticeDelayDays : 0;
     }
 
     /** The delay deliveries are expected to run with: the last one's, or longer if the next is later still. */
