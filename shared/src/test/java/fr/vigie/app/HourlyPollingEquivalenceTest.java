@@ -4,6 +4,7 @@ import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.forecast.LevelMachine;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>the other way round, every event by hour has its daily twin within a day, but for at most
  * {@value #UNTWINNED_HOURLY} events (one alert opened and closed: the hourly feed reads a rationed
  * order from the day's close, 17 hours after the daily row, see docs/forecasting.md);</li>
- * <li>the number of events is the daily feed's within {@value #UNTWINNED_HOURLY}.</li>
+ * <li>the number of events is the daily feed's within {@value #UNTWINNED_HOURLY};</li>
+ * <li>every event by hour is told at the poll of {@link LevelMachine#DAY_JUDGED_AT}, the morning, on the
+ * stock the daily report of that hour reads, not at midnight.</li>
  * </ul>
  * Two of season-a's facilities (14 series, 240 days, about 80,000 hourly snapshots), to keep the
  * suite's time; the whole season is scored in docs/forecasting.md ("Hourly vs daily").
@@ -99,6 +102,9 @@ class HourlyPollingEquivalenceTest {
         assertTrue(untwinned.size() <= UNTWINNED_HOURLY, () -> untwinned.size() + " events by hour without a daily twin:\n" + detail);
         assertTrue(Math.abs(hourlyAlerts.size() - dailyAlerts.size()) <= UNTWINNED_HOURLY,
                 () -> hourlyAlerts.size() + " events by hour against " + dailyAlerts.size() + " by day:\n" + detail);
+        ZoneId paris = SeriesEvaluator.zoneOf("CHU-NAQ-06");
+        assertTrue(hourlyAlerts.stream().allMatch(e -> e.at().atZone(paris).toLocalTime().equals(LevelMachine.DAY_JUDGED_AT)),
+                () -> "events by hour at " + hourlyAlerts.stream().map(e -> e.at().atZone(paris).toLocalTime()).distinct().toList());
     }
 
     /** An event of the same level in {@code others} within a local day. */

@@ -53,7 +53,8 @@ public final class SeriesEvaluator {
                                ZoneId zone, EpidemicTrend epidemic) {
         Snapshot latest = history.get(history.size() - 1);
         boolean opensDay = history.size() < 2
-                || UseForecast.date(history.get(history.size() - 2), zone).isBefore(UseForecast.date(latest, zone));
+                || LevelMachine.judgingDay(history.get(history.size() - 2).timestamp(), zone)
+                .isBefore(LevelMachine.judgingDay(latest.timestamp(), zone));
         return decide(entry, latest, assess(history, outlook, zone, epidemic), previous, zone, opensDay,
                 outlook.notices() == null ? List.of() : outlook.notices().noticeIds());
     }
@@ -69,7 +70,7 @@ public final class SeriesEvaluator {
     /**
      * The level step and its event for an assessment already made of {@code latest} (in {@code zone}):
      * the second half of {@link #evaluate}, which the RETEX's what-if runs on one assessment under
-     * several thresholds. {@code opensDay}: {@code latest} is the series' first snapshot of its local
+     * several thresholds. {@code opensDay}: {@code latest} is the series' first snapshot of its judging
      * day, where the level machine judges the thresholds ({@link LevelMachine}); a what-if fed the
      * same snapshots in order, saying which open a day, makes the same steps as the alerts.
      */

@@ -1,12 +1,12 @@
 package fr.vigie.domain.retex;
 
-import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.Thresholds;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.domain.forecast.Assessment;
 import fr.vigie.domain.forecast.Evaluation;
+import fr.vigie.domain.forecast.LevelMachine;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 
 import java.time.LocalDate;
@@ -187,8 +187,8 @@ public final class ThresholdGrid {
          * {@code zone} the one the alerts count the facility's days in ({@link SeriesEvaluator#zoneOf}).
          */
         public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched, ZoneId zone) {
-            // the alerts judge thresholds at a series' first snapshot of each of its local days (LevelMachine)
-            LocalDate date = LocalDays.of(s.timestamp(), zone);
+            // the alerts judge thresholds at a series' first snapshot of each of its judging days (LevelMachine)
+            LocalDate date = LevelMachine.judgingDay(s.timestamp(), zone);
             boolean opensDay = !date.equals(lastDate);
             lastDate = date;
             advanceTo(today);
