@@ -85,8 +85,9 @@ class SupplyNoticesApiTest {
     }
 
     /**
-     * CHU-IDF-01 uses 10 a day; weekly deliveries of 70 came on time until 20 October, then it ordered
-     * 300 promised for 5 November. CH-HDF-03 never reported HFNC-PED: it does not receive it.
+     * CHU-IDF-01 uses 10 a day; weekly deliveries of 70 came on time until 20 October, then on 27 October,
+     * after the interruption's expected start (25 October), it ordered 300 promised for 5 November: an
+     * order the notice's delay reaches. CH-HDF-03 never reported HFNC-PED: it does not receive it.
      */
     static List<Snapshot> series() {
         List<Snapshot> out = new ArrayList<>();
@@ -101,7 +102,7 @@ class SupplyNoticesApiTest {
                 onOrder = 70;
                 expected = d.isBefore(LocalDate.of(2025, 10, 6)) ? LocalDate.of(2025, 10, 6)
                         : d.isBefore(LocalDate.of(2025, 10, 13)) ? LocalDate.of(2025, 10, 13) : LocalDate.of(2025, 10, 20);
-            } else if (d.equals(LocalDate.of(2025, 10, 20))) {
+            } else if (d.isBefore(LocalDate.of(2025, 10, 27))) {
                 onOrder = 0;
                 expected = null;
             } else {
