@@ -3,6 +3,7 @@ package fr.vigie.domain.forecast;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.Thresholds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -98,9 +99,25 @@ public final class LevelMachine {
     }
 
     /**
+     * A snapshot this long after the previous one opens a day even within the same judging day: a
+     * report that follows the previous one by most of a day is the next day's, on whichever side of
+     * {@link #DAY_JUDGED_AT} its minute falls (a daily report at 06:01, then 05:59 the next morning).
+     */
+    static final Duration NEXT_REPORT = Duration.ofHours(18);
+
+    /**
+     * True when a snapshot taken {@code at}, after one taken {@code previous} ({@code null}: none),
+     * opens a judging day of the series, the one at which its levels move: its judging day is later
+     * than the previous snapshot's, or it comes {@link #NEXT_REPORT} or more after it.
+     */
+    public static boolean opensDay(Instant previous, Instant at, ZoneId zone) {
+        return previous == null || judgingDay(previous, zone).isBefore(judgingDay(at, zone))
+                || !Duration.between(previous, at).minus(NEXT_REPORT).isNegative();
+    }
+
+    /**
      * The judging day a snapshot taken {@code at} belongs to in {@code zone}: the local date of the
-     * last {@link #DAY_JUDGED_AT} at or before it (a snapshot at 05:59 belongs to the day before). A
-     * series' first snapshot of each judging day is the one at which its levels move.
+     * last {@link #DAY_JUDGED_AT} at or before it (a snapshot at 05:59 belongs to the day before).
      */
     public static LocalDate judgingDay(Instant at, ZoneId zone) {
         return LocalDateTime.ofInstant(at, zone).minusHours(DAY_JUDGED_AT.getHour()).minusMinutes(DAY_JUDGED_AT.getMinute())

@@ -10,28 +10,40 @@ import java.util.List;
 
 /**
  * What manufacturers' notices in force (spec section 5, status RISK or SHORTAGE) say of a device's
- * supply, as the projection uses it: the notices ({@code noticeIds}, sorted), the day from which a
- * facility's own deliveries can prove it is not concerned ({@code since}: the earliest expected
- * start, else the earliest publication), and one cut per notice.
+ * supply, as the projection uses it: the notices ({@code noticeIds}, sorted) and one cut per notice,
+ * each with the day its interruption began ({@link Cut#start}: the notice's expected start, else its
+ * first publication).
  * <p>
- * A facility is concerned when its own record shows its supplier failing (a delivery overdue or
- * late, orders cut); under a DELAY notice, until a delivery of an order placed since {@code since}
- * came on time and whole; under an ALLOCATION, once a whole ordering cycle has passed since
- * {@code since} without a delivery that came on time and whole: the agency's notice names
- * references, not hospitals, and a hospital supplied under another reference keeps receiving (a
- * notice alone alerting every hospital of the device was measured to flood them: docs/notices.md).
- * For a concerned facility the orders placed since the interruption began are projected late by the
- * notice's delay (issue 19: earlier orders keep their promise, so every facility can be concerned
- * from the start without its next delivery read as late), or the reorders cut to its allocation; a notice silent on
- * it takes the supplier's own record (the delay or the share its deliveries run with now), else the
- * national disruption's, else no promise is trusted (a delay) or half is delivered (a cut, the share
- * under which {@link DeliveryTracker} itself calls orders rationed). A notice never makes the
- * projection more trusting than the facility's own record: a promise already failed stays failed.
+ * Each kind weighs on a facility on its own rule (issue 19, "fifth pass" in docs/forecasting.md).
+ * A facility whose own record shows its supplier failing (a delivery overdue or late, orders cut) is
+ * concerned by both. Otherwise:
+ * <ul>
+ * <li>a DELAY concerns every facility of the device from its start until one of its orders placed
+ * since then came on time and whole, and makes late by its delay the orders placed since its start
+ * (the outstanding ones and the routine's reorders): a national delay reaches the orders placed
+ * while it lasts, not the delivery already on its way (the samples: 156 of 157 orders placed within
+ * a delay came late, 16 of 18 placed before it and due within it on time), so earlier orders keep
+ * their promise and a hospital the interruption does not reach is not told its next delivery is late;</li>
+ * <li>an ALLOCATION concerns a facility once a whole ordering cycle has passed since its start without
+ * a delivery on time and whole, and cuts the routine's reorders to its share, and what is on order
+ * only while the facility's own confirmations do not show the cut yet (a rationing supplier confirms
+ * the share: cutting {@code on_order} again counted the cut twice).</li>
+ * </ul>
+ * The agency's notice names references, not hospitals, and a hospital supplied under another reference
+ * keeps receiving (a notice alone alerting every hospital of the device was measured to flood them:
+ * docs/notices.md). A notice silent on its figure takes the supplier's own record (the delay or the
+ * share its deliveries run with now), else the national disruption's, else the orders it delays are not
+ * expected within the projection's horizon (a delay) or half is delivered (a cut, the share under which
+ * {@link DeliveryTracker} itself calls orders rationed). A notice never makes the projection more
+ * trusting than the facility's own record: a promise already failed stays failed.
  */
-public record NoticePressure(List<String> noticeIds, LocalDate since, List<Cut> cuts) {
+public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
 
-    /** One notice's expected effect: {@code delayDays} for a DELAY, {@code fraction} (0 to 1) for an ALLOCATION; null when silent. */
-    public record Cut(DisruptionKind kind, Integer delayDays, Double fraction) {
+    /**
+     * One notice's expected effect from {@code start}: {@code delayDays} for a DELAY, {@code fraction}
+     * (0 to 1) for an ALLOCATION; null when silent.
+     */
+    public record Cut(DisruptionKind kind, LocalDate start, Integer delayDays, Double fraction) {
     }
 
     public NoticePressure {
@@ -40,45 +52,30 @@ public record NoticePressure(List<String> noticeIds, LocalDate since, List<Cut> 
     }
 
     /**
-     * True when this facility's history does not show it supplied normally since the interruption
-     * began. Under a DELAY notice, only a delivery on time and whole of an order placed since then
-     * shows it (one arriving a lead time or more after {@code since}): the deliveries of earlier
-     * orders come on time at the hospitals the interruption reaches too. Under ALLOCATION notices
-     * alone, a whole ordering cycle without a good delivery since {@code since} makes it concerned.
+     * True when a notice of either kind weighs on this facility (its rule above): the projection then
+     * takes the notices' word ({@link #applyTo}) and the alert names them.
      */
     boolean concerns(List<Snapshot> history, SupplyPicture supply) {
-        if (supply.failing() || supply.lastDelayDays() > 0) {
-            return true;
-        }
-        LocalDate good = lastGoodDelivery(history);
-        if (cuts.stream().anyMatch(c -> c.kind() == DisruptionKind.DELAY)) {
-            return good == null || good.isBefore(since.plusDays(supply.leadDays()));
-        }
-        // silence proves nothing until the facility has had one ordering cycle since the interruption began
-        if (supply.today().isBefore(since.plusDays(supply.cadenceDays()))) {
-            return false;
-        }
-        return good == null || good.isBefore(since);
+        return delayConcerns(history, supply) || allocationConcerns(history, supply);
     }
 
     /**
-     * The supply picture as the notices say it will go: a DELAY's orders placed since {@code since}
-     * come late by its delay (the supplier's own record still rules its earlier orders); an
-     * ALLOCATION cuts the routine's reorders to its share, and the outstanding orders too while the
-     * facility's own confirmations do not show the cut yet (once they do, what is on order is what the
-     * supplier confirmed under the allocation: cutting it again counted the cut twice).
+     * The supply picture as the notices that concern this facility say it will go: each kind applied
+     * only where its own rule holds ({@link #concerns}), a DELAY from its own start.
      */
-    SupplyPicture applyTo(SupplyPicture s, SupplyDisruptionEvent disruption) {
+    SupplyPicture applyTo(List<Snapshot> history, SupplyPicture s, SupplyDisruptionEvent disruption) {
+        LocalDate delayFrom = delayConcerns(history, s) ? start(DisruptionKind.DELAY) : null;
+        boolean cut = allocationConcerns(history, s);
         int delay = 0;
         double fraction = 1;
-        for (Cut cut : cuts) {
-            if (cut.kind() == DisruptionKind.DELAY) {
-                Integer known = cut.delayDays() != null ? cut.delayDays()
+        for (Cut c : cuts) {
+            if (c.kind() == DisruptionKind.DELAY && delayFrom != null) {
+                Integer known = c.delayDays() != null ? c.delayDays()
                         : s.delayDays() > 0 ? Integer.valueOf(s.delayDays())
                         : disruption != null ? disruption.typicalDelayDays() : null;
                 delay = Math.max(delay, known != null ? known : CoverageProjection.HORIZON_DAYS);
-            } else {
-                Double known = cut.fraction() != null ? cut.fraction()
+            } else if (c.kind() == DisruptionKind.ALLOCATION && cut) {
+                Double known = c.fraction() != null ? c.fraction()
                         : s.fill() < 1 ? Double.valueOf(s.fill())
                         : disruption != null ? disruption.deliveredFraction() : null;
                 fraction = Math.min(fraction, known != null ? known : DeliveryTracker.CUT_FILL);
@@ -93,7 +90,53 @@ public record NoticePressure(List<String> noticeIds, LocalDate since, List<Cut> 
         }
         return new SupplyPicture(s.today(), orders, s.expectedDelivery(), s.overdueDays(), s.lastDelayDays(), s.cadenceDays(),
                 s.leadDays(), s.targetDays(), Math.min(s.fill(), fraction), s.lastOrder(), s.fillToday(),
-                s.shortFraction(), s.deliveredOnTime(), later ? since : null, later ? delay : 0);
+                s.shortFraction(), s.deliveredOnTime(), later ? delayFrom : null, later ? delay : 0);
+    }
+
+    /**
+     * Under a DELAY notice: the facility's supplier fails, or no delivery on time and whole has come a
+     * lead time or more after the delay's start (the first that can carry an order placed since it).
+     */
+    private boolean delayConcerns(List<Snapshot> history, SupplyPicture supply) {
+        LocalDate from = start(DisruptionKind.DELAY);
+        if (from == null) {
+            return false;
+        }
+        if (supply.failing() || supply.lastDelayDays() > 0) {
+            return true;
+        }
+        LocalDate good = lastGoodDelivery(history);
+        return good == null || good.isBefore(from.plusDays(supply.leadDays()));
+    }
+
+    /**
+     * Under an ALLOCATION notice: the facility's supplier fails, or a whole ordering cycle has passed
+     * since its start without a delivery on time and whole (silence proves nothing before).
+     */
+    private boolean allocationConcerns(List<Snapshot> history, SupplyPicture supply) {
+        LocalDate from = start(DisruptionKind.ALLOCATION);
+        if (from == null) {
+            return false;
+        }
+        if (supply.failing() || supply.lastDelayDays() > 0) {
+            return true;
+        }
+        if (supply.today().isBefore(from.plusDays(supply.cadenceDays()))) {
+            return false;
+        }
+        LocalDate good = lastGoodDelivery(history);
+        return good == null || good.isBefore(from);
+    }
+
+    /** The earliest start of the notices of {@code kind}, or null when none is of that kind. */
+    private LocalDate start(DisruptionKind kind) {
+        LocalDate first = null;
+        for (Cut c : cuts) {
+            if (c.kind() == kind && (first == null || c.start().isBefore(first))) {
+                first = c.start();
+            }
+        }
+        return first;
     }
 
     /**

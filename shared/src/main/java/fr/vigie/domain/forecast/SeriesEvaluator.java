@@ -52,9 +52,8 @@ public final class SeriesEvaluator {
     public Evaluation evaluate(WatchlistEntry entry, List<Snapshot> history, AlertState previous, SupplyOutlook outlook,
                                ZoneId zone, EpidemicTrend epidemic) {
         Snapshot latest = history.get(history.size() - 1);
-        boolean opensDay = history.size() < 2
-                || LevelMachine.judgingDay(history.get(history.size() - 2).timestamp(), zone)
-                .isBefore(LevelMachine.judgingDay(latest.timestamp(), zone));
+        boolean opensDay = LevelMachine.opensDay(history.size() < 2 ? null : history.get(history.size() - 2).timestamp(),
+                latest.timestamp(), zone);
         return decide(entry, latest, assess(history, outlook, zone, epidemic), previous, zone, opensDay,
                 outlook.notices() == null ? List.of() : outlook.notices().noticeIds());
     }
@@ -132,7 +131,7 @@ public final class SeriesEvaluator {
         SupplyPicture projected = supply;
         if (outlook.notices() != null && outlook.notices().concerns(history, supply)) {
             // the signals stay what the facility's own record shows; only the projection takes the notices' word
-            projected = outlook.notices().applyTo(supply, outlook.disruption());
+            projected = outlook.notices().applyTo(history, supply, outlook.disruption());
             signals.add(Reason.SUPPLY_NOTICE);
         }
         if (supply.overdueDays() > 0) {

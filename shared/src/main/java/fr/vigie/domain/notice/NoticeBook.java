@@ -68,11 +68,10 @@ public final class NoticeBook {
         if (atRisk.isEmpty()) {
             return null;
         }
-        LocalDate since = atRisk.stream().map(m -> m.notice().expectedStart() != null ? m.notice().expectedStart()
-                : firstPublished(m.notice().noticeId())).min(LocalDate::compareTo).orElseThrow();
-        return new NoticePressure(atRisk.stream().map(m -> m.notice().noticeId()).sorted().toList(), since,
-                atRisk.stream().map(m -> new NoticePressure.Cut(m.notice().kind(), m.notice().expectedDelayDays(),
-                        m.notice().allocationFraction())).toList());
+        return new NoticePressure(atRisk.stream().map(m -> m.notice().noticeId()).sorted().toList(),
+                atRisk.stream().map(m -> new NoticePressure.Cut(m.notice().kind(),
+                        m.notice().expectedStart() != null ? m.notice().expectedStart() : firstPublished(m.notice().noticeId()),
+                        m.notice().expectedDelayDays(), m.notice().allocationFraction())).toList());
     }
 
     private LocalDate firstPublished(String noticeId) {

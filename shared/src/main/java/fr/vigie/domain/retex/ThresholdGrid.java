@@ -9,7 +9,7 @@ import fr.vigie.domain.forecast.Evaluation;
 import fr.vigie.domain.forecast.LevelMachine;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,8 +170,8 @@ public final class ThresholdGrid {
         private final Map<WatchlistEntry, WatchlistEntry[]> variants = new IdentityHashMap<>();
         private int day = Integer.MIN_VALUE;
         private int lastStockoutDay = Integer.MIN_VALUE;
-        /** The alerts' local day of the last snapshot added. */
-        private LocalDate lastDate;
+        /** When the last snapshot added was taken. */
+        private Instant lastAt;
         private int crisesSeen;
 
         private Series() {
@@ -188,9 +188,8 @@ public final class ThresholdGrid {
          */
         public void add(int today, Snapshot s, Assessment a, WatchlistEntry inForce, boolean watched, ZoneId zone) {
             // the alerts judge thresholds at a series' first snapshot of each of its judging days (LevelMachine)
-            LocalDate date = LevelMachine.judgingDay(s.timestamp(), zone);
-            boolean opensDay = !date.equals(lastDate);
-            lastDate = date;
+            boolean opensDay = LevelMachine.opensDay(lastAt, s.timestamp(), zone);
+            lastAt = s.timestamp();
             advanceTo(today);
             if (s.onHand() == 0 && lastStockoutDay != today) {
                 if (lastStockoutDay == Integer.MIN_VALUE || today - lastStockoutDay >= CRISIS_GAP_DAYS) {

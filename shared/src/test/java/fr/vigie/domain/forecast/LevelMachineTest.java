@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LevelMachineTest {
 
@@ -144,7 +146,7 @@ class LevelMachineTest {
     }
 
     @Test
-    void aJudgingDayRunsFromOneMorningToTheNextOnLocalTimeThroughTheChangesOfTime() {
+    void aJudgingDayRunsFromOneMorningToTheNextOnLocalTimeThroughTheChangesOfTimeAndADailyReportOpensEachDay() {
         ZoneId paris = ZoneId.of("Europe/Paris");
         for (LocalDate day : List.of(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 26), LocalDate.of(2026, 3, 29))) {
             Instant morning = day.atTime(LevelMachine.DAY_JUDGED_AT).atZone(paris).toInstant();
@@ -152,6 +154,14 @@ class LevelMachineTest {
             assertEquals(day.minusDays(1), LevelMachine.judgingDay(morning.minusSeconds(1), paris));
             assertEquals(day.minusDays(1), LevelMachine.judgingDay(day.atStartOfDay(paris).toInstant(), paris), "midnight is the night before's");
         }
+        // a daily report drifting across the morning's minute still opens each day, an hourly poll only the morning's
+        Instant late = LocalDate.of(2025, 11, 3).atTime(6, 1).atZone(paris).toInstant();
+        Instant early = LocalDate.of(2025, 11, 4).atTime(5, 59).atZone(paris).toInstant();
+        assertEquals(LevelMachine.judgingDay(late, paris), LevelMachine.judgingDay(early, paris));
+        assertTrue(LevelMachine.opensDay(late, early, paris), "the next morning's report, a minute early");
+        assertFalse(LevelMachine.opensDay(early.minusSeconds(3600), early, paris), "an hourly poll before the morning");
+        assertTrue(LevelMachine.opensDay(early, early.plusSeconds(120), paris), "the morning's poll");
+        assertTrue(LevelMachine.opensDay(null, early, paris), "a series' first snapshot");
         // Réunion (UTC+4): its own morning, not Paris's
         ZoneId reunion = ZoneId.of("Indian/Reunion");
         assertEquals(LocalDate.of(2025, 10, 2), LevelMachine.judgingDay(Instant.parse("2025-10-02T02:00:00Z"), reunion));
@@ -241,15 +251,14 @@ class LevelMachineTest {
         return IntStream.range(0, count).mapToObj(d -> local(fromDay + d, 6)).toList();
     }
 
-    /** The level machine over snapshots at {@code times}, each the first of its Paris judging day or not, as the evaluator says. */
+    /** The level machine over snapshots at {@code times}, each opening its Paris judging day or not, as the evaluator says. */
     private static List<Event> replay(List<Instant> times, Function<Instant, Assessment> assessed) {
         List<Event> out = new ArrayList<>();
         AlertState state = AlertState.CALM;
-        LocalDate last = null;
+        Instant last = null;
         for (Instant at : times) {
-            LocalDate date = LevelMachine.judgingDay(at, PARIS);
-            LevelMachine.Step step = LevelMachine.next(state, assessed.apply(at), T, at, !date.equals(last));
-            last = date;
+            LevelMachine.Step step = LevelMachine.next(state, assessed.apply(at), T, at, LevelMachine.opensDay(last, at, PARIS));
+            last = at;
             state = step.state();
             if (step.announced() != null) {
                 out.add(new Event(step.announced(), at));

@@ -23,9 +23,16 @@ class NoticePressureTest {
     private static final String FACILITY = "CH-TEST-01";
     private static final String DEVICE = "HFNC-PED";
 
-    private static NoticePressure delay(int sinceDay, int days) {
-        return new NoticePressure(List.of("DM-2025-0001"), SimulatedHospital.START.plusDays(sinceDay),
-                List.of(new NoticePressure.Cut(DisruptionKind.DELAY, days, null)));
+    private static NoticePressure delay(int startDay, int days) {
+        return new NoticePressure(List.of("DM-2025-0001"), List.of(delayCut(startDay, days)));
+    }
+
+    private static NoticePressure.Cut delayCut(int startDay, int days) {
+        return new NoticePressure.Cut(DisruptionKind.DELAY, SimulatedHospital.START.plusDays(startDay), days, null);
+    }
+
+    private static NoticePressure.Cut allocationCut(int startDay, double fraction) {
+        return new NoticePressure.Cut(DisruptionKind.ALLOCATION, SimulatedHospital.START.plusDays(startDay), null, fraction);
     }
 
     private static double coverage(List<Snapshot> history, SupplyPicture supply) {
@@ -41,8 +48,8 @@ class NoticePressureTest {
         assertEquals(SimulatedHospital.START.plusDays(35), supply.lastOrder());
 
         double plain = coverage(history, supply);
-        SupplyPicture afterTheOrder = delay(36, 40).applyTo(supply, null);
-        SupplyPicture beforeTheOrder = delay(30, 40).applyTo(supply, null);
+        SupplyPicture afterTheOrder = delay(36, 40).applyTo(history, supply, null);
+        SupplyPicture beforeTheOrder = delay(30, 40).applyTo(history, supply, null);
         double sparedOrder = coverage(history, afterTheOrder);
         double lateOrder = coverage(history, beforeTheOrder);
 
@@ -70,19 +77,37 @@ class NoticePressureTest {
 
     @Test
     void anAllocationDoesNotCutAgainWhatTheSupplierAlreadyConfirmedUnderIt() {
-        NoticePressure allocation = new NoticePressure(List.of("DM-2025-0002"), SimulatedHospital.START.plusDays(28),
-                List.of(new NoticePressure.Cut(DisruptionKind.ALLOCATION, null, 0.3)));
+        NoticePressure allocation = new NoticePressure(List.of("DM-2025-0002"), List.of(allocationCut(28, 0.3)));
         // orders confirmed at 30 % from day 28: on order is already what the allocation gives
         List<Snapshot> rationed = new SimulatedHospital(d -> 100).rationFrom(28, 0.3).run(FACILITY, DEVICE, 38);
         SupplyPicture cut = DeliveryTracker.read(rationed, ZoneOffset.UTC);
         assertTrue(cut.fill() < 1, "its own confirmations show the cut: fill " + cut.fill());
-        assertEquals(onOrder(cut), onOrder(allocation.applyTo(cut, null)), 1e-9);
-        // confirmed whole so far: what is on order may still be cut, and the notice says by how much
-        List<Snapshot> whole = new SimulatedHospital(d -> 100).run(FACILITY, DEVICE, 38);
-        SupplyPicture full = DeliveryTracker.read(whole, ZoneOffset.UTC);
-        assertEquals(onOrder(full) * 0.3, onOrder(allocation.applyTo(full, null)), 1e-6);
-        assertEquals(0.3, allocation.applyTo(full, null).fill(), 1e-9, "the routine's reorders are cut to the share");
-        assertNull(allocation.applyTo(full, null).noticeFrom(), "an allocation makes no order late");
+        assertEquals(onOrder(cut), onOrder(allocation.applyTo(rationed, cut, null)), 1e-9);
+        // confirmed whole, its delivery now overdue: what is on order may still be cut, and the notice says by how much
+        List<Snapshot> stopped = new SimulatedHospital(d -> 100).delayFrom(28, 20).run(FACILITY, DEVICE, 38);
+        SupplyPicture full = DeliveryTracker.read(stopped, ZoneOffset.UTC);
+        assertEquals(1, full.fill(), 1e-9);
+        SupplyPicture pressed = allocation.applyTo(stopped, full, null);
+        assertEquals(onOrder(full) * 0.3, onOrder(pressed), 1e-6);
+        assertEquals(0.3, pressed.fill(), 1e-9, "the routine's reorders are cut to the share");
+        assertNull(pressed.noticeFrom(), "an allocation makes no order late");
+    }
+
+    @Test
+    void eachKindWeighsFromItsOwnStartAndOnItsOwnRule() {
+        List<Snapshot> history = new SimulatedHospital(d -> 100).run(FACILITY, DEVICE, 38);
+        SupplyPicture supply = DeliveryTracker.read(history, ZoneOffset.UTC);
+        // an allocation since day 7 beside a delay since day 36: the delay dates from its own start
+        NoticePressure both = new NoticePressure(List.of("DM-2025-0001", "DM-2025-0002"), List.of(allocationCut(7, 0.3), delayCut(36, 20)));
+        SupplyPicture pressed = both.applyTo(history, supply, null);
+        assertEquals(0, pressed.noticeDelay(SimulatedHospital.START.plusDays(35)), "placed before the delay began");
+        assertEquals(20, pressed.noticeDelay(SimulatedHospital.START.plusDays(42)));
+        // a facility supplied on time since the allocation began is not cut by it, a delay beside it or not
+        assertEquals(onOrder(supply), onOrder(pressed), 1e-9);
+        assertEquals(1, pressed.fill(), 1e-9);
+        NoticePressure noDelay = new NoticePressure(List.of("DM-2025-0001", "DM-2025-0002"), List.of(allocationCut(36, 0.3), delayCut(36, 0)));
+        assertEquals(onOrder(supply), onOrder(noDelay.applyTo(history, supply, null)), 1e-9,
+                "the allocation waits its ordering cycle, whatever the delay's rule says");
     }
 
     private static double onOrder(SupplyPicture s) {
