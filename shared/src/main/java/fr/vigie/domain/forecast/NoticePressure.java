@@ -56,7 +56,7 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
      * takes the notices' word ({@link #applyTo}) and the alert names them.
      */
     boolean concerns(List<Snapshot> history, SupplyPicture supply) {
-        return delayConcerns(history, supply) || allocationConcerns(history, supply);
+        return concernedBy(DisruptionKind.DELAY, history, supply) || concernedBy(DisruptionKind.ALLOCATION, history, supply);
     }
 
     /**
@@ -64,8 +64,8 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
      * only where its own rule holds ({@link #concerns}), a DELAY from its own start.
      */
     SupplyPicture applyTo(List<Snapshot> history, SupplyPicture s, SupplyDisruptionEvent disruption) {
-        LocalDate delayFrom = delayConcerns(history, s) ? start(DisruptionKind.DELAY) : null;
-        boolean cut = allocationConcerns(history, s);
+        LocalDate delayFrom = concernedBy(DisruptionKind.DELAY, history, s) ? start(DisruptionKind.DELAY) : null;
+        boolean cut = concernedBy(DisruptionKind.ALLOCATION, history, s);
         int delay = 0;
         double fraction = 1;
         for (Cut c : cuts) {
@@ -94,11 +94,13 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
     }
 
     /**
-     * Under a DELAY notice: the facility's supplier fails, or no delivery on time and whole has come a
-     * lead time or more after the delay's start (the first that can carry an order placed since it).
+     * Whether the notices of {@code kind} weigh on this facility: none of that kind, no; its supplier
+     * failing, yes; else, under a DELAY, until a delivery on time and whole has come a lead time or more
+     * after the start (the first that can carry an order placed since it); under an ALLOCATION, once a
+     * whole ordering cycle has passed since the start without one.
      */
-    private boolean delayConcerns(List<Snapshot> history, SupplyPicture supply) {
-        LocalDate from = start(DisruptionKind.DELAY);
+    private boolean concernedBy(DisruptionKind kind, List<Snapshot> history, SupplyPicture supply) {
+        LocalDate from = start(kind);
         if (from == null) {
             return false;
         }
@@ -106,26 +108,11 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
             return true;
         }
         LocalDate good = lastGoodDelivery(history);
-        return good == null || good.isBefore(from.plusDays(supply.leadDays()));
-    }
-
-    /**
-     * Under an ALLOCATION notice: the facility's supplier fails, or a whole ordering cycle has passed
-     * since its start without a delivery on time and whole (silence proves nothing before).
-     */
-    private boolean allocationConcerns(List<Snapshot> history, SupplyPicture supply) {
-        LocalDate from = start(DisruptionKind.ALLOCATION);
-        if (from == null) {
-            return false;
+        if (kind == DisruptionKind.DELAY) {
+            return good == null || good.isBefore(from.plusDays(supply.leadDays()));
         }
-        if (supply.failing() || supply.lastDelayDays() > 0) {
-            return true;
-        }
-        if (supply.today().isBefore(from.plusDays(supply.cadenceDays()))) {
-            return false;
-        }
-        LocalDate good = lastGoodDelivery(history);
-        return good == null || good.isBefore(from);
+        // silence proves nothing until the facility has had one ordering cycle since the interruption began
+        return !supply.today().isBefore(from.plusDays(supply.cadenceDays())) && (good == null || good.isBefore(from));
     }
 
     /** The earliest start of the notices of {@code kind}, or null when none is of that kind. */
