@@ -23,7 +23,10 @@ import java.util.List;
  * (the outstanding ones and the routine's reorders): a national delay reaches the orders placed
  * while it lasts, not the delivery already on its way (the samples: 156 of 157 orders placed within
  * a delay came late, 16 of 18 placed before it and due within it on time), so earlier orders keep
- * their promise and a hospital the interruption does not reach is not told its next delivery is late;</li>
+ * their promise and a hospital the interruption does not reach is not told its next delivery is late.
+ * The start being the manufacturer's estimate, often late (the samples' two RISK notices put it 3
+ * days after the true one), the orders placed within the facility's lead time before it count as
+ * placed since;</li>
  * <li>an ALLOCATION concerns a facility once a whole ordering cycle has passed since its start without
  * a delivery on time and whole, and cuts the routine's reorders to its share, and what is on order
  * only while the facility's own confirmations do not show the cut yet (a rationing supplier confirms
@@ -61,10 +64,14 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
 
     /**
      * The supply picture as the notices that concern this facility say it will go: each kind applied
-     * only where its own rule holds ({@link #concerns}), a DELAY from its own start.
+     * only where its own rule holds ({@link #concerns}), a DELAY to the orders placed since a lead time
+     * before its own start.
      */
     SupplyPicture applyTo(List<Snapshot> history, SupplyPicture s, SupplyDisruptionEvent disruption) {
-        LocalDate delayFrom = concernedBy(DisruptionKind.DELAY, history, s) ? start(DisruptionKind.DELAY) : null;
+        // the start is the manufacturer's estimate, often late (the samples' RISK notices: 3 days after the
+        // shortage began): an order placed within the facility's lead time before it is already caught
+        LocalDate delayFrom = concernedBy(DisruptionKind.DELAY, history, s)
+                ? start(DisruptionKind.DELAY).minusDays(Math.max(0, s.leadDays())) : null;
         boolean cut = concernedBy(DisruptionKind.ALLOCATION, history, s);
         int delay = 0;
         double fraction = 1;

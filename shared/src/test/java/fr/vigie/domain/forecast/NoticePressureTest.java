@@ -48,8 +48,10 @@ class NoticePressureTest {
         assertEquals(SimulatedHospital.START.plusDays(35), supply.lastOrder());
 
         double plain = coverage(history, supply);
-        SupplyPicture afterTheOrder = delay(36, 40).applyTo(history, supply, null);
-        SupplyPicture beforeTheOrder = delay(30, 40).applyTo(history, supply, null);
+        // the notice's start, an estimate, is pulled a lead time (5 days) earlier: an interruption
+        // estimated from day 41 reaches the orders placed from day 36, one estimated from day 38 those from 33
+        SupplyPicture afterTheOrder = delay(41, 40).applyTo(history, supply, null);
+        SupplyPicture beforeTheOrder = delay(38, 40).applyTo(history, supply, null);
         double sparedOrder = coverage(history, afterTheOrder);
         double lateOrder = coverage(history, beforeTheOrder);
 
@@ -97,8 +99,8 @@ class NoticePressureTest {
     void eachKindWeighsFromItsOwnStartAndOnItsOwnRule() {
         List<Snapshot> history = new SimulatedHospital(d -> 100).run(FACILITY, DEVICE, 38);
         SupplyPicture supply = DeliveryTracker.read(history, ZoneOffset.UTC);
-        // an allocation since day 7 beside a delay since day 36: the delay dates from its own start
-        NoticePressure both = new NoticePressure(List.of("DM-2025-0001", "DM-2025-0002"), List.of(allocationCut(7, 0.3), delayCut(36, 20)));
+        // an allocation since day 7 beside a delay since day 41: the delay dates from its own start, less a lead time
+        NoticePressure both = new NoticePressure(List.of("DM-2025-0001", "DM-2025-0002"), List.of(allocationCut(7, 0.3), delayCut(41, 20)));
         SupplyPicture pressed = both.applyTo(history, supply, null);
         assertEquals(0, pressed.noticeDelay(SimulatedHospital.START.plusDays(35)), "placed before the delay began");
         assertEquals(20, pressed.noticeDelay(SimulatedHospital.START.plusDays(42)));
