@@ -2,6 +2,8 @@ package fr.vigie.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -35,12 +37,22 @@ public final class LocalDays {
 
     /** The local day of {@code at} in {@code zone}. */
     public static LocalDate of(Instant at, ZoneId zone) {
+        return of(at, zone, LocalTime.MIDNIGHT);
+    }
+
+    /**
+     * The local day of {@code at} in {@code zone} for days that begin at {@code dayStart}, local time, rather than at
+     * midnight: the date of the last {@code dayStart} at or before {@code at} (with 06:00, 05:59 belongs to the day
+     * before), as {@code LocalDateTime.ofInstant(at, zone)} less {@code dayStart} reads it, clock changes included.
+     */
+    public static LocalDate of(Instant at, ZoneId zone, LocalTime dayStart) {
         Offsets offsets = offsets(zone);
         long seconds = at.getEpochSecond();
+        int shift = dayStart.toSecondOfDay();
         if (!offsets.covers(seconds)) {
-            return LocalDate.ofInstant(at, zone);
+            return LocalDateTime.ofInstant(at, zone).minusSeconds(shift).toLocalDate();
         }
-        return day(Math.floorDiv(seconds + offsets.at(seconds), SECONDS_PER_DAY));
+        return day(Math.floorDiv(seconds + offsets.at(seconds) - shift, SECONDS_PER_DAY));
     }
 
     /** The first instant of the local day {@code day} in {@code zone} (after a gap at midnight, the gap's end). */

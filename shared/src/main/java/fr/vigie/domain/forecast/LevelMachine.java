@@ -1,12 +1,12 @@
 package fr.vigie.domain.forecast;
 
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.Thresholds;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
@@ -120,8 +120,7 @@ public final class LevelMachine {
      * last {@link #DAY_JUDGED_AT} at or before it (a snapshot at 05:59 belongs to the day before).
      */
     public static LocalDate judgingDay(Instant at, ZoneId zone) {
-        return LocalDateTime.ofInstant(at, zone).minusHours(DAY_JUDGED_AT.getHour()).minusMinutes(DAY_JUDGED_AT.getMinute())
-                .toLocalDate();
+        return LocalDays.of(at, zone, DAY_JUDGED_AT);
     }
 
     private static AlertLevel seen(Assessment a, Thresholds t) {

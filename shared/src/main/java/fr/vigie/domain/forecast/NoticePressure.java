@@ -59,7 +59,8 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
      * takes the notices' word ({@link #applyTo}) and the alert names them.
      */
     boolean concerns(List<Snapshot> history, SupplyPicture supply) {
-        return concernedBy(DisruptionKind.DELAY, history, supply) || concernedBy(DisruptionKind.ALLOCATION, history, supply);
+        LocalDate good = lastGoodDelivery(history);
+        return concernedBy(DisruptionKind.DELAY, good, supply) || concernedBy(DisruptionKind.ALLOCATION, good, supply);
     }
 
     /**
@@ -70,9 +71,10 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
     SupplyPicture applyTo(List<Snapshot> history, SupplyPicture s, SupplyDisruptionEvent disruption) {
         // the start is the manufacturer's estimate, often late (the samples' RISK notices: 3 days after the
         // shortage began): an order placed within the facility's lead time before it is already caught
-        LocalDate delayFrom = concernedBy(DisruptionKind.DELAY, history, s)
+        LocalDate good = lastGoodDelivery(history);
+        LocalDate delayFrom = concernedBy(DisruptionKind.DELAY, good, s)
                 ? start(DisruptionKind.DELAY).minusDays(Math.max(0, s.leadDays())) : null;
-        boolean cut = concernedBy(DisruptionKind.ALLOCATION, history, s);
+        boolean cut = concernedBy(DisruptionKind.ALLOCATION, good, s);
         int delay = 0;
         double fraction = 1;
         for (Cut c : cuts) {
@@ -104,9 +106,10 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
      * Whether the notices of {@code kind} weigh on this facility: none of that kind, no; its supplier
      * failing, yes; else, under a DELAY, until a delivery on time and whole has come a lead time or more
      * after the start (the first that can carry an order placed since it); under an ALLOCATION, once a
-     * whole ordering cycle has passed since the start without one.
+     * whole ordering cycle has passed since the start without one. {@code good}: the facility's last
+     * delivery when it came on time and whole, else null ({@link #lastGoodDelivery}).
      */
-    private boolean concernedBy(DisruptionKind kind, List<Snapshot> history, SupplyPicture supply) {
+    private boolean concernedBy(DisruptionKind kind, LocalDate good, SupplyPicture supply) {
         LocalDate from = start(kind);
         if (from == null) {
             return false;
@@ -114,7 +117,6 @@ public record NoticePressure(List<String> noticeIds, List<Cut> cuts) {
         if (supply.failing() || supply.lastDelayDays() > 0) {
             return true;
         }
-        LocalDate good = lastGoodDelivery(history);
         if (kind == DisruptionKind.DELAY) {
             return good == null || good.isBefore(from.plusDays(supply.leadDays()));
         }
