@@ -28,10 +28,12 @@ import java.util.Map;
  * A daily feed re-sampled hourly, as the deployed functions poll: each row's use is spread evenly
  * over the hours since the series' previous row (whole units, the remainder on the hours where the
  * running total crosses a unit), and what the row received, ordered and was promised happens at one
- * hour, the first of the row's local day (the facility's zone): the day the daily feed dates it to,
- * and the day an on-time delivery is promised for in the samples (their rows report it on its
- * promised date, before 06:00). A day the daily feed missed stays missed: the hourly polls cover the
- * last {@link #POLLED_HOURS} hours before each row, the first of them carrying the use of the gap.
+ * hour, the first of the delivery's local day (the facility's zone): the date the previous row
+ * promised when it falls after that row and by this one (the samples deliver on time on the promised
+ * date and, after days the feed missed, report it with the next row), else the row's own day, the
+ * day the daily feed dates it to. A day the daily feed missed stays missed: the hourly polls cover the
+ * last {@link #POLLED_HOURS} hours before each row, the first of them carrying the use of the gap (and
+ * a delivery made in it).
  * {@code HourlyFeed SEASON_DIR OUT_DIR} writes OUT_DIR/feed.csv beside copies of the season's
  * watch-list and truth, to score with score.py.
  */
@@ -70,7 +72,7 @@ public final class HourlyFeed {
         long consumed = cur.consumed() == null ? Math.max(0, prev.onHand() + cur.receivedOrZero() - cur.onHand()) : cur.consumed();
         int firstHour = Math.max(1, hours - POLLED_HOURS + 1);
         ZoneId zone = SeriesEvaluator.zoneOf(cur.facilityId());
-        Instant dayStart = LocalDate.ofInstant(cur.timestamp(), zone).atStartOfDay(zone).toInstant();
+        Instant dayStart = deliveryDay(prev, cur, zone).atStartOfDay(zone).toInstant();
         long hoursToDayStart = (Duration.between(prev.timestamp(), dayStart).toMinutes() + 59) / 60;
         int deliveryHour = (int) Math.min(hours, Math.max(firstHour, hoursToDayStart));
         long usedSoFar = 0;
@@ -85,6 +87,15 @@ public final class HourlyFeed {
                     cur.consumed() == null ? null : used, k == deliveryHour ? cur.receivedOrZero() : 0L,
                     state.onOrder(), state.expectedDelivery()));
         }
+    }
+
+    /** The local day a row's delivery came: the promised date when the previous row's promise falls between the two rows. */
+    private static LocalDate deliveryDay(Snapshot prev, Snapshot cur, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(cur.timestamp(), zone);
+        LocalDate promised = prev.expectedDelivery();
+        boolean promisedInGap = promised != null && promised.isAfter(LocalDate.ofInstant(prev.timestamp(), zone))
+                && promised.isBefore(day);
+        return cur.receivedOrZero() > 0 && promisedInGap ? promised : day;
     }
 
     static List<Snapshot> read(Path feed) throws IOException, FeedFormatException {
