@@ -4,6 +4,8 @@ import fr.vigie.domain.LocalDays;
 import fr.vigie.domain.RollingCloses;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.forecast.DailyCloses;
+import fr.vigie.domain.forecast.LevelMachine;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.port.AlertStore;
 import fr.vigie.port.SnapshotStore;
@@ -61,31 +63,38 @@ final class RollingHistory {
         ZoneId zone = SeriesEvaluator.zoneOf(latest.facilityId());
         LocalDate today = LocalDays.of(latest.timestamp(), zone);
         Instant windowStart = latest.timestamp().minus(Duration.ofDays(SeriesEvaluator.HISTORY_DAYS));
-        RollingCloses closes = held;
-        Instant from = LocalDays.startOf(today, zone);
-        if (!held.closedFor(today)) {
-            LocalDate first = LocalDays.of(windowStart, zone);
-            if (held.closedBefore() != null && held.closedBefore().isAfter(first)) {
-                first = held.closedBefore();
-            }
-            from = LocalDays.startOf(first, zone);
+        Instant floor = LocalDays.startOf(LocalDays.of(windowStart, zone), zone);
+        // the readings since the state's last close: the days it ended were judged, what follows is not closed yet
+        Instant previous = after(held, floor);
+        List<Snapshot> readings = readings(latest.series(), previous == null ? floor : previous, latest.timestamp());
+        if (previous != null && !readings.isEmpty() && readings.get(0).timestamp().equals(previous)) {
+            readings = readings.subList(1, readings.size());
         }
-        List<Snapshot> readings = readings(latest.series(), from, latest.timestamp());
-        if (!held.closedFor(today)) {
-            closes = held.closedUpTo(today, readings, zone, KEEP_DAYS);
-            long past = readings.stream().filter(s -> LocalDays.of(s.timestamp(), zone).isBefore(today)).count();
+        // the judging day the evaluated snapshot ends (it opens one), or the one it is in
+        Instant before = readings.size() >= 2 ? readings.get(readings.size() - 2).timestamp() : previous;
+        LocalDate pending = LevelMachine.opensDay(before, latest.timestamp(), zone) ? today.plusDays(1)
+                : LevelMachine.judgingDay(latest.timestamp(), zone).plusDays(1);
+        RollingCloses closes = held;
+        if (!held.closedFor(pending)) {
+            closes = held.closedUpTo(pending, readings, previous, zone, KEEP_DAYS);
+            Instant closed = after(closes, floor);
+            long past = closed == null ? 0 : readings.stream().filter(s -> !s.timestamp().isAfter(closed)).count();
             if (held.closedBefore() == null || past >= READINGS_WORTH_A_WRITE
-                    || !held.closedBefore().plusDays(DAYS_WORTH_A_WRITE).isAfter(today)) {
+                    || !held.closedBefore().plusDays(DAYS_WORTH_A_WRITE).isAfter(pending)) {
                 states.saveCloses(latest.series(), closes);
             }
         }
-        List<Snapshot> history = closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS, today, zone);
-        for (Snapshot s : readings) {
-            if (LocalDays.of(s.timestamp(), zone).equals(today)) {
-                history.add(s);
-            }
-        }
+        List<Snapshot> history = closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS);
+        Instant closed = after(closes, floor);
+        history.addAll(DailyCloses.of(readings.stream().filter(s -> closed == null || s.timestamp().isAfter(closed)).toList(),
+                zone, closed));
         return history;
+    }
+
+    /** The instant of the last close when within the window read, else {@code null}. */
+    private static Instant after(RollingCloses closes, Instant floor) {
+        Snapshot last = closes.last();
+        return last == null || last.timestamp().isBefore(floor) ? null : last.timestamp();
     }
 
     /** The series' readings between two instants, from one read of its facility's polls for all the poll's devices. */

@@ -5,6 +5,7 @@ import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.forecast.LevelMachine;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 
 import java.io.IOException;
@@ -32,8 +33,9 @@ import java.util.Map;
  * promised when it falls after that row and by this one (the samples deliver on time on the promised
  * date and, after days the feed missed, report it with the next row), else the row's own day, the
  * day the daily feed dates it to. A day the daily feed missed stays missed: the hourly polls cover the
- * last {@link #POLLED_HOURS} hours before each row, the first of them carrying the use of the gap (and
- * a delivery made in it).
+ * last {@link #POLLED_HOURS} hours before each row, and after a gap only the hours of the row's own
+ * judging day ({@link LevelMachine#judgingDay}: none but the row at 06:00, the hour before it at
+ * 07:00), the first of them carrying the use of the gap (and a delivery made in it).
  * {@code HourlyFeed SEASON_DIR OUT_DIR} writes OUT_DIR/feed.csv beside copies of the season's
  * watch-list and truth, to score with score.py.
  */
@@ -70,8 +72,15 @@ public final class HourlyFeed {
     private static void hours(Snapshot prev, Snapshot cur, List<Snapshot> out) {
         int hours = (int) Math.max(1, Duration.between(prev.timestamp(), cur.timestamp()).toHours());
         long consumed = cur.consumed() == null ? Math.max(0, prev.onHand() + cur.receivedOrZero() - cur.onHand()) : cur.consumed();
-        int firstHour = Math.max(1, hours - POLLED_HOURS + 1);
         ZoneId zone = SeriesEvaluator.zoneOf(cur.facilityId());
+        int firstHour = Math.max(1, hours - POLLED_HOURS + 1);
+        if (hours > POLLED_HOURS) {
+            // after days the feed missed, the poller is back within the row's own judging day: the judging days
+            // the daily feed missed stay missed (polls from 24 hours before would judge the day before the row)
+            Instant judgingStart = LevelMachine.judgingDay(cur.timestamp(), zone).atTime(LevelMachine.DAY_JUDGED_AT)
+                    .atZone(zone).toInstant();
+            firstHour = (int) Math.max(firstHour, Math.min(hours, (Duration.between(prev.timestamp(), judgingStart).toMinutes() + 59) / 60));
+        }
         Instant dayStart = deliveryDay(prev, cur, zone).atStartOfDay(zone).toInstant();
         long hoursToDayStart = (Duration.between(prev.timestamp(), dayStart).toMinutes() + 59) / 60;
         int deliveryHour = (int) Math.min(hours, Math.max(firstHour, hoursToDayStart));

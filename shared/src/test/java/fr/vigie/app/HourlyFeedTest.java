@@ -18,19 +18,30 @@ class HourlyFeedTest {
     }
 
     @Test
-    void aDeliveryPromisedOnADayTheFeedMissedIsOnTheShelfAtTheFirstPollAfterIt() {
-        // season-a's CHU-ARA-02 HFNC-PED: rows of 9 and 10 March missed; the van came on its promised 9 March
-        List<Snapshot> hourly = HourlyFeed.resample(List.of(
+    void afterDaysTheFeedMissedThePollsResumeWithinTheRowsJudgingDay() {
+        // season-a's CHU-ARA-02 HFNC-PED: rows of 9 and 10 March missed; the row of the 11th at 06:00 in Paris is
+        // its judging day's first instant, so it comes alone: no poll judges the 10th, which the daily feed missed
+        List<Snapshot> winter = HourlyFeed.resample(List.of(
                 row("2026-03-08T05:00:00Z", 251, 3, 0, 109, "2026-03-09"),
                 row("2026-03-11T05:00:00Z", 318, 42, 109, 0, null)));
+        assertEquals(List.of(Instant.parse("2026-03-08T05:00:00Z"), Instant.parse("2026-03-11T05:00:00Z")),
+                winter.stream().map(Snapshot::timestamp).toList());
+        assertEquals(42L, winter.get(1).consumed());
+    }
+
+    @Test
+    void aDeliveryPromisedOnADayTheFeedMissedIsOnTheShelfAtTheFirstPollAfterIt() {
+        // in summer the row at 05:00Z is 07:00 in Paris: the 06:00 poll before it opens its judging day
+        List<Snapshot> hourly = HourlyFeed.resample(List.of(
+                row("2025-09-08T05:00:00Z", 251, 3, 0, 109, "2025-09-09"),
+                row("2025-09-11T05:00:00Z", 318, 42, 109, 0, null)));
         Snapshot first = hourly.get(1);
-        assertEquals(Instant.parse("2026-03-10T06:00:00Z"), first.timestamp(), "the day missed before the row stays missed");
-        assertEquals(109L, first.received());
+        assertEquals(Instant.parse("2025-09-11T04:00:00Z"), first.timestamp());
+        assertEquals(109L, first.received(), "the van came on its promised day, before the poller was back");
         assertEquals(251 + 109 - first.consumed(), first.onHand(), "the shelf counts the delivery and the gap's use");
         assertEquals(0L, first.onOrder());
-        Snapshot last = hourly.get(hourly.size() - 1);
-        assertEquals(318, last.onHand());
-        assertEquals(109L, hourly.stream().mapToLong(s -> s.received() == null ? 0 : s.received()).sum());
+        assertEquals(318, hourly.get(2).onHand());
+        assertEquals(3, hourly.size());
     }
 
     @Test
