@@ -66,6 +66,11 @@ final class RollingHistory {
         Instant floor = LocalDays.startOf(LocalDays.of(windowStart, zone), zone);
         // the readings since the state's last close: the days it ended were judged, what follows is not closed yet
         Instant previous = after(held, floor);
+        if (previous != null && latest.timestamp().isBefore(previous)) {
+            // a late row, older than the state's last close: its own window as it stands, the state untouched
+            return new ArrayList<>(DailyCloses.of(snapshots.history(latest.series(), latest.timestamp(),
+                    SeriesEvaluator.HISTORY_DAYS), zone));
+        }
         List<Snapshot> readings = readings(latest.series(), previous == null ? floor : previous, latest.timestamp());
         if (previous != null && !readings.isEmpty() && readings.get(0).timestamp().equals(previous)) {
             readings = readings.subList(1, readings.size());

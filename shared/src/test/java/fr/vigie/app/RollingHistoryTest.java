@@ -70,6 +70,22 @@ class RollingHistoryTest {
         assertEquals(Map.of(new SeriesKey("CHU-IDF-01", "FFP2"), 5, new SeriesKey("CHU-IDF-01", "HFNC-PED"), 5), saves);
     }
 
+    @Test
+    void aRowOlderThanTheStatesLastCloseIsReadInItsOwnWindowAndLeavesTheStateAlone() {
+        MemorySnapshotStore snapshots = new MemorySnapshotStore();
+        MemoryAlertStore states = new MemoryAlertStore(new MemoryOutbox());
+        RollingHistory history = new RollingHistory(snapshots, states);
+        Snapshot first = new Snapshot("CH-1", "FFP2", START, 500, 1L, null, 0L, null);
+        Snapshot third = new Snapshot("CH-1", "FFP2", START.plus(Duration.ofDays(2)), 498, 1L, null, 0L, null);
+        Snapshot late = new Snapshot("CH-1", "FFP2", START.plus(Duration.ofDays(1)), 499, 1L, null, 0L, null);
+        snapshots.store(List.of(first, third));
+        history.of(third, states.series(third.series()).closes());
+        RollingCloses saved = states.series(third.series()).closes();
+        snapshots.store(List.of(late));
+        assertEquals(List.of(first, late), history.of(late, saved));
+        assertEquals(saved, states.series(late.series()).closes());
+    }
+
     /** An alert store that counts the closes it is asked to save, per series. */
     private record Counting(MemoryAlertStore store, Map<SeriesKey, Integer> saves) implements AlertStore {
         @Override

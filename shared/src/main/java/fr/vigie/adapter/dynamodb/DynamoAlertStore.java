@@ -44,6 +44,13 @@ public final class DynamoAlertStore implements AlertStore {
 
     /** The rolling closes' item, beside the state's: {@code begins_with(sk, STATE)} reads both, and nothing else. */
     private static final String CLOSES = Keys.ALERT_STATE + "#CLOSES";
+    /**
+     * What a day of the stored closes is: marked {@value #JUDGING_DAYS} since days run from one judging
+     * morning to the next (issue 19, sixth pass). Closes without it were cut at midnight: read as none,
+     * so the series' first evaluation rebuilds them from its window rather than mix the two for 56 days.
+     */
+    private static final String DAYS = "days";
+    private static final String JUDGING_DAYS = "judging";
 
     private final DynamoDbClient client;
     private final String table;
@@ -74,7 +81,7 @@ public final class DynamoAlertStore implements AlertStore {
                         ":state", Items.s(Keys.ALERT_STATE)))).items()) {
             if (Keys.ALERT_STATE.equals(Items.str(item, Tables.SK))) {
                 alert = alertState(item);
-            } else if (CLOSES.equals(Items.str(item, Tables.SK))) {
+            } else if (CLOSES.equals(Items.str(item, Tables.SK)) && JUDGING_DAYS.equals(Items.str(item, DAYS))) {
                 closes = new RollingCloses(LocalDate.parse(Items.str(item, "closedBefore")), closes(series, Items.str(item, "closes")));
             }
         }
@@ -94,7 +101,8 @@ public final class DynamoAlertStore implements AlertStore {
         }
         client.putItem(b -> b.tableName(table).item(Map.of(
                 Tables.PK, Items.s(Keys.series(series.facilityId(), series.deviceId())), Tables.SK, Items.s(CLOSES),
-                "closedBefore", Items.s(rolled.closedBefore().toString()), "closes", Items.s(text.toString()))));
+                "closedBefore", Items.s(rolled.closedBefore().toString()), "closes", Items.s(text.toString()),
+                DAYS, Items.s(JUDGING_DAYS))));
     }
 
     private static List<Snapshot> closes(SeriesKey series, String text) {

@@ -209,6 +209,18 @@ abstract class DynamoStoresContract {
     }
 
     @Test
+    void closesCutAtMidnightByTheVersionBeforeAreReadAsNone() {
+        SeriesKey series = new SeriesKey("CH-1", "VENT-CIRCUIT");
+        alerts.saveCloses(series, new RollingCloses(LocalDate.of(2025, 11, 3), List.of(snap("CH-1", 0, 90))));
+        assertEquals(1, alerts.series(series).closes().closes().size());
+        // the item as the version with midnight days wrote it: no "days" mark
+        client().putItem(b -> b.tableName(names.alerts()).item(java.util.Map.of(
+                Tables.PK, Items.s("FAC#CH-1#DEV#VENT-CIRCUIT"), Tables.SK, Items.s("STATE#CLOSES"),
+                "closedBefore", Items.s("2025-11-03"), "closes", Items.s(T0.getEpochSecond() + ",90,,,,"))));
+        assertEquals(RollingCloses.NONE, alerts.series(series).closes());
+    }
+
+    @Test
     void aNationalDisruptionIsRecordedOnceAndStaysPendingBesideTheAlertsUntilPublished() {
         DynamoDisruptionStore disruptions = new DynamoDisruptionStore(client(), names.alerts());
         DynamoAlertOutbox outbox = new DynamoAlertOutbox(client(), names.alerts());
