@@ -67,7 +67,10 @@ final class RollingHistory {
         // the readings since the state's last close: the days it ended were judged, what follows is not closed yet
         Instant previous = after(held, floor);
         if (previous != null && latest.timestamp().isBefore(previous)) {
-            // a late row, older than the state's last close: its own window as it stands, the state untouched
+            // a late row, older than the state's last close: the closes it falls in are rebuilt from the stored
+            // snapshots (it is one of them now), and it is read in its own window as it stands
+            List<Snapshot> stored = snapshots.history(latest.series(), previous, SeriesEvaluator.HISTORY_DAYS + 1);
+            states.saveCloses(latest.series(), RollingCloses.NONE.closedUpTo(held.closedBefore(), stored, null, zone, KEEP_DAYS));
             return new ArrayList<>(DailyCloses.of(snapshots.history(latest.series(), latest.timestamp(),
                     SeriesEvaluator.HISTORY_DAYS), zone));
         }

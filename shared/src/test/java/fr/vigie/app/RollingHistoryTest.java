@@ -71,19 +71,34 @@ class RollingHistoryTest {
     }
 
     @Test
-    void aRowOlderThanTheStatesLastCloseIsReadInItsOwnWindowAndLeavesTheStateAlone() {
+    void aRowOlderThanTheStatesLastCloseIsReadInItsOwnWindowAndFoldedIntoTheState() {
         MemorySnapshotStore snapshots = new MemorySnapshotStore();
         MemoryAlertStore states = new MemoryAlertStore(new MemoryOutbox());
         RollingHistory history = new RollingHistory(snapshots, states);
-        Snapshot first = new Snapshot("CH-1", "FFP2", START, 500, 1L, null, 0L, null);
-        Snapshot third = new Snapshot("CH-1", "FFP2", START.plus(Duration.ofDays(2)), 498, 1L, null, 0L, null);
-        Snapshot late = new Snapshot("CH-1", "FFP2", START.plus(Duration.ofDays(1)), 499, 1L, null, 0L, null);
-        snapshots.store(List.of(first, third));
-        history.of(third, states.series(third.series()).closes());
-        RollingCloses saved = states.series(third.series()).closes();
-        snapshots.store(List.of(late));
-        assertEquals(List.of(first, late), history.of(late, saved));
-        assertEquals(saved, states.series(late.series()).closes());
+        List<Snapshot> all = new ArrayList<>();
+        for (int hour = 0; hour < 24 * 6; hour++) {
+            all.add(new Snapshot("CH-1", "FFP2", START.plus(Duration.ofHours(hour)), 900 - hour * 2L, 2L, null, 0L, null));
+        }
+        // the polls of the second day, 05:00 to 07:00 in Paris (the morning poll among them), come two days late
+        List<Snapshot> late = all.subList(24 + 3, 24 + 6);
+        List<Snapshot> inTime = new ArrayList<>(all);
+        inTime.removeAll(late);
+        for (int i = 0; i < inTime.size(); i++) {
+            Snapshot s = inTime.get(i);
+            snapshots.store(List.of(s));
+            history.of(s, states.series(s.series()).closes());
+            if (s.equals(all.get(24 * 4))) {
+                for (Snapshot l : late) {
+                    snapshots.store(List.of(l));
+                    assertEquals(DailyCloses.of(snapshots.history(l.series(), l.timestamp(), SeriesEvaluator.HISTORY_DAYS),
+                            SeriesEvaluator.zoneOf("CH-1")), history.of(l, states.series(l.series()).closes()), "late " + l.timestamp());
+                }
+            }
+        }
+        Snapshot last = all.get(all.size() - 1);
+        assertEquals(DailyCloses.of(snapshots.history(last.series(), last.timestamp(), SeriesEvaluator.HISTORY_DAYS),
+                SeriesEvaluator.zoneOf("CH-1")), history.of(last, states.series(last.series()).closes()),
+                "the late polls' day is in the state as if they had come in time");
     }
 
     /** An alert store that counts the closes it is asked to save, per series. */
