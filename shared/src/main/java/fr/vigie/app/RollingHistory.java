@@ -69,10 +69,14 @@ final class RollingHistory {
         if (previous != null && latest.timestamp().isBefore(previous)) {
             // a late row, older than the state's last close: the closes it falls in are rebuilt from the stored
             // snapshots (it is one of them now), and it is read in its own window as it stands
-            List<Snapshot> stored = snapshots.history(latest.series(), previous, SeriesEvaluator.HISTORY_DAYS + 1);
-            states.saveCloses(latest.series(), RollingCloses.NONE.closedUpTo(held.closedBefore(), stored, null, zone, KEEP_DAYS));
-            return new ArrayList<>(DailyCloses.of(snapshots.history(latest.series(), latest.timestamp(),
-                    SeriesEvaluator.HISTORY_DAYS), zone));
+            // (one read: from the older of the two windows' starts up to the last close)
+            Instant stateFrom = previous.minus(Duration.ofDays(SeriesEvaluator.HISTORY_DAYS + 1L));
+            long back = Math.max(SeriesEvaluator.HISTORY_DAYS + 1L, Duration.between(windowStart, previous).toDays() + 1);
+            List<Snapshot> read = snapshots.history(latest.series(), previous, (int) back);
+            states.saveCloses(latest.series(), RollingCloses.NONE.closedUpTo(held.closedBefore(),
+                    read.stream().filter(s -> !s.timestamp().isBefore(stateFrom)).toList(), null, zone, KEEP_DAYS));
+            return new ArrayList<>(DailyCloses.of(read.stream().filter(s -> !s.timestamp().isBefore(windowStart)
+                    && !s.timestamp().isAfter(latest.timestamp())).toList(), zone));
         }
         List<Snapshot> readings = readings(latest.series(), previous == null ? floor : previous, latest.timestamp());
         if (previous != null && !readings.isEmpty() && readings.get(0).timestamp().equals(previous)) {
@@ -82,10 +86,9 @@ final class RollingHistory {
         Instant before = readings.size() >= 2 ? readings.get(readings.size() - 2).timestamp() : previous;
         LocalDate pending = LevelMachine.opensDay(before, latest.timestamp(), zone) ? today.plusDays(1)
                 : LevelMachine.judgingDay(latest.timestamp(), zone).plusDays(1);
-        RollingCloses closes = held;
-        if (!held.closedFor(pending)) {
-            closes = held.closedUpTo(pending, readings, previous, zone, KEEP_DAYS);
-            Instant closed = after(closes, floor);
+        RollingCloses closes = held.closedFor(pending) ? held : held.closedUpTo(pending, readings, previous, zone, KEEP_DAYS);
+        Instant closed = after(closes, floor);
+        if (closes != held) {
             long past = closed == null ? 0 : readings.stream().filter(s -> !s.timestamp().isAfter(closed)).count();
             if (held.closedBefore() == null || past >= READINGS_WORTH_A_WRITE
                     || !held.closedBefore().plusDays(DAYS_WORTH_A_WRITE).isAfter(pending)) {
@@ -93,7 +96,6 @@ final class RollingHistory {
             }
         }
         List<Snapshot> history = closes.window(latest.timestamp(), SeriesEvaluator.HISTORY_DAYS);
-        Instant closed = after(closes, floor);
         history.addAll(DailyCloses.of(readings.stream().filter(s -> closed == null || s.timestamp().isAfter(closed)).toList(),
                 zone, closed));
         return history;
