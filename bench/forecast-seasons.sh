@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores the forecast on the three samples and on N generated seeds of each HarderSeason shape
 # (issue 19): generates the seasons, replays each through ./vigie replay, pools with score.py.
-# Usage: [SEASONS=DIR] bench/forecast-seasons.sh OUT_DIR [SEEDS=3] [SHAPES="STEEP DELAYS FAST_FALL REAL_CURVE"]
+# Usage: [SEASONS=DIR] [HEIGHT=1] bench/forecast-seasons.sh OUT_DIR [SEEDS=3] [SHAPES="STEEP DELAYS FAST_FALL REAL_CURVE"]
+# (REAL_DATA, real influenza curves, is a fifth shape; HEIGHT scales the generated waves, 0.5 = the samples' height)
 # (generated seasons are kept in SEASONS, OUT_DIR by default, and reused when there)
 # The generated seasons go through Backtest, the same ingestion and evaluation in memory (identical
 # alerts, a few seconds each), with the notices.json the generator writes beside each feed; the samples
@@ -56,7 +57,7 @@ for shape in $shapes; do
   names=()
   for seed in $(seq 1 "$seeds"); do
     name="$shape-$seed"
-    [ -f "$seasons/$name/epidemic.csv" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$seasons/$name" >/dev/null
+    [ -f "$seasons/$name/epidemic.csv" ] || java -cp "$cp" fr.vigie.app.HarderSeason "$shape" "$seed" "$seasons/$name" "${HEIGHT:-1}" >/dev/null
     echo "$seasons/$name" > "$out/$name.dir"
     replay "$name" "$seasons/$name"
     names+=("$name")

@@ -23,10 +23,12 @@ import java.util.SplittableRandom;
  * hospitals (weekly order up to 40 days of the last two weeks' use as they estimate it, delivered 4 to 8 days later),
  * devices and thresholds, with waves of another {@link Shape}, more local supplier failures (a delay
  * of 11 to 25 days past a promised date that stays in the feed, or orders confirmed at 10-40%), two
- * national shortages, missed and repeated rows. {@code HarderSeason SHAPE SEED OUT_DIR} writes
+ * national shortages, missed and repeated rows. {@code HarderSeason SHAPE SEED OUT_DIR [HEIGHT]} writes
  * feed.csv, watchlist.json (season-a's), truth.json in score.py's format, epidemic.csv: the
  * weekly epidemic signal of each facility's region ({@link #writeSignal}), and notices.json: what the
  * manufacturers declared of the national shortages, as the agency publishes it ({@link #writeNotices}).
+ * HEIGHT scales every wave (1 by default, the seasons every pass measured on; 0.5 gives the samples' own
+ * height: a series' peak week at about 4 times its quiet weeks, docs/forecasting.md "seventh pass").
  */
 final class HarderSeason {
 
@@ -39,7 +41,13 @@ final class HarderSeason {
         /** A real epidemic curve's asymmetry the other way round: a five-week rise, a two-week fall. */
         FAST_FALL,
         /** An emergency-visit curve: a slow start, a fast rise, a long tail down. */
-        REAL_CURVE
+        REAL_CURVE,
+        /**
+         * Real seasons: each epidemic follows the weekly influenza cases of one region and season of Bavaria
+         * or Baden-Württemberg, 2001–2008 ({@link RealCurves}), moved to peak when the other shapes do:
+         * their plateaus, double peaks and week-to-week noise, which no formula above has.
+         */
+        REAL_DATA
     }
 
     static final int DAYS = 240;
@@ -67,10 +75,10 @@ final class HarderSeason {
     public static void main(String[] args) throws IOException {
         Shape shape = Shape.valueOf(args[0]);
         long seed = Long.parseLong(args[1]);
-        write(shape, seed, Path.of(args[2]));
+        write(shape, seed, Path.of(args[2]), args.length > 3 ? Double.parseDouble(args[3]) : 1);
     }
 
-    static void write(Shape shape, long seed, Path out) throws IOException {
+    static void write(Shape shape, long seed, Path out, double height) throws IOException {
         Files.createDirectories(out);
         Files.copy(SampleSeason.SAMPLES.resolve("season-a/watchlist.json"), out.resolve("watchlist.json"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -78,7 +86,7 @@ final class HarderSeason {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] waves = new double[Epidemic.values().length][];
         for (Epidemic e : Epidemic.values()) {
-            waves[e.ordinal()] = wave(shape, random);
+            waves[e.ordinal()] = wave(shape, height, random);
         }
         // two national shortages: one delay, one rationing, on two devices, most hospitals, same weeks
         int delayed = random.nextInt(devices.size());
@@ -222,14 +230,21 @@ final class HarderSeason {
         return n;
     }
 
-    /** Intensity of one epidemic per day: 0 out of season, 1 at an ordinary peak. */
-    private static double[] wave(Shape shape, SplittableRandom random) {
+    /** Intensity of one epidemic per day: 0 out of season, 3 to 7 × {@code scale} at its peak. */
+    private static double[] wave(Shape shape, double scale, SplittableRandom random) {
         double[] w = new double[DAYS];
-        double height = 3 + random.nextDouble() * 4;
+        double height = (3 + random.nextDouble() * 4) * scale;
         int peak = switch (shape) {
             case STEEP -> 40 + random.nextInt(50);
             default -> 60 + random.nextInt(80);
         };
+        if (shape == Shape.REAL_DATA) {
+            double[] curve = RealCurves.ALL.get(random.nextInt(RealCurves.ALL.size()));
+            for (int d = 0; d < DAYS; d++) {
+                w[d] = height * RealCurves.daily(curve, d - peak);
+            }
+            return w;
+        }
         for (int d = 0; d < DAYS; d++) {
             double x = d - peak;
             w[d] = height * switch (shape) {
@@ -237,6 +252,7 @@ final class HarderSeason {
                 case DELAYS -> Math.exp(-x * x / (2 * 20 * 20));
                 case FAST_FALL -> x <= 0 ? Math.exp(-x * x / (2 * 14 * 14)) : Math.exp(-x * x / (2 * 5 * 5));
                 case REAL_CURVE -> x <= 0 ? Math.exp(-x * x / (2 * 10 * 10)) : Math.exp(-x / 25);
+                case REAL_DATA -> throw new IllegalStateException("drawn from the data above");
             };
         }
         return w;
