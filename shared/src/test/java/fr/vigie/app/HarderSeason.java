@@ -238,13 +238,7 @@ final class HarderSeason {
             case STEEP -> 40 + random.nextInt(50);
             default -> 60 + random.nextInt(80);
         };
-        if (shape == Shape.REAL_DATA) {
-            double[] curve = RealCurves.ALL.get(random.nextInt(RealCurves.ALL.size()));
-            for (int d = 0; d < DAYS; d++) {
-                w[d] = height * RealCurves.daily(curve, d - peak);
-            }
-            return w;
-        }
+        double[] curve = shape == Shape.REAL_DATA ? RealCurves.ALL.get(random.nextInt(RealCurves.ALL.size())) : null;
         for (int d = 0; d < DAYS; d++) {
             double x = d - peak;
             w[d] = height * switch (shape) {
@@ -252,7 +246,7 @@ final class HarderSeason {
                 case DELAYS -> Math.exp(-x * x / (2 * 20 * 20));
                 case FAST_FALL -> x <= 0 ? Math.exp(-x * x / (2 * 14 * 14)) : Math.exp(-x * x / (2 * 5 * 5));
                 case REAL_CURVE -> x <= 0 ? Math.exp(-x * x / (2 * 10 * 10)) : Math.exp(-x / 25);
-                case REAL_DATA -> throw new IllegalStateException("drawn from the data above");
+                case REAL_DATA -> RealCurves.daily(curve, d - peak);
             };
         }
         return w;
