@@ -17,13 +17,17 @@ import java.util.List;
  * rather than each day's, because hospital use has a strong weekly rhythm (weekends are low) that
  * would otherwise read as a trend turning every few days. Days are rebuilt from the snapshots: a
  * gap's use is spread over its days, and days that ended out of stock are left out (what was used
- * then is what was there, not what was needed).
+ * then is what was there, not what was needed); after a week or more of them, the fit starts again
+ * from the first week of news, since the use may have moved anywhere meanwhile (measured: holding the
+ * level over the gap read a wave that fell during a stock-out as a fall to no use at all, and
+ * closed alerts on a few units left, docs/forecasting.md "eighth pass").
  * <p>
  * After a peak (issue 19): once the trailing week's mean has fallen on each of the last seven days,
  * the wave has {@code turned}; the smoothed level and trend, which still lean on the peak's weeks,
- * give way to the last week's mean and the fall it shows over the week (when steeper), and a
- * failing supplier is no longer planned for with a busier day than forecast. The mirror, a trailing
- * week's mean that rose on each of the last seven days, is a wave {@code rising}: the level machine
+ * give way to the last week's mean and the share it fell by over the week, compounded day by day
+ * ({@link #at}; {@code trend} is then the first day's fall), and a failing supplier is no longer
+ * planned for with a busier day than forecast. The mirror, a trailing week's mean that rose on each
+ * of the last seven days, is a wave {@code rising}: the level machine
  * then neither waits a second day to open nor closes on a shelf short of the use to come
  * ({@link LevelMachine}, "fourth pass" in docs/forecasting.md).
  */
@@ -90,6 +94,7 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         double[] weekly = new double[days];
         int fitted = 0;
         boolean started = false;
+        int silent = 0;
         for (int d = 0; d < days; d++) {
             double week = 0;
             int counted = 0;
@@ -102,11 +107,17 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             if (!known[d] || counted <= WEEK / 2) {
                 // no news (out of stock, what was needed is unknown): hold the level, let the trend fade
                 trend *= DAMPING;
+                silent++;
                 continue;
             }
             double y = week / counted;
             weekly[d] = y;
-            if (!started) {
+            // news again after a week or more without (a stock-out): what was needed meanwhile is unknown, and the
+            // jump from the level held since would read as a trend; the fit starts again from this week
+            boolean resumed = silent >= WEEK;
+            silent = 0;
+            if (!started || resumed) {
+                trend = 0;
                 level = y;
                 started = true;
                 continue;
@@ -127,11 +138,13 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
         boolean turned = turned(weekly);
         if (turned) {
+            // the week's fall, as a share a day: weekly[last - WEEK] > 0, turned() checked every day from it
             int last = weekly.length - 1;
-            trend = Math.min(trend, (weekly[last] - weekly[last - WEEK]) / WEEK);
-            level = weekly[last];
+            double share = Math.pow(weekly[last] / weekly[last - WEEK], 1.0 / WEEK);
+            double current = weekly[last] * Math.pow(share, lag);
+            return new UseForecast(current, current * (share - 1), spread, true, false);
         }
-        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, turned, rose(weekly));
+        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, false, rose(weekly));
     }
 
     /**
@@ -179,9 +192,19 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         return horizon;
     }
 
-    /** Use expected on the {@code ahead}-th day from now (1 = tomorrow): the level plus the trend damped over those days. */
+    /**
+     * Use expected on the {@code ahead}-th day from now (1 = tomorrow): the level plus the trend damped
+     * over those days, never below 0; in a wave {@link #turned}, the level times the day's share
+     * ({@code 1 + trend / level}) compounded over the same damped days (Taylor's damped multiplicative
+     * trend, Int. J. Forecasting 19, 2003), since an epidemic wanes by a share of its cases each week,
+     * not by a number: the fall slows as the use gets low and never reaches 0.
+     */
     public double at(int ahead) {
-        return Math.max(0, level + DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)] * trend);
+        double days = DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)];
+        if (turned && level > 0 && trend > -level) {
+            return level * Math.pow(1 + trend / level, days);
+        }
+        return Math.max(0, level + days * trend);
     }
 
     /**

@@ -124,6 +124,29 @@ class LevelMachineTest {
         assertEquals(List.of(AlertLevel.RECOVERED), level);
     }
 
+    /**
+     * Issue 19, eighth pass: coverage back to 20 days (thresholds 14/7) closes at the day's first
+     * snapshot when the stock on hand alone lasts them (400 at 20 a day); when they rest on deliveries
+     * to come (200 on hand: 10 days) or the supplier is failing, the close waits for a second day's.
+     */
+    @Test
+    void anAlertClosesAtOnceOnlyWhenTheShelfAloneLastsTheWarningHorizon() {
+        AlertState open = new AlertState(AlertLevel.WARNING, AlertLevel.NONE, 0, Instant.EPOCH);
+        LevelMachine.Step onShelf = LevelMachine.next(open, assessment(20, 400, 20, Set.of()), T, day(1), true);
+        LevelMachine.Step onDeliveries = LevelMachine.next(open, assessment(20, 200, 20, Set.of()), T, day(1), true);
+        LevelMachine.Step failing = LevelMachine.next(open, assessment(20, 400, 20, Set.of(Reason.DELIVERY_OVERDUE)), T,
+                day(1), true);
+
+        assertEquals(AlertLevel.RECOVERED, onShelf.announced());
+        assertEquals(AlertLevel.NONE, onShelf.state().level());
+        assertEquals(null, onDeliveries.announced());
+        assertEquals(AlertLevel.RECOVERED, onDeliveries.state().candidate());
+        assertEquals(AlertLevel.RECOVERED,
+                LevelMachine.next(onDeliveries.state(), assessment(20, 200, 20, Set.of()), T, day(2), true).announced());
+        assertEquals(null, failing.announced());
+        assertEquals(AlertLevel.RECOVERED, failing.state().candidate());
+    }
+
     @Test
     void neverRecoversWhileOutOfStock() {
         AlertState critical = new AlertState(AlertLevel.CRITICAL, AlertLevel.NONE, 0, Instant.EPOCH);
@@ -192,7 +215,8 @@ class LevelMachineTest {
      * trusted all along. Read hourly, the shelf is short for more than a day's worth of polls; judged
      * once a day at 06:00, it is short on the van's morning only, the next morning already counting the
      * van. Neither opens; when a van does not come (day 20) both open a WARNING on day 21 at 06:00, and
-     * both close on day 24, two mornings after the next van: the same events at the same instants.
+     * both close on day 23, the morning after the next van, whose 400 last the warning horizon on their
+     * own: the same events at the same instants.
      */
     @Test
     void aDeliveryMorningDipRaisesTheSameAlertsPolledHourlyAsReportedDaily() {
@@ -200,7 +224,7 @@ class LevelMachineTest {
         List<Event> daily = replay(days(0, 26), shelf);
         List<Event> hourly = replay(hours(0, 26 * 24), shelf);
 
-        assertEquals(List.of(new Event(AlertLevel.WARNING, local(21, 6)), new Event(AlertLevel.RECOVERED, local(24, 6))), daily);
+        assertEquals(List.of(new Event(AlertLevel.WARNING, local(21, 6)), new Event(AlertLevel.RECOVERED, local(23, 6))), daily);
         assertEquals(daily, hourly);
     }
 
@@ -272,7 +296,9 @@ class LevelMachineTest {
         AlertState state = AlertState.CALM;
         int i = 0;
         for (double c : coverages) {
-            LevelMachine.Step step = LevelMachine.next(state, assessment(c, 1000, 10, Set.of()), T, day(i++), true);
+            // the shelf alone lasts what the coverage says: nothing on order
+            LevelMachine.Step step = LevelMachine.next(state, assessment(c, Math.round(c * 10), 10, Set.of()), T, day(i++),
+                    true);
             state = step.state();
             if (step.announced() != null) {
                 out.add(step.announced());
