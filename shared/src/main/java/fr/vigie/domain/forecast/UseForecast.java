@@ -17,7 +17,8 @@ import java.util.List;
  * rather than each day's, because hospital use has a strong weekly rhythm (weekends are low) that
  * would otherwise read as a trend turning every few days. Days are rebuilt from the snapshots: a
  * gap's use is spread over its days, and days that ended out of stock are left out (what was used
- * then is what was there, not what was needed); after a week or more of them, the fit starts again
+ * then is what was there, not what was needed); after a week or more without a weekly mean (those
+ * days, and the days after them until the trailing week holds four known ones), the fit starts again
  * from the first week of news, since the use may have moved anywhere meanwhile (measured: holding the
  * level over the gap read a wave that fell during a stock-out as a fall to no use at all, and
  * closed alerts on a few units left, docs/forecasting.md "eighth pass").
@@ -112,8 +113,8 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             }
             double y = week / counted;
             weekly[d] = y;
-            // news again after a week or more without (a stock-out): what was needed meanwhile is unknown, and the
-            // jump from the level held since would read as a trend; the fit starts again from this week
+            // news again after a week or more without (a stock-out and its aftermath): what was needed meanwhile
+            // is unknown, and the jump from the level held since would read as a trend; the fit starts again here
             boolean resumed = silent >= WEEK;
             silent = 0;
             if (!started || resumed) {
