@@ -62,7 +62,7 @@ class NationalSignalsRaceTest {
                     together.await(); // every evaluation has read the same state before any saves
                     Instant at = T0.plus(Duration.ofHours(round));
                     Assessment late = new Assessment(DEVICE, at, 100, 10, 8, 12, 10, null, Set.of(Reason.DELIVERY_OVERDUE),
-                            new SupplySignal(DisruptionKind.DELAY, 4, null), false, 10, false);
+                            new SupplySignal(DisruptionKind.DELAY, 4, null), false, 10, false, false);
                     Optional<SupplyDisruptionEvent> event = signals.observe(read, facility, late);
                     event.ifPresent(announced::add);
                 }

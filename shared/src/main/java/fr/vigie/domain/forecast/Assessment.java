@@ -12,7 +12,9 @@ import java.util.Set;
  * ({@code null} beyond the horizon), the weak signals seen, and {@code signal} when this snapshot
  * reveals an overdue or short delivery, and whether it saw a delivery arrive on time; the days the
  * stock on hand alone lasts at the use to come ({@code shelfDays}, fractional, at most the
- * projection's horizon) and whether the wave is {@code rising} ({@link UseForecast#rising}).
+ * projection's horizon), whether the wave is {@code rising} ({@link UseForecast#rising}) and whether
+ * the use to come is held from before days without news ({@code useStale}, {@link UseForecast#stale}:
+ * just out of a stock-out, what the hospital now needs is not seen yet).
  */
 public record Assessment(
         String deviceId,
@@ -27,7 +29,8 @@ public record Assessment(
         SupplySignal signal,
         boolean deliveredOnTime,
         double shelfDays,
-        boolean rising) {
+        boolean rising,
+        boolean useStale) {
 
     public Assessment {
         signals = Set.copyOf(signals);

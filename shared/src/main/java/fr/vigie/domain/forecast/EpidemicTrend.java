@@ -85,8 +85,8 @@ public record EpidemicTrend(double weeklyRatio) {
      * The forecast led by this hint. A falling signal (ratio under 1 − {@link #DEAD_BAND}) brings a
      * fitted trend that is higher down to the signal's — the level times the daily rate the weekly
      * ratio compounds to —, and the level, brought to now with the fitted trend, is brought with
-     * that one instead ({@value #LAG_DAYS} days); {@link UseForecast#at}'s damping then bounds what
-     * the trend takes away (about 9 days of it). Otherwise, {@code fitted} itself.
+     * that one instead ({@value #LAG_DAYS} days); {@link UseForecast#at} then takes it as a share of
+     * the level a day, damped, so that the use to come levels off above 0. Otherwise, {@code fitted} itself.
      */
     public UseForecast lead(UseForecast fitted) {
         if (weeklyRatio > 1 - DEAD_BAND) {
@@ -97,6 +97,6 @@ public record EpidemicTrend(double weeklyRatio) {
             return fitted;
         }
         return new UseForecast(Math.max(0, fitted.level() + LAG_DAYS * (trend - fitted.trend())), trend, fitted.spread(),
-                fitted.turned(), fitted.rising());
+                fitted.turned(), fitted.rising(), fitted.stale());
     }
 }

@@ -22,11 +22,11 @@ import java.time.ZoneId;
  * It never steps down from CRITICAL to WARNING, and closes only when coverage is clearly above the
  * warning threshold, and the stock on hand clearly above the critical one, likewise at two days'
  * first snapshots in a row (a just-in-time shelf refilled by each delivery would otherwise open and
- * close every week), or at once when the stock on hand alone lasts the warning horizon at the use to
- * come and the supplier is not failing: no delivery need come for the series to be safe, so a second
- * day confirms nothing and only keeps a false alarm open (measured: false alarms 0.17 to 0.14 of the
- * alert days on 15 generated seasons at the samples' height, messages and lead unchanged,
- * docs/forecasting.md "eighth pass").
+ * close every week), or at once when the stock on hand alone lasts the warning horizon at a use to
+ * come seen since any stock-out, and the supplier is not failing: no delivery need come for the
+ * series to be safe, so a second day confirms nothing and only keeps a false alarm open (measured:
+ * false alarms 0.17 to 0.14 of the alert days on 15 generated seasons at the samples' height,
+ * messages and lead unchanged, docs/forecasting.md "eighth pass").
  * <p>
  * In a wave rising (the trailing week's mean up on each of the last seven days, {@link UseForecast#rising}),
  * a coverage under the warning threshold opens or escalates without a second day, as a failing
@@ -135,9 +135,13 @@ public final class LevelMachine {
         return a.coverageDays() < t.warningDays() || onHandShort ? AlertLevel.WARNING : AlertLevel.NONE;
     }
 
-    /** Safe on the shelf: the stock on hand alone lasts the warning horizon at the use to come, the supplier not failing. */
+    /**
+     * Safe on the shelf: the stock on hand alone lasts the warning horizon at the use to come, the
+     * supplier not failing, and that use seen lately (not held through a stock-out just over, whose
+     * days say nothing of what the hospital now needs).
+     */
     private static boolean safeOnTheShelf(Assessment a, Thresholds t) {
-        return !a.supplyFailing() && a.shelfDays() >= t.warningDays();
+        return !a.supplyFailing() && !a.useStale() && a.shelfDays() >= t.warningDays();
     }
 
     /**

@@ -109,7 +109,7 @@ public final class SeriesEvaluator {
         double shelfDays = a.onHand() / use;
         LocalDate runsDry = LocalDays.of(a.at(), zone).plusDays((long) Math.floor(shelfDays) + 1);
         return new Assessment(a.deviceId(), a.at(), a.onHand(), use, a.dailyUseLow(), a.dailyUseHigh(), shelfDays, runsDry,
-                a.signals(), a.signal(), a.deliveredOnTime(), a.shelfDays(), a.rising());
+                a.signals(), a.signal(), a.deliveredOnTime(), a.shelfDays(), a.rising(), a.useStale());
     }
 
     /**
@@ -149,7 +149,8 @@ public final class SeriesEvaluator {
         CoverageProjection.Result coverage = CoverageProjection.project(latest.onHand(), use, projected);
         return new Assessment(latest.deviceId(), latest.timestamp(), latest.onHand(), use.at(1), use.low(), use.high(),
                 coverage.coverageDays(), coverage.stockout(), signals, DeliveryTracker.signal(supply),
-                supply.deliveredOnTime(), use.shelfDays(latest.onHand(), CoverageProjection.HORIZON_DAYS), use.rising());
+                supply.deliveredOnTime(), use.shelfDays(latest.onHand(), CoverageProjection.HORIZON_DAYS), use.rising(),
+                use.stale());
     }
 
     private static List<Reason> reasons(AlertLevel level, Assessment a) {

@@ -17,22 +17,30 @@ import java.util.List;
  * rather than each day's, because hospital use has a strong weekly rhythm (weekends are low) that
  * would otherwise read as a trend turning every few days. Days are rebuilt from the snapshots: a
  * gap's use is spread over its days, and days that ended out of stock are left out (what was used
- * then is what was there, not what was needed); after a week or more without a weekly mean (those
- * days, and the days after them until the trailing week holds four known ones), the fit starts again
- * from the first week of news, since the use may have moved anywhere meanwhile (measured: holding the
- * level over the gap read a wave that fell during a stock-out as a fall to no use at all, and
- * closed alerts on a few units left, docs/forecasting.md "eighth pass").
+ * then is what was there, not what was needed). Through days without a weekly mean (those days,
+ * and the days after them until the trailing week holds four known ones) the level is held and the
+ * fit is {@code stale}; after a week or more of them, the fit starts again from the first weekly
+ * mean after the gap, its trend the change per day from the level held to that mean, since the
+ * smoothing would read the jump as a trend of days (measured: it read a wave that fell during a
+ * stock-out as a fall to no use at all, docs/forecasting.md "eighth pass").
+ * <p>
+ * A falling use (a negative trend) falls by a share, not by a number: use on day h is
+ * {@code level × exp(trend / level × (φ + … + φ^h))} (Taylor's damped multiplicative trend, Int. J.
+ * Forecasting 19, 2003, in continuous form), since an epidemic wanes by a share of its cases each
+ * week; the fall slows as the use gets low and never reaches 0, where an additive trend of a steep
+ * fall crossed 0 and read a few units as months of cover. A rising use keeps the additive damped
+ * trend (a multiplicative rise compounds into the over-forecasts the third pass measured).
  * <p>
  * After a peak (issue 19): once the trailing week's mean has fallen on each of the last seven days,
  * the wave has {@code turned}; the smoothed level and trend, which still lean on the peak's weeks,
- * give way to the last week's mean and the share it fell by over the week, compounded day by day
- * ({@link #at}; {@code trend} is then the first day's fall), and a failing supplier is no longer
- * planned for with a busier day than forecast. The mirror, a trailing week's mean that rose on each
+ * give way to the last week's mean and the share it fell by over the week (the trend then
+ * {@code level × ln(share)}, so that {@link #at} compounds that share a day), and a failing supplier
+ * is no longer planned for with a busier day than forecast. The mirror, a trailing week's mean that rose on each
  * of the last seven days, is a wave {@code rising}: the level machine
  * then neither waits a second day to open nor closes on a shelf short of the use to come
  * ({@link LevelMachine}, "fourth pass" in docs/forecasting.md).
  */
-public record UseForecast(double level, double trend, double spread, boolean turned, boolean rising) {
+public record UseForecast(double level, double trend, double spread, boolean turned, boolean rising, boolean stale) {
 
     private static final int WEEK = 7;
     /** The trailing week's mean describes the middle of that week: this many days behind today. */
@@ -113,12 +121,16 @@ public record UseForecast(double level, double trend, double spread, boolean tur
             }
             double y = week / counted;
             weekly[d] = y;
-            // news again after a week or more without (a stock-out and its aftermath): what was needed meanwhile
-            // is unknown, and the jump from the level held since would read as a trend; the fit starts again here
-            boolean resumed = silent >= WEEK;
+            if (started && silent >= WEEK) {
+                // news again after a week or more without (a stock-out and its aftermath): smoothed, the jump from
+                // the level held would read as a trend of days; it is the change over the gap's days
+                trend = (y - level) / silent;
+                level = y;
+                silent = 0;
+                continue;
+            }
             silent = 0;
-            if (!started || resumed) {
-                trend = 0;
+            if (!started) {
                 level = y;
                 started = true;
                 continue;
@@ -138,14 +150,24 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         }
         double spread = fitted > 1 ? Math.sqrt(sumSq / fitted) : level / 2;
         boolean turned = turned(weekly);
+        boolean stale = started && silent > 0;
         if (turned) {
-            // the week's fall, as a share a day: weekly[last - WEEK] > 0, turned() checked every day from it
+            // the week's fall as a share a day: weekly[last - WEEK] > 0, turned() checked every day from it
             int last = weekly.length - 1;
-            double share = Math.pow(weekly[last] / weekly[last - WEEK], 1.0 / WEEK);
-            double current = weekly[last] * Math.pow(share, lag);
-            return new UseForecast(current, current * (share - 1), spread, true, false);
+            double current = weekly[last];
+            trend = current * Math.log(weekly[last] / weekly[last - WEEK]) / WEEK;
+            return new UseForecast(current, trend, spread, true, false, stale).broughtForward(lag);
         }
-        return new UseForecast(Math.max(0, level + lag * trend), trend, spread, false, rose(weekly));
+        return new UseForecast(level, trend, spread, false, rose(weekly), stale).broughtForward(lag);
+    }
+
+    /** This forecast {@code days} later: the level moved along the trend (by shares when falling), the trend with it. */
+    private UseForecast broughtForward(double days) {
+        if (trend < 0 && level > 0) {
+            double factor = Math.exp(days * trend / level);
+            return new UseForecast(level * factor, trend * factor, spread, turned, rising, stale);
+        }
+        return new UseForecast(Math.max(0, level + days * trend), trend, spread, turned, rising, stale);
     }
 
     /**
@@ -195,15 +217,13 @@ public record UseForecast(double level, double trend, double spread, boolean tur
 
     /**
      * Use expected on the {@code ahead}-th day from now (1 = tomorrow): the level plus the trend damped
-     * over those days, never below 0; in a wave {@link #turned}, the level times the day's share
-     * ({@code 1 + trend / level}) compounded over the same damped days (Taylor's damped multiplicative
-     * trend, Int. J. Forecasting 19, 2003), since an epidemic wanes by a share of its cases each week,
-     * not by a number: the fall slows as the use gets low and never reaches 0.
+     * over those days when rising or flat; when falling, the level times {@code exp(trend / level)}
+     * compounded over the same damped days, never 0 (see the class comment).
      */
     public double at(int ahead) {
         double days = DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)];
-        if (turned && level > 0 && trend > -level) {
-            return level * Math.pow(1 + trend / level, days);
+        if (trend < 0 && level > 0) {
+            return level * Math.exp(days * trend / level);
         }
         return Math.max(0, level + days * trend);
     }

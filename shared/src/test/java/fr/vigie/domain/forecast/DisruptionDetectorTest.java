@@ -114,7 +114,7 @@ class DisruptionDetectorTest {
     private void observe(String facility, int day, SupplySignal signal, boolean onTime) {
         Set<Reason> reasons = signal == null ? Set.of()
                 : Set.of(signal.kind() == DisruptionKind.DELAY ? Reason.DELIVERY_OVERDUE : Reason.SHORT_DELIVERY);
-        Assessment a = new Assessment(DEVICE, SimulatedHospital.at(day), 100, 10, 8, 12, 10, null, reasons, signal, onTime, 10, false);
+        Assessment a = new Assessment(DEVICE, SimulatedHospital.at(day), 100, 10, 8, 12, 10, null, reasons, signal, onTime, 10, false, false);
         DisruptionStep step = detector.observe(state, facility, a);
         state = step.state();
         step.event().ifPresent(events::add);

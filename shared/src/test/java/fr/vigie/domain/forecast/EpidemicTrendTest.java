@@ -46,7 +46,7 @@ class EpidemicTrendTest {
 
     @Test
     void aFallingSignalLowersTheUseToComeARisingOneNoneOrNoiseChangeNothing() {
-        UseForecast fitted = new UseForecast(100, 1, 10, false, false);
+        UseForecast fitted = new UseForecast(100, 1, 10, false, false, false);
         UseForecast falling = new EpidemicTrend(0.6).lead(fitted);
         assertEquals(100 * (Math.pow(0.6, 1.0 / 7) - 1), falling.trend(), 1e-9);
         assertTrue(falling.at(7) < fitted.at(7) - 30, falling + " vs " + fitted);
@@ -57,7 +57,7 @@ class EpidemicTrendTest {
         assertSame(fitted, EpidemicTrend.NONE.lead(fitted));
         assertSame(fitted, new EpidemicTrend(0.9).lead(fitted));
         // a fitted trend already falling faster than the signal is kept
-        UseForecast steep = new UseForecast(100, -20, 10, false, false);
+        UseForecast steep = new UseForecast(100, -20, 10, false, false, false);
         assertSame(steep, new EpidemicTrend(0.7).lead(steep));
     }
 

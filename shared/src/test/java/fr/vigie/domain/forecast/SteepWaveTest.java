@@ -7,6 +7,7 @@ import fr.vigie.domain.Thresholds;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -104,9 +105,48 @@ class SteepWaveTest {
         assertNull(step.announced());
     }
 
+    /**
+     * Issue 19, eighth pass, review: 100 a day with the shelf held at 300 by a daily van, then from
+     * day 60 use falls to 30 a day and the vans stop. Before the fall has lasted a week, Holt's trend
+     * taken as a number crossed 0 and read the 120 units left on day 65 as 120 days: the CRITICAL
+     * closed on 4 days of stock and reopened two days later. Falling by shares, it stays open.
+     */
+    @Test
+    void aSteepFallDoesNotCloseACriticalOnAFewDaysOfStock() {
+        List<Snapshot> history = new ArrayList<>();
+        long onHand = 300;
+        for (int day = 0; day < 80; day++) {
+            long used = day < 60 ? 100 : 30;
+            long received = day < 60 ? 100 : 0;
+            onHand = Math.max(0, onHand + received - used);
+            history.add(new Snapshot(FACILITY, DEVICE, SimulatedHospital.at(day), onHand, used, received, 0L, null));
+        }
+        Replay replay = Replay.of(history);
+
+        assertEquals(AlertLevel.CRITICAL, replay.events.get(0).level());
+        assertTrue(replay.events.stream().noneMatch(e -> e.level() == AlertLevel.RECOVERED), replay.events::toString);
+    }
+
+    /**
+     * Issue 19, eighth pass, review: a wave doubling every five days, the supplier 11 days late from
+     * day 35, out of stock on most days from 42 to 57. The van of day 58 lasts 16 days at the use held
+     * from before the stock-out, about 2 at the use the wave has reached: no close at once on a use
+     * not seen since, so the alert is still open on day 59, when the shelf is empty again.
+     */
+    @Test
+    void noCloseAtOnceOnAUseHeldThroughAStockOut() {
+        SimulatedHospital hospital = new SimulatedHospital(d -> 20 * Math.pow(2, Math.max(0, Math.min(d, 70) - 30) / 5.0))
+                .delayFrom(35, 11);
+        Replay replay = Replay.of(hospital.run(FACILITY, DEVICE, 62));
+
+        assertTrue(hospital.stockouts.contains(59), "the shelf must run dry again: " + hospital.stockouts);
+        assertTrue(replay.openOn(59), replay.events::toString);
+    }
+
     /** {@code a} with a coverage just above the warning threshold: an open alert is not yet clearly back. */
     private static Assessment shortOf(Assessment a) {
         return new Assessment(a.deviceId(), a.at(), a.onHand(), a.dailyUseForecast(), a.dailyUseLow(), a.dailyUseHigh(),
-                15, a.projectedStockout(), Set.copyOf(a.signals()), a.signal(), false, a.onHand() / a.dailyUseForecast(), false);
+                15, a.projectedStockout(), Set.copyOf(a.signals()), a.signal(), false, a.onHand() / a.dailyUseForecast(), false,
+                false);
     }
 }

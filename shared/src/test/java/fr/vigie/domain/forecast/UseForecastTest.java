@@ -8,66 +8,89 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UseForecastTest {
 
-    /** The use to come, day by day: the level plus the trend damped by 0.9 a day, added up day after day, never below 0. */
+    /** A use rising or flat, day by day: the level plus the trend damped by 0.9 a day, added up day after day. */
     @Test
-    void theUseToComeIsTheLevelPlusTheTrendDampedDayAfterDay() {
-        for (double[] levelAndTrend : new double[][]{{120, 7.5}, {120, -3.25}, {4, -2}, {0, 0}, {1e6, 1e4}}) {
-            UseForecast use = new UseForecast(levelAndTrend[0], levelAndTrend[1], 10, false, false);
+    void aRisingUseIsTheLevelPlusTheTrendDampedDayAfterDay() {
+        for (double[] levelAndTrend : new double[][]{{120, 7.5}, {0, 0}, {1e6, 1e4}, {0, 3}}) {
+            UseForecast use = new UseForecast(levelAndTrend[0], levelAndTrend[1], 10, false, false, false);
             double damped = 0;
             double factor = 1;
             assertEquals(levelAndTrend[0], use.at(0));
             for (int ahead = 1; ahead <= 1_000; ahead++) {
                 factor *= 0.9;
                 damped += factor;
-                assertEquals(Math.max(0, levelAndTrend[0] + damped * levelAndTrend[1]), use.at(ahead), 0.0, "day " + ahead);
+                assertEquals(levelAndTrend[0] + damped * levelAndTrend[1], use.at(ahead), 0.0, "day " + ahead);
             }
         }
     }
 
     /**
-     * Issue 19, eighth pass: in a wave turned, the use to come falls by the share the last week fell
-     * by, compounded over the damped days: 100 falling by 12 a day is 100 × 0.88^(0.9 + 0.81 + …),
-     * never 0, where the same fall taken as a number, 12 a day over about nine damped days, takes the
-     * 100 away.
+     * Issue 19, eighth pass: a falling use wanes by a share, turned or not: 100 with a trend of
+     * 100 × ln 0.88 is 100 × 0.88^(0.9 + 0.81 + …), never 0, where the same fall taken as a number
+     * (about 12.8 a day over about nine damped days) took the 100 away; a fall steeper than the level
+     * itself in a day still leaves a use.
      */
     @Test
-    void aTurnedWaveWanesByAShareNeverToNoUse() {
-        UseForecast use = new UseForecast(100, -12, 10, true, false);
-        double damped = 0;
-        double factor = 1;
-        for (int ahead = 1; ahead <= CoverageProjection.HORIZON_DAYS; ahead++) {
-            factor *= 0.9;
-            damped += factor;
-            assertEquals(100 * Math.pow(0.88, damped), use.at(ahead), 1e-9, "day " + ahead);
-            assertTrue(use.at(ahead) > 0 && use.at(ahead) < use.at(ahead - 1), "day " + ahead);
+    void aFallingUseWanesByAShareNeverToNoUse() {
+        for (boolean turned : new boolean[]{true, false}) {
+            UseForecast use = new UseForecast(100, 100 * Math.log(0.88), 10, turned, false, false);
+            double damped = 0;
+            double factor = 1;
+            for (int ahead = 1; ahead <= CoverageProjection.HORIZON_DAYS; ahead++) {
+                factor *= 0.9;
+                damped += factor;
+                assertEquals(100 * Math.pow(0.88, damped), use.at(ahead), 1e-9, "day " + ahead);
+                assertTrue(use.at(ahead) > 0 && use.at(ahead) < use.at(ahead - 1), "day " + ahead);
+            }
         }
-        assertEquals(0, new UseForecast(100, -12, 10, false, false).at(CoverageProjection.HORIZON_DAYS),
-                "the same fall as a number, in a wave not turned");
+        assertTrue(new UseForecast(4, -6, 1, false, false, false).at(CoverageProjection.HORIZON_DAYS) > 0);
     }
 
     /**
-     * Issue 19, eighth pass: 60 a day for a month, eleven days out of stock while the wave fell, then
-     * 16 a day for a week. The fit starts again from the week of news: tomorrow is about 16, not the
-     * fall from 60 to 16 carried on to nothing.
+     * Issue 19, eighth pass, and its review: 60 a day for a month, eleven days out of stock while the
+     * wave fell, then 16 a day for a week. The fit starts again at the week of news with the change
+     * per day over the gap as its trend, by shares: the forecast starts near 16 and levels off above 0,
+     * where smoothing the jump from 60 read a fall to no use at all. The use it held through the gap
+     * is not stale any more once a week's mean is seen again.
      */
     @Test
-    void aWeekOutOfStockStartsTheFitAgain() {
+    void aWeekOutOfStockStartsTheFitAgainFromTheWeekOfNews() {
+        UseForecast use = UseForecast.fit(outOfStock(60, 16, 48), ZoneOffset.UTC);
+
+        assertTrue(use.at(1) > 8 && use.at(1) <= 16, "tomorrow " + use.at(1));
+        assertTrue(use.at(CoverageProjection.HORIZON_DAYS) > 1, "at the horizon " + use.at(CoverageProjection.HORIZON_DAYS));
+        assertFalse(use.stale());
+        assertTrue(UseForecast.fit(outOfStock(60, 16, 43), ZoneOffset.UTC).stale(), "two days of news: no weekly mean yet");
+    }
+
+    /**
+     * Issue 19, eighth pass, review: the same gap in a wave rising (60 a day before, 90 after) keeps
+     * rising: the gap's own change per day is the trend, not a flat start from the new level.
+     */
+    @Test
+    void aRiseAcrossAStockOutIsKept() {
+        UseForecast use = UseForecast.fit(outOfStock(60, 90, 48), ZoneOffset.UTC);
+
+        assertTrue(use.trend() > 0, use.toString());
+        assertTrue(use.at(14) > 90, "in two weeks " + use.at(14));
+    }
+
+    /** {@code before} a day for 30 days, out of stock for 11 (days 30–40), then {@code after} a day; {@code days} daily snapshots. */
+    private static List<Snapshot> outOfStock(long before, long after, int days) {
         List<Snapshot> history = new ArrayList<>();
         long onHand = 1800;
-        for (int day = 0; day < 48; day++) {
-            long used = day < 30 ? 60 : day <= 40 ? 0 : 16;
-            long received = day == 41 ? 400 : 0;
+        for (int day = 0; day < days; day++) {
+            long used = day < 30 ? before : day <= 40 ? 0 : after;
+            long received = day == 41 ? 20 * after : 0;
             onHand = day >= 30 && day <= 40 ? 0 : onHand + received - used;
             history.add(new Snapshot("CH-TEST-01", "NEB-MASK-PED", SimulatedHospital.at(day), onHand, used, received, 0L,
                     null));
         }
-        UseForecast use = UseForecast.fit(history, ZoneOffset.UTC);
-
-        assertEquals(16, use.at(1), 1.6, "tomorrow");
-        assertEquals(16, use.at(14), 1.6, "in two weeks");
+        return history;
     }
 }
