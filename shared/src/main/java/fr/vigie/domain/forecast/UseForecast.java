@@ -35,10 +35,10 @@ import java.util.List;
  * the wave has {@code turned}; the smoothed level and trend, which still lean on the peak's weeks,
  * give way to the last week's mean and the share it fell by over the week (the trend then
  * {@code level × ln(share)}, so that {@link #at} compounds that share a day), and a failing supplier
- * is no longer planned for with a busier day than forecast. The mirror, a trailing week's mean that rose on each
- * of the last seven days, is a wave {@code rising}: the level machine
- * then neither waits a second day to open nor closes on a shelf short of the use to come
- * ({@link LevelMachine}, "fourth pass" in docs/forecasting.md).
+ * is no longer planned for with a busier day than forecast. The mirror, a trailing week's mean that
+ * rose on each of the last seven days, is a wave {@code rising}: the level machine then neither
+ * waits a second day to open nor closes on a shelf short of the use to come ({@link LevelMachine},
+ * "fourth pass" in docs/forecasting.md).
  */
 public record UseForecast(double level, double trend, double spread, boolean turned, boolean rising, boolean stale) {
 
