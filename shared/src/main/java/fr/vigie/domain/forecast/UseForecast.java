@@ -161,13 +161,19 @@ public record UseForecast(double level, double trend, double spread, boolean tur
         return new UseForecast(level, trend, spread, false, rose(weekly), stale).broughtForward(lag);
     }
 
-    /** This forecast {@code days} later: the level moved along the trend (by shares when falling), the trend with it. */
+    /** This forecast {@code days} later: the level moved along the trend ({@link #after}), a falling trend the same share. */
     private UseForecast broughtForward(double days) {
-        if (trend < 0 && level > 0) {
-            double factor = Math.exp(days * trend / level);
-            return new UseForecast(level * factor, trend * factor, spread, turned, rising, stale);
-        }
-        return new UseForecast(Math.max(0, level + days * trend), trend, spread, turned, rising, stale);
+        double moved = after(days);
+        return new UseForecast(moved, falling() ? trend * moved / level : trend, spread, turned, rising, stale);
+    }
+
+    /** The use {@code days} of trend from the level: by shares when {@link #falling}, else added, never below 0. */
+    private double after(double days) {
+        return falling() ? level * Math.exp(days * trend / level) : Math.max(0, level + days * trend);
+    }
+
+    private boolean falling() {
+        return trend < 0 && level > 0;
     }
 
     /**
@@ -221,11 +227,7 @@ public record UseForecast(double level, double trend, double spread, boolean tur
      * compounded over the same damped days, never 0 (see the class comment).
      */
     public double at(int ahead) {
-        double days = DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)];
-        if (trend < 0 && level > 0) {
-            return level * Math.exp(days * trend / level);
-        }
-        return Math.max(0, level + days * trend);
+        return after(DAMPED_SUMS[Math.min(Math.max(ahead, 0), DAMPED_SUMS.length - 1)]);
     }
 
     /**
