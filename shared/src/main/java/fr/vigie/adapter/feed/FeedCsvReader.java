@@ -48,6 +48,10 @@ public final class FeedCsvReader implements Closeable {
     private final int[] columnIndex = new int[COLUMNS.size()];
     private final char separator;
     private final int headerFields;
+    /** The header's names up to its last non-blank one: a row must hold a field for each (empty or not). */
+    private final List<String> named;
+    /** The fields of the first data row when it held fewer than the header names (the file's rows leave columns out), else -1. */
+    private int shortWidth = -2;
     private long line;
     /** The first line of the record just read: where a person looks for it. */
     private long recordLine;
@@ -99,6 +103,11 @@ public final class FeedCsvReader implements Closeable {
             columnIndex[i] = positions.getOrDefault(COLUMNS.get(i), -1);
         }
         headerFields = header.size();
+        int last = header.size();
+        while (last > 0 && header.get(last - 1).isBlank()) {
+            last--;
+        }
+        named = List.copyOf(header.subList(0, last));
     }
 
     /** The field separator, {@code ','}, {@code ';'} or a tab, as the header line showed it. */
@@ -132,6 +141,22 @@ public final class FeedCsvReader implements Closeable {
             return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size()
                     + " champs pour " + headerFields + " colonnes : un séparateur « " + separatorName(separator)
                     + " » dans une valeur non entourée de guillemets" + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
+        }
+        if (shortWidth == -2) {
+            shortWidth = record.size() < named.size() ? record.size() : -1;
+        }
+        if (shortWidth >= 0 && record.size() > shortWidth) {
+            // the rows of this file leave the header's last columns out: one with more fields has a separator in a value
+            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size() + " champs alors que les lignes"
+                    + " du fichier en ont " + shortWidth + " : un séparateur « " + separatorName(separator)
+                    + " » dans une valeur non entourée de guillemets" + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
+        }
+        if (record.size() < named.size()) {
+            // a short row is refused whatever column it lacks: with an extra column in the header ("commentaire"),
+            // an unquoted 1,700 in a row that leaves that column out would otherwise fit the header and shift
+            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.MISSING_COLUMN, record.size() + " champs pour "
+                    + named.size() + " colonnes : colonne " + named.get(record.size()).strip() + " absente"
+                    + " (chaque ligne a un champ par colonne de l'en-tête, même vide)"));
         }
         String[] v = new String[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {

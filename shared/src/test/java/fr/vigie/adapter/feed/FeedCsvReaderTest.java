@@ -171,6 +171,20 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void anExtraHeaderColumnLeftOutOfTheRowsDoesNotHideAnUnquotedThousandsSeparator() throws Exception {
+        // field case thousands-comma-unquoted with a comment column the rows leave out: 1,700 then fits the header's 9 fields
+        List<FeedRow> rows = read(HEADER + ",commentaire\n"
+                + "2025-11-05T05:00:00Z,CHU-OCC-02,HFNC-PED,1760,60,0,,\n"
+                + "2025-11-06T05:00:00Z,CHU-OCC-02,HFNC-PED,1,700,60,0,,\n");
+        assertEquals(RejectCode.MISSING_COLUMN, rejected(rows.get(0)), "a row without the comment field: " + rows.get(0));
+        assertEquals(RejectCode.TOO_MANY_FIELDS, rejected(rows.get(1)), "1,700 must never be stored as on_hand 1");
+        assertEquals(1640, accepted(read(HEADER + ",commentaire\n2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,1640,60,0,,,vu\n").get(0)).onHand(),
+                "rows that hold the extra column are read");
+        assertEquals(1640, accepted(read(HEADER + ",,\n2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,1640,60,0,,\n").get(0)).onHand(),
+                "blank trailing header cells (a cleared spreadsheet column) ask for no field");
+    }
+
+    @Test
     void linesOfSeparatorsOnlyAreSkippedLikeBlankLines() throws Exception {
         List<FeedRow> rows = read(HEADER + "\r\n,,,,,,,\r\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\r\n , ,,,\r\n;;;\r\n");
         assertEquals(2, rows.size(), "';;;' in a ',' file is one field, not a blank line: " + rows);
