@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The use between consecutive snapshots of one series. Where {@code consumed} is empty, use is what
+ * The use between consecutive snapshots of one series. Where {@code consumed} is empty, or more than the
+ * previous on hand and the received could supply (an impossible use: a typo), use is what
  * left the shelf: previous on hand + received - on hand, unless a count corrected the stock (field
  * case {@code inventory-correction}, issue 16), in which case the interval used what the series
  * usually uses (the mean of its trailing week): when the shelf grew by more than was received (an
@@ -48,7 +49,9 @@ public final class DailyUse {
     }
 
     private static double used(Snapshot prev, Snapshot cur, double days, double usualRate) {
-        if (cur.consumed() != null) {
+        // a consumed above what the shelf held plus what came in cannot have been used (a typo such as 4000 for 40):
+        // the shelf tells the interval's use instead, by the rules below, rather than a use that raises a false alert
+        if (cur.consumed() != null && cur.consumed() <= prev.onHand() + cur.receivedOrZero()) {
             return cur.consumed();
         }
         double left = prev.onHand() + cur.receivedOrZero() - cur.onHand();
