@@ -183,10 +183,7 @@ public final class EpidemicCsv {
     }
 
     private static Map<String, Integer> header(String[] row) throws FeedFormatException {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < row.length; i++) {
-            columns.putIfAbsent(row[i].strip().toLowerCase(Locale.ROOT), i);
-        }
+        Map<String, Integer> columns = CsvHeader.positions(Arrays.asList(row), COLUMNS);
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing)

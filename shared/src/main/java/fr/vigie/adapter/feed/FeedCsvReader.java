@@ -12,9 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -48,8 +46,8 @@ public final class FeedCsvReader implements Closeable {
     private final int[] columnIndex = new int[COLUMNS.size()];
     private final char separator;
     private final int headerFields;
-    /** The header's names up to its last non-blank one: a row must hold a field for each (empty or not). */
-    private final List<String> named;
+    /** The header's fields up to its last non-blank name (a cleared spreadsheet column names nothing). */
+    private final int namedFields;
     /** The fields of the first data row when it held fewer than the header names (the file's rows leave columns out), else -1. */
     private int shortWidth = -2;
     private long line;
@@ -86,10 +84,7 @@ public final class FeedCsvReader implements Closeable {
         if (header == null || header.stream().allMatch(String::isBlank)) {
             throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
         }
-        Map<String, Integer> positions = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            positions.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
-        }
+        Map<String, Integer> positions = CsvHeader.positions(header, COLUMNS);
         List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
         if (!missing.isEmpty() && header.stream().anyMatch(h -> h.indexOf('\0') >= 0 || h.indexOf(NOT_UTF8) >= 0)) {
             // a UTF-16 file read as UTF-8 shows its columns with a zero byte between letters
@@ -107,7 +102,7 @@ public final class FeedCsvReader implements Closeable {
         while (last > 0 && header.get(last - 1).isBlank()) {
             last--;
         }
-        named = List.copyOf(header.subList(0, last));
+        namedFields = last;
     }
 
     /** The field separator, {@code ','}, {@code ';'} or a tab, as the header line showed it. */
@@ -138,25 +133,14 @@ public final class FeedCsvReader implements Closeable {
                     "octets hors UTF-8 dans la ligne : le fichier doit être enregistré en UTF-8 (dans un tableur : « CSV UTF-8 »)"));
         }
         if (record.size() > headerFields) {
-            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size()
-                    + " champs pour " + headerFields + " colonnes : un séparateur « " + separatorName(separator)
-                    + " » dans une valeur non entourée de guillemets" + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
+            return tooManyFields(lineNo, record.size() + " champs pour " + headerFields + " colonnes");
         }
         if (shortWidth == -2) {
-            shortWidth = record.size() < named.size() ? record.size() : -1;
+            shortWidth = record.size() < namedFields ? record.size() : -1;
         }
         if (shortWidth >= 0 && record.size() > shortWidth) {
             // the rows of this file leave the header's last columns out: one with more fields has a separator in a value
-            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, record.size() + " champs alors que les lignes"
-                    + " du fichier en ont " + shortWidth + " : un séparateur « " + separatorName(separator)
-                    + " » dans une valeur non entourée de guillemets" + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
-        }
-        if (record.size() < named.size()) {
-            // a short row is refused whatever column it lacks: with an extra column in the header ("commentaire"),
-            // an unquoted 1,700 in a row that leaves that column out would otherwise fit the header and shift
-            return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.MISSING_COLUMN, record.size() + " champs pour "
-                    + named.size() + " colonnes : colonne " + named.get(record.size()).strip() + " absente"
-                    + " (chaque ligne a un champ par colonne de l'en-tête, même vide)"));
+            return tooManyFields(lineNo, record.size() + " champs alors que les lignes du fichier en ont " + shortWidth);
         }
         String[] v = new String[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -172,6 +156,13 @@ public final class FeedCsvReader implements Closeable {
         } catch (SnapshotFields.RowError e) {
             return new FeedRow.Rejected(e.at(lineNo));
         }
+    }
+
+    /** A row with a field too many: most likely a separator in an unquoted value. */
+    private FeedRow.Rejected tooManyFields(long lineNo, String counted) {
+        return new FeedRow.Rejected(new RejectedRow(lineNo, RejectCode.TOO_MANY_FIELDS, counted + " : un séparateur « "
+                + separatorName(separator) + " » dans une valeur non entourée de guillemets"
+                + (separator == '\t' ? "" : " (ex. 1" + separator + "700 pour 1700)") + " ?"));
     }
 
     private void skipByteOrderMark() throws IOException {

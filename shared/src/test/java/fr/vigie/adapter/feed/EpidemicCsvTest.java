@@ -85,6 +85,16 @@ class EpidemicCsvTest {
     }
 
     @Test
+    void aColumnGivenTwiceOrMisspeltRefusesTheFile() {
+        FeedFormatException twice = assertThrows(FeedFormatException.class,
+                () -> EpidemicCsv.read("region,epidemic,week,intensity,intensity\n84,FLU,2025-W47,3,30\n", TODAY));
+        assertTrue(twice.getMessage().contains("intensity en double"), twice.getMessage());
+        FeedFormatException typo = assertThrows(FeedFormatException.class,
+                () -> EpidemicCsv.read("region,epidemic,week,intensity,publisehd\n84,FLU,2025-W47,3,2025-11-26\n", TODAY));
+        assertTrue(typo.getMessage().contains("« published »"), typo.getMessage());
+    }
+
+    @Test
     void aStrayQuoteCostsItsRowOnlyNamedByLineAndTheOtherRowsAreKept() throws Exception {
         EpidemicCsv.Result r = EpidemicCsv.read("""
                 region,epidemic,week,intensity

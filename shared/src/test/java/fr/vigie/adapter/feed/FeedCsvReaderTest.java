@@ -148,6 +148,21 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aColumnGivenTwiceOrMisspeltRefusesTheFileRatherThanReadingOneOrDroppingIt() throws Exception {
+        FeedFormatException twice = assertThrows(FeedFormatException.class,
+                () -> read("timestamp,facility_id,device_id,on_hand,On_Hand\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,9,120\n"));
+        assertTrue(twice.getMessage().contains("on_hand en double") && twice.getMessage().contains("4 et 5"), twice.getMessage());
+        // a typo of an optional column: its deliveries would be lost without a word
+        FeedFormatException typo = assertThrows(FeedFormatException.class,
+                () -> read("timestamp,facility_id,device_id,on_hand,consumed,recieved\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20,500\n"));
+        assertTrue(typo.getMessage().contains("« recieved » inconnue : « received »"), typo.getMessage());
+        assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,device_id,on_hnd\n"));
+        // a column of its own (a comment, a ward) is read past, and so is a repeated one
+        assertEquals(120, accepted(read("timestamp,facility_id,device_id,on_hand,service,service,remarque\n"
+                + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,réa,néonat,ok\n").get(0)).onHand());
+    }
+
+    @Test
     void aUtf16FileIsRefusedForItsEncodingNotForColumnsItVisiblyHas() {
         // Excel's "Texte Unicode" export: UTF-16LE with its byte-order mark
         byte[] utf16 = ("\uFEFF" + HEADER + "\r\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\r\n").getBytes(StandardCharsets.UTF_16LE);
@@ -176,7 +191,7 @@ class FeedCsvReaderTest {
         List<FeedRow> rows = read(HEADER + ",commentaire\n"
                 + "2025-11-05T05:00:00Z,CHU-OCC-02,HFNC-PED,1760,60,0,,\n"
                 + "2025-11-06T05:00:00Z,CHU-OCC-02,HFNC-PED,1,700,60,0,,\n");
-        assertEquals(RejectCode.MISSING_COLUMN, rejected(rows.get(0)), "a row without the comment field: " + rows.get(0));
+        assertEquals(1760, accepted(rows.get(0)).onHand(), "a row may leave out a column Vigie does not read: nothing is lost");
         assertEquals(RejectCode.TOO_MANY_FIELDS, rejected(rows.get(1)), "1,700 must never be stored as on_hand 1");
         assertEquals(1640, accepted(read(HEADER + ",commentaire\n2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,1640,60,0,,,vu\n").get(0)).onHand(),
                 "rows that hold the extra column are read");
