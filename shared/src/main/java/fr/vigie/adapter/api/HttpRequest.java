@@ -122,10 +122,10 @@ public final class HttpRequest {
         }
         JsonNode node;
         try {
-            node = Json.INPUT.readTree(text);
+            node = Json.readInput(text);
         } catch (JsonProcessingException e) {
             throw Problem.invalid("JSON illisible : un objet JSON est attendu, par exemple " + example, BODY,
-                    "JSON illisible : " + e.getOriginalMessage());
+                    Json.unreadable(e));
         }
         if (node == null || !node.isObject()) {
             throw Problem.invalid("un objet JSON est attendu, par exemple " + example, BODY, "objet JSON attendu");

@@ -84,7 +84,7 @@ public final class FeedCsvReader implements Closeable {
         if (header == null || header.stream().allMatch(String::isBlank)) {
             throw new FeedFormatException("fichier vide : la ligne d'en-tête est attendue (" + String.join(",", COLUMNS) + ")");
         }
-        Map<String, Integer> positions = CsvHeader.positions(header, COLUMNS);
+        Map<String, Integer> positions = FieldNames.csvHeader(header, COLUMNS);
         List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
         if (!missing.isEmpty() && header.stream().anyMatch(h -> h.indexOf('\0') >= 0 || h.indexOf(NOT_UTF8) >= 0)) {
             // a UTF-16 file read as UTF-8 shows its columns with a zero byte between letters

@@ -3,9 +3,13 @@ package fr.vigie.adapter.feed;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one Jackson set-up for stored state: ISO dates and instants, unknown fields tolerated across versions. */
 public final class Json {
@@ -22,7 +26,30 @@ public final class Json {
      */
     public static final ObjectMapper INPUT = MAPPER.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
     private Json() {
+    }
+
+    /**
+     * A document people or other systems send, read with {@link #INPUT}. A leading byte-order mark (an editor's
+     * "UTF-8 with BOM", which Jackson skips in bytes but not in a string) is read past.
+     *
+     * @return the tree, or null for a text of white space only
+     * @throws JsonProcessingException unreadable: {@link #unreadable} says where and why, in French
+     */
+    public static JsonNode readInput(String text) throws JsonProcessingException {
+        return INPUT.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** Why a document sent to Vigie is unreadable, for a person: the line and column, and what is wrong there. */
+    public static String unreadable(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher twice = DUPLICATE.matcher(original);
+        String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"
+                : twice.find() ? "champ \"" + twice.group(1) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
+        return e.getLocation() == null ? "JSON illisible : " + what
+                : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }
 
     public static String write(Object value) {

@@ -29,9 +29,9 @@ public final class NoticeJson {
     public static List<NoticeDraft> drafts(String json) {
         JsonNode root;
         try {
-            root = json == null || json.isBlank() ? null : Json.INPUT.readTree(json);
+            root = json == null || json.isBlank() ? null : Json.readInput(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("JSON illisible : " + e.getOriginalMessage());
+            throw new IllegalArgumentException(Json.unreadable(e));
         }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException("un tableau JSON d'avis est attendu");

@@ -13,9 +13,13 @@ import java.util.function.Predicate;
 /**
  * Reads the JSON stock report of spec section 2 (an HTTP report or a polled source's answer).
  * Each item is checked by the same rules as a CSV row; a bad item is refused with its position
- * (from 1) and the others are kept.
+ * (from 1) and the others are kept. An item is also refused when it names another facility or time
+ * than its report's (it would be stored under the report's), or holds a misspelt field
+ * ({@link FieldNames}: {@code recieved}, whose delivery would be lost).
  */
 public final class StockReportJson {
+
+    private static final List<String> ITEM_FIELDS = List.of("deviceId", "onHand", "consumed", "received", "onOrder", "expectedDelivery");
 
     private StockReportJson() {
     }
@@ -26,9 +30,9 @@ public final class StockReportJson {
         }
         JsonNode root;
         try {
-            root = Json.INPUT.readTree(json);
+            root = Json.readInput(json);
         } catch (JsonProcessingException e) {
-            return List.of(invalid("JSON illisible : " + e.getOriginalMessage()));
+            return List.of(invalid(Json.unreadable(e)));
         }
         if (root == null || !root.isObject() || !root.path("items").isArray()) {
             return List.of(invalid("objet attendu avec facilityId, reportedAt et items (tableau)"));
@@ -43,6 +47,18 @@ public final class StockReportJson {
                 rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : objet attendu")));
                 continue;
             }
+            String conflict = conflict(item, "facilityId", facilityId);
+            conflict = conflict != null ? conflict : conflict(item, "reportedAt", reportedAt);
+            if (conflict != null) {
+                rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : " + conflict)));
+                continue;
+            }
+            List<FieldNames.Misspelling> misspelt = FieldNames.misspelt(item::fieldNames, ITEM_FIELDS);
+            if (!misspelt.isEmpty()) {
+                rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : champ "
+                        + misspelt.get(0).message() + " (champs d'un élément : " + String.join(", ", ITEM_FIELDS) + ")")));
+                continue;
+            }
             try {
                 rows.add(new FeedRow.Accepted(position, SnapshotFields.toSnapshot(reportedAt, facilityId,
                         text(item.get("deviceId")), text(item.get("onHand")), text(item.get("consumed")),
@@ -53,6 +69,13 @@ public final class StockReportJson {
             }
         }
         return rows;
+    }
+
+    /** Why an item's own {@code field} contradicts its report's {@code value}, or null when it has none or the same. */
+    private static String conflict(JsonNode item, String field, String value) {
+        String own = text(item.get(field));
+        return own == null || own.equals(value) ? null
+                : field + " \"" + own + "\" différent de celui du rapport (\"" + value + "\") : un rapport par établissement et par relevé";
     }
 
     private static FeedRow invalid(String message) {

@@ -14,16 +14,16 @@ import fr.vigie.domain.WatchlistValidator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads and writes the watch-list JSON of spec section 1; validation is the domain's. */
 public final class WatchlistJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final WatchlistValidator VALIDATOR = new WatchlistValidator();
+    /** The fields of an entry (spec section 1, and the follow-up's escalation and alternatives). */
+    private static final List<String> ENTRY_FIELDS = List.of("deviceId", "name", "epidemics", "unit", "emdn", "references", "season",
+            "thresholds", "active", "escalationHours", "alternatives");
     /** Jackson's message for a key given twice ({@link Json#INPUT}). */
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private WatchlistJson() {
     }
@@ -35,9 +35,9 @@ public final class WatchlistJson {
         }
         JsonNode root;
         try {
-            root = Json.INPUT.readTree(json);
+            root = Json.readInput(json);
         } catch (JsonProcessingException e) {
-            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", unreadable(e))));
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", Json.unreadable(e))));
         }
         if (root == null || !root.isArray()) {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));
@@ -60,7 +60,8 @@ public final class WatchlistJson {
     /**
      * Type errors of one entry that its draft's text view would hide or misread ({@code "active": "False"}
      * read as the default, true; {@code "references": {...}} read as its values), named with {@code label}:
-     * the entry, epidemics, references and alternatives, season and thresholds must have their JSON shape.
+     * the entry, epidemics, references and alternatives, season and thresholds must have their JSON shape, and
+     * no field may be a misspelling of one they lack ({@link FieldNames}).
      */
     public static List<Violation> structure(JsonNode entry, String label) {
         if (!entry.isObject()) {
@@ -80,7 +81,22 @@ public final class WatchlistJson {
         if (entry.hasNonNull("active") && !entry.get("active").isBoolean()) {
             violations.add(new Violation(label, "active", "booléen attendu (true ou false, sans guillemets)"));
         }
+        misspelt(entry, ENTRY_FIELDS, "", label, violations);
+        misspelt(entry.path("season"), List.of("start", "end"), "season.", label, violations);
+        misspelt(entry.path("thresholds"), List.of("warningDays", "criticalDays"), "thresholds.", label, violations);
+        int i = 0;
+        for (JsonNode reference : entry.path("references")) {
+            misspelt(reference, List.of("supplier", "ref", "udiDi"), "references[" + i++ + "].", label, violations);
+        }
         return violations;
+    }
+
+    /** A field of {@code object} misspelt from one of {@code fields} it lacks ("Active", "actif"): its value would be ignored. */
+    private static void misspelt(JsonNode object, List<String> fields, String path, String label, List<Violation> violations) {
+        if (object.isObject()) {
+            FieldNames.misspelt(object::fieldNames, fields)
+                    .forEach(m -> violations.add(new Violation(label, path + m.given(), "champ " + m.message() + " : sa valeur serait ignorée")));
+        }
     }
 
     public static WatchlistDraft draft(JsonNode n) {
@@ -165,15 +181,5 @@ public final class WatchlistJson {
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
-    }
-
-    /** Where the JSON breaks, in French: "JSON illisible ligne 12, colonne 5 : fin de fichier inattendue (fichier tronqué ?)". */
-    static String unreadable(JsonProcessingException e) {
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        Matcher twice = DUPLICATE.matcher(original);
-        String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"
-                : twice.find() ? "champ \"" + twice.group(1) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
-        return e.getLocation() == null ? "JSON illisible : " + what
-                : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }
 }

@@ -155,7 +155,7 @@ class FeedCsvReaderTest {
         // a typo of an optional column: its deliveries would be lost without a word
         FeedFormatException typo = assertThrows(FeedFormatException.class,
                 () -> read("timestamp,facility_id,device_id,on_hand,consumed,recieved\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20,500\n"));
-        assertTrue(typo.getMessage().contains("« recieved » inconnue : « received »"), typo.getMessage());
+        assertTrue(typo.getMessage().contains("« recieved » inconnu : « received »"), typo.getMessage());
         assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,device_id,on_hnd\n"));
         // a column of its own (a comment, a ward) is read past, and so is a repeated one
         assertEquals(120, accepted(read("timestamp,facility_id,device_id,on_hand,service,service,remarque\n"

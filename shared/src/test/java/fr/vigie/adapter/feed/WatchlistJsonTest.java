@@ -58,12 +58,21 @@ class WatchlistJsonTest {
     }
 
     @Test
-    void aStockReportWithAKeyGivenTwiceIsRefusedWhole() {
-        List<fr.vigie.domain.FeedRow> rows = StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\","
-                + " \"items\": [{\"deviceId\": \"HFNC-PED\", \"onHand\": 500, \"onHand\": 5}]}", "HFNC-PED"::equals);
-        assertEquals(1, rows.size(), rows.toString());
-        fr.vigie.domain.RejectedRow refused = assertInstanceOf(fr.vigie.domain.FeedRow.Rejected.class, rows.get(0)).rejection();
-        assertEquals(0, refused.line(), "not a report at all: 400, nothing stored");
-        assertTrue(refused.message().contains("onHand"), refused.message());
+    void aMisspeltFieldIsAViolationNotAValueSilentlyIgnored() {
+        // "actif": false meant to stop a device's surveillance; "Active" is not "active" to a JSON reader
+        WatchlistValidator.Result r = list(ENTRY.formatted("HFNC-PED", ", \"actif\": false"), ENTRY.formatted("FFP2", ", \"Active\": false"),
+                ENTRY.formatted("NP-SWAB", ", \"EMDN\": \"R0302\", \"references\": [{\"supplier\": \"ACME\", \"udi_di\": \"09420012345678\"}]"));
+        assertEquals(List.of("HFNC-PED actif", "FFP2 Active", "NP-SWAB EMDN", "NP-SWAB references[0].udi_di"),
+                r.violations().stream().map(v -> v.entry() + " " + v.field()).toList(), r.violations().toString());
+        assertTrue(r.violations().get(0).message().contains("« actif » inconnu : « active » ?"), r.violations().get(0).message());
+        // a field of its own, far from any of the format's, is read past
+        assertTrue(list(ENTRY.formatted("HFNC-PED", ", \"commentaire\": \"suivi ARS\"")).valid());
+    }
+
+    @Test
+    void aByteOrderMarkIsReadPastAndASyntaxErrorNamesItsLine() {
+        assertTrue(WatchlistJson.parseList("\uFEFF[" + ENTRY.formatted("HFNC-PED", "") + "]").valid());
+        WatchlistValidator.Result broken = WatchlistJson.parseList("[\n" + ENTRY.formatted("HFNC-PED", ",") + "]");
+        assertTrue(broken.violations().get(0).message().startsWith("JSON illisible ligne 4"), broken.violations().toString());
     }
 }

@@ -1,0 +1,58 @@
+package fr.vigie.adapter.feed;
+
+import fr.vigie.domain.FeedRow;
+import fr.vigie.domain.RejectedRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StockReportJsonTest {
+
+    private static List<FeedRow> parse(String items) {
+        return StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": [" + items + "]}",
+                List.of("HFNC-PED", "FFP2")::contains);
+    }
+
+    private static RejectedRow refused(FeedRow row) {
+        return assertInstanceOf(FeedRow.Rejected.class, row).rejection();
+    }
+
+    @Test
+    void aReportWithAKeyGivenTwiceIsRefusedWhole() {
+        List<FeedRow> rows = parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 500, \"onHand\": 5}");
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(0, refused(rows.get(0)).line(), "not a report at all: 400, nothing stored");
+        assertTrue(refused(rows.get(0)).message().contains("onHand"), refused(rows.get(0)).message());
+    }
+
+    @Test
+    void anItemOfAnotherFacilityOrTimeIsRefusedNotStoredUnderTheReports() {
+        List<FeedRow> rows = parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 5, \"facilityId\": \"CH-HDF-03\"},"
+                + "{\"deviceId\": \"FFP2\", \"onHand\": 7, \"reportedAt\": \"2025-11-01T05:00:00Z\"},"
+                + "{\"deviceId\": \"FFP2\", \"onHand\": 9, \"facilityId\": \"CHU-IDF-01\"}");
+        assertTrue(refused(rows.get(0)).message().startsWith("élément 1 : facilityId \"CH-HDF-03\" différent"), refused(rows.get(0)).message());
+        assertTrue(refused(rows.get(1)).message().startsWith("élément 2 : reportedAt"), refused(rows.get(1)).message());
+        assertEquals(9, assertInstanceOf(FeedRow.Accepted.class, rows.get(2)).snapshot().onHand(), "the report's own facility repeated is fine");
+    }
+
+    @Test
+    void aMisspeltFieldRefusesItsItemRatherThanLosingItsValue() {
+        List<FeedRow> rows = parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 620, \"recieved\": 500},"
+                + "{\"deviceId\": \"FFP2\", \"onHand\": 70, \"lot\": \"A12\"}");
+        assertTrue(refused(rows.get(0)).message().contains("« recieved » inconnu : « received » ?"), refused(rows.get(0)).message());
+        assertEquals(70, assertInstanceOf(FeedRow.Accepted.class, rows.get(1)).snapshot().onHand(), "a field of its own is read past");
+    }
+
+    @Test
+    void aByteOrderMarkIsReadPastAndASyntaxErrorNamesItsLine() {
+        FeedRow row = StockReportJson.parse("\uFEFF{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\","
+                + " \"items\": [{\"deviceId\": \"FFP2\", \"onHand\": 70}]}", "FFP2"::equals).get(0);
+        assertEquals(70, assertInstanceOf(FeedRow.Accepted.class, row).snapshot().onHand());
+        RejectedRow broken = refused(StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\",\n \"items\": [}", "FFP2"::equals).get(0));
+        assertTrue(broken.message().startsWith("JSON illisible ligne 2"), broken.message());
+    }
+}
