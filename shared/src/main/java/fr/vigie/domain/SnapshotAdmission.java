@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * <li>facility and device ids follow {@link Identifier#valid} ({@code INVALID_IDENTIFIER});</li>
  * <li>its time lies within {@code [received - behind, received + ahead]} ({@code TIMESTAMP_OUT_OF_RANGE}),
  * defaults 400 days and 1 day: a future-dated row would otherwise close a real alert and make every
- * later real row of its series look late; and always within the years 0001-9999, the range the
- * fixed-width sort keys ({@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'}) order as time does;</li>
+ * later real row of its series look late; and always from 2000 ({@link #FIRST_PLAUSIBLE}) to the year 9999,
+ * the last the fixed-width sort keys ({@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'}) order as time does;</li>
  * <li>its facility is one the registry holds, when the registry holds any ({@code UNKNOWN_FACILITY}).</li>
  * </ul>
  */
@@ -32,8 +32,13 @@ public final class SnapshotAdmission {
         }
     }
 
-    /** First and last instants the snapshot keys sort correctly (four-digit years). */
-    static final Instant FIRST_KEY = Instant.parse("0001-01-01T00:00:00Z");
+    /**
+     * No stock count Vigie reads predates 2000: an earlier time is a default put in an empty field (1970-01-01,
+     * the Unix clocks' origin; 1899-12-30, a spreadsheet's day 0). Refused whatever the base, since in a
+     * replay a feed's first row is its own base.
+     */
+    static final Instant FIRST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
+    /** The last instant the snapshot keys sort correctly (four-digit years). */
     static final Instant LAST_KEY = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -78,8 +83,12 @@ public final class SnapshotAdmission {
                     + printable(s.deviceId()) + " » (2 à 40 caractères A-Z, 0-9 et -)");
         }
         Instant at = s.timestamp();
-        if (at.isBefore(FIRST_KEY) || at.isAfter(LAST_KEY)) {
-            return refuse(line, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE, "horodatage hors des années 0001 à 9999 : " + at);
+        if (at.isBefore(FIRST_PLAUSIBLE)) {
+            return refuse(line, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE, "horodatage avant l'an 2000 : " + SHOWN.format(at)
+                    + ", une date par défaut (champ vide) ?");
+        }
+        if (at.isAfter(LAST_KEY)) {
+            return refuse(line, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE, "horodatage après l'an 9999 : " + at);
         }
         Instant last = latestAllowed.plus(window.ahead());
         if (at.isAfter(last)) {

@@ -86,6 +86,12 @@ class SnapshotTimeTest {
         assertEquals(replay(clean).alerts(), replayed.alerts());
         assertEquals(Map.of(12L, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE, 14L, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE,
                 34L, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE), rejected(replayed.report()));
+            // first in the feed, a 1970 row is the replay's own clock: it must be refused all the same
+        List<String> first = new ArrayList<>(clean);
+        first.add(0, "1970-01-01T00:00:00Z,CH-BRE-08,FFP2,300,40,0,0,");
+        Replayed leading = replay(first);
+        assertEquals(replay(clean).alerts(), leading.alerts());
+        assertEquals(Map.of(2L, RejectedRow.RejectCode.TIMESTAMP_OUT_OF_RANGE), rejected(leading.report()));
     }
 
     @Test
