@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * {@code epidemic}: {@code FLU}, {@code BRONCHIOLITIS} or {@code COVID} (the watch-list's names,
  * case ignored); {@code week}: ISO week {@code 2025-W47} or its Monday {@code 2025-11-17};
  * {@code intensity}: share of emergency visits in percent, 0 to 100, decimal point (or comma when
- * the separator is {@code ;}, a French spreadsheet's export); {@code published} (optional): the day
- * the value became known, not before the week's Sunday, default the Wednesday after the week.
+ * the separator is {@code ;} or a tab, a French spreadsheet's export; a first line {@code sep=;} declares it);
+ * {@code published} (optional): the day the value became known, not before the week's Sunday, default
+ * the Wednesday after the week.
  * Weeks from 2004-W01 to the reading day's ({@link #FIRST_MONDAY}), a publication given up to the reading day.
  * Columns in any order, a UTF-8 byte-order mark and blank lines accepted. A bad row (a stray quote
  * included) is rejected with its line (1 = the header) and reason, the other rows kept; a row repeating another's region,
@@ -60,6 +61,7 @@ public final class EpidemicCsv {
      */
     public static final LocalDate FIRST_MONDAY = LocalDate.of(2003, 12, 29);
     private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d*)?|[+-]?\\.\\d+");
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
 
     /** A row refused: its line (1 = the header) and why, in French for the person who fixes the file. */
@@ -104,8 +106,14 @@ public final class EpidemicCsv {
     public static Result read(String text, LocalDate today) throws FeedFormatException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<String> lines = body.lines().toList();
-        String header = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
-        char separator = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+        int first = 0;
+        while (first < lines.size() && lines.get(first).isBlank()) {
+            first++;
+        }
+        // a spreadsheet's first line sep=; declares the separator; else the header's tells it, as in the stock feed
+        Character declared = first < lines.size() ? FeedCsvReader.declaredSeparator(lines.get(first)) : null;
+        int skipped = declared == null ? -1 : first;
+        char separator = declared != null ? declared : FeedCsvReader.separatorOf(first < lines.size() ? lines.get(first) : "");
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
@@ -118,7 +126,7 @@ public final class EpidemicCsv {
         int width = 0;
         for (int i = 0; i < lines.size(); i++) {
             long line = i + 1;
-            if (lines.get(i).isBlank()) {
+            if (lines.get(i).isBlank() || i == skipped) {
                 continue;
             }
             String[] row;
@@ -210,12 +218,12 @@ public final class EpidemicCsv {
                     + " à la semaine en cours (" + AlertTexts.day(today) + ")");
         }
         String intensityText = field(row, columns, "intensity");
-        double intensity;
-        try {
-            intensity = Double.parseDouble(separator == ';' ? intensityText.replace(',', '.') : intensityText);
-        } catch (NumberFormatException e) {
+        String decimal = separator != ',' ? intensityText.replace(',', '.') : intensityText;
+        // a plain decimal only: Java's own number syntax would also take 12.4d, 0x1p3 or Infinity
+        if (!DECIMAL.matcher(decimal).matches()) {
             throw new IllegalArgumentException("intensité illisible « " + intensityText + " » : part des passages aux urgences en %, ex. 12.4");
         }
+        double intensity = Double.parseDouble(decimal);
         if (!(intensity >= 0 && intensity <= 100)) {
             throw new IllegalArgumentException("intensité hors de 0 à 100 % : " + intensityText);
         }

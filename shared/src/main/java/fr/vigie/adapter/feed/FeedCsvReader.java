@@ -173,18 +173,49 @@ public final class FeedCsvReader implements Closeable {
     }
 
     /**
-     * The separator the header line holds most of, outside quotes: {@code ';'} (a French spreadsheet's
-     * CSV), a tab (a spreadsheet's "text, tab-separated" export) or, by default and on a tie, {@code ','};
-     * the stream is left where it was.
+     * The separator of the file, the stream left at its header: declared by a first line {@code sep=;} (a
+     * spreadsheet's hint, read past), else {@link #separatorOf} the header line.
      */
     private char separatorOfHeader() throws IOException {
         int limit = 1 << 14;
         in.mark(limit);
+        StringBuilder first = new StringBuilder();
+        boolean quoted = false;
+        int c = in.read();
+        for (int i = 0; i < limit && c != -1 && (quoted || (c != '\n' && c != '\r')); i++, c = in.read()) {
+            quoted ^= c == '"';
+            first.append((char) c);
+        }
+        Character declared = declaredSeparator(first);
+        if (declared == null) {
+            in.reset();
+            return separatorOf(first);
+        }
+        line++;
+        in.mark(1);
+        if (c != '\r' || in.read() != '\n') {
+            in.reset();
+        }
+        return declared;
+    }
+
+    /** The separator a spreadsheet's first line {@code sep=;} (or {@code sep=,}, {@code sep=\t}) declares, or null. */
+    static Character declaredSeparator(CharSequence firstLine) {
+        String l = firstLine.toString();
+        return l.length() == 5 && l.regionMatches(true, 0, "sep=", 0, 4) && ",;\t".indexOf(l.charAt(4)) >= 0 ? Character.valueOf(l.charAt(4)) : null;
+    }
+
+    /**
+     * The separator a header line holds most of, outside quotes: {@code ';'} (a French spreadsheet's CSV), a
+     * tab (a spreadsheet's "text, tab-separated" export) or, by default and on a tie, {@code ','}.
+     */
+    static char separatorOf(CharSequence header) {
         int commas = 0;
         int semicolons = 0;
         int tabs = 0;
         boolean quoted = false;
-        for (int i = 0, c = in.read(); i < limit && c != -1 && (quoted || (c != '\n' && c != '\r')); i++, c = in.read()) {
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && c == ',') {
@@ -195,7 +226,6 @@ public final class FeedCsvReader implements Closeable {
                 tabs++;
             }
         }
-        in.reset();
         if (tabs > commas && tabs > semicolons) {
             return '\t';
         }

@@ -85,6 +85,17 @@ class EpidemicCsvTest {
     }
 
     @Test
+    void aSpreadsheetsSepLineOrATabSeparatorIsReadAndIntensitiesArePlainDecimals() throws Exception {
+        EpidemicCsv.Result declared = EpidemicCsv.read("sep=;\nregion;epidemic;week;intensity\n84;FLU;2025-W47;12,4\n84;FLU;2025-W46;0x1p3\n", TODAY);
+        assertEquals(List.of(12.4), declared.weeks().stream().map(EpidemicWeek::intensity).toList());
+        assertEquals(List.of("ligne 4 : intensité illisible « 0x1p3 » : part des passages aux urgences en %, ex. 12.4"),
+                declared.rejected().stream().map(Object::toString).toList(), "line numbers count the sep= line");
+        EpidemicCsv.Result tabs = EpidemicCsv.read("region\tepidemic\tweek\tintensity\n84\tFLU\t2025-W47\t12,4\n84\tFLU\t2025-W46\t12.4d\n", TODAY);
+        assertEquals(List.of(12.4), tabs.weeks().stream().map(EpidemicWeek::intensity).toList());
+        assertEquals(1, tabs.rejected().size(), tabs.rejected().toString());
+    }
+
+    @Test
     void aColumnGivenTwiceOrMisspeltRefusesTheFile() {
         FeedFormatException twice = assertThrows(FeedFormatException.class,
                 () -> EpidemicCsv.read("region,epidemic,week,intensity,intensity\n84,FLU,2025-W47,3,30\n", TODAY));

@@ -148,6 +148,16 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aSpreadsheetsSepLineDeclaresTheSeparatorAndCountsAsALine() throws Exception {
+        for (String end : List.of("\n", "\r\n")) {
+            List<FeedRow> rows = read("sep=;" + end + HEADER.replace(',', ';') + end + "2025-11-02T05:00:00Z;CHU-IDF-01;HFNC-PED;120;;;;" + end
+                    + "2025-11-03T05:00:00Z;CHU-IDF-01;HFNC-PED;-1;;;;" + end);
+            assertEquals(120, accepted(rows.get(0)).onHand(), end);
+            assertEquals(4, assertInstanceOf(FeedRow.Rejected.class, rows.get(1)).rejection().line(), "the sep= line is line 1");
+        }
+    }
+
+    @Test
     void aColumnGivenTwiceOrMisspeltRefusesTheFileRatherThanReadingOneOrDroppingIt() throws Exception {
         FeedFormatException twice = assertThrows(FeedFormatException.class,
                 () -> read("timestamp,facility_id,device_id,on_hand,On_Hand\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,9,120\n"));
