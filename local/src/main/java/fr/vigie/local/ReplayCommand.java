@@ -319,8 +319,10 @@ final class ReplayCommand {
                 + AlertTexts.day(e.at(), AlertTexts.zoneOf(e.facilityId())) + ", ")
                 + StaleDataTexts.lastData(e.lastSeen(), AlertTexts.zoneOf(e.facilityId()))));
         if (run.registryWasEmpty() && !s.facilities().isEmpty()) {
+            // a national feed names thousands: the first few say which, the count says how many
             out.println("  registre vide au départ : " + s.facilities().size() + " établissement(s) du fichier inscrit(s) ("
-                    + String.join(", ", s.facilities()) + ")");
+                    + String.join(", ", s.facilities().stream().limit(SHOWN).toList())
+                    + (s.facilities().size() > SHOWN ? ", … et " + (s.facilities().size() - SHOWN) + " autres" : "") + ")");
         }
         out.println("  alertes écrites dans " + run.alerts() + (sns ? " et publiées sur SNS" : ""));
         out.println("  résumé JSON écrit dans " + run.summary());

@@ -87,6 +87,21 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theFacilitiesRegisteredFromTheFeedAreCountedAndTheFirstFewNamed(@TempDir Path dir) throws Exception {
+        StringBuilder feed = new StringBuilder("timestamp,facility_id,device_id,on_hand,consumed,received,on_order,expected_delivery\n");
+        for (int f = 0; f < 25; f++) {
+            feed.append("2025-11-02T05:00:00Z,CH-").append(100 + f).append(",FFP2,100,10,0,0,\n");
+        }
+        Files.writeString(dir.resolve("feed.csv"), feed);
+        Run run = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", dir.resolve("feed.csv").toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString());
+        assertEquals(0, run.code(), run.err());
+        // a national feed names thousands: one line, not all of them
+        assertTrue(run.out().contains("25 établissement(s) du fichier inscrit(s) (CH-100, CH-101,"), run.out());
+        assertTrue(run.out().contains("CH-119, … et 5 autres)") && !run.out().contains("CH-120"), run.out());
+    }
+
+    @Test
     void aFallingEpidemicSignalKeepsAWarningTheSameFeedWithoutItOpensAndItsBadRowsAreNamed(@TempDir Path dir) throws Exception {
         // steady use of 100 a day, the one delivery on order overdue from 5/11 (only the shelf counts):
         // 40 days of stock on 1/11, 17 on 24/11 at the same use (warning at 18 days)
