@@ -7,6 +7,7 @@ import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeBook;
+import fr.vigie.domain.notice.NoticeConflict;
 import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.domain.notice.NoticeMatch;
 import fr.vigie.domain.notice.NoticeValidator;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +40,10 @@ public final class NoticeIntake {
     /** How far back a notice may still be in force: a year of records makes the book a day is read from. */
     public static final int LOOKBACK_DAYS = 366;
 
-    /** What one intake did: the records newly stored, how many were already known, the violations of the rejected. */
+    /**
+     * What one intake did: the records newly stored, how many were already known (the same record
+     * again), the violations of the rejected (a broken rule, or another record under a known key).
+     */
     public record Outcome(List<MatchedNotice> stored, int repeated, List<Violation> rejected) {
     }
 
@@ -69,16 +74,34 @@ public final class NoticeIntake {
     public Outcome record(List<NoticeDraft> drafts, NoticeStore.Author author) {
         NoticeValidator.Result valid = validator.validateAll(drafts);
         List<MatchedNotice> stored = new ArrayList<>();
+        List<Violation> rejected = new ArrayList<>(valid.violations());
         int repeated = 0;
-        for (SupplyNotice notice : valid.notices()) {
+        for (int i = 0; i < valid.notices().size(); i++) {
+            SupplyNotice notice = valid.notices().get(i);
             MatchedNotice matched = new MatchedNotice(notice, NoticeMatch.of(notice, watchlist.entries()));
-            if (store.store(matched, author)) {
+            NoticeStore.Stored outcome = store.store(matched, author);
+            if (outcome.fresh()) {
                 stored.add(matched);
-            } else {
+            } else if (outcome.conflict() == null) {
                 repeated++;
+            } else {
+                rejected.addAll(conflict(String.valueOf(valid.indexes().get(i)), outcome.conflict()));
             }
         }
-        return new Outcome(List.copyOf(stored), repeated, valid.violations());
+        // in the array's order, whether a record broke a rule or conflicts with one already known
+        rejected.sort(Comparator.comparingInt(v -> Integer.parseInt(v.entry())));
+        return new Outcome(List.copyOf(stored), repeated, List.copyOf(rejected));
+    }
+
+    /**
+     * A record whose key (noticeId, status, publishedAt) already holds another record: refused, one
+     * violation per field that differs, never counted as already known nor written over the stored one.
+     */
+    private static List<Violation> conflict(String label, NoticeConflict c) {
+        SupplyNotice kept = c.stored().notice();
+        String known = "en conflit avec l'avis " + kept.noticeId() + " " + kept.status() + " du " + kept.publishedAt()
+                + " déjà enregistré (même avis, statut et date, autre contenu) : ";
+        return c.fields().stream().map(f -> new Violation(label, f, known + c.values(f))).toList();
     }
 
     /** Tells operators of a record that changes its notice's state, and receiving facilities of a change of status. */

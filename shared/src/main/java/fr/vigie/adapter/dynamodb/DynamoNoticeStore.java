@@ -22,7 +22,8 @@ import java.util.Map;
  *   pk = AUDIT#NOTICE#{noticeId} sk = {publishedAt}#{noticeId}#{status}   at, by, action (the route), season, after (the JSON)
  * </pre>
  * Both written in one transaction, the record on condition that its key is new: a record posted
- * twice, or by two routes, is stored and audited once. A few hundred records a year fit one
+ * twice, or by two routes, is stored and audited once; another record under a key already taken is
+ * a conflict, read back and refused. A few hundred records a year fit one
  * partition; the records of a period are one Query on the sort key, in publication order.
  */
 public final class DynamoNoticeStore implements NoticeStore {
@@ -39,7 +40,7 @@ public final class DynamoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public boolean store(MatchedNotice record, Author author) {
+    public Stored store(MatchedNotice record, Author author) {
         String sk = record.notice().recordKey();
         String json = NoticeJson.toJson(record).toString();
         String at = Keys.time(author.at());
@@ -63,9 +64,14 @@ public final class DynamoNoticeStore implements NoticeStore {
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(audit)
                             .conditionExpression("attribute_not_exists(pk)").build()).build()));
-            return true;
+            return Stored.NEW;
         } catch (TransactionCanceledException alreadyThere) {
-            return false;
+            Map<String, AttributeValue> kept = client.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(Tables.PK, Items.s(PARTITION), Tables.SK, Items.s(sk)))).item();
+            if (kept == null || kept.isEmpty()) {
+                throw alreadyThere; // not a key already taken: the write failed
+            }
+            return Stored.against(NoticeJson.fromJson(Items.str(kept, "json")), record);
         }
     }
 

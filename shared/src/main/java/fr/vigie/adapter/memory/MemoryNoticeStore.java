@@ -6,9 +6,9 @@ import fr.vigie.port.NoticeStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Notice records in memory, written through to a durable store when given one (a local run is
@@ -18,7 +18,7 @@ public final class MemoryNoticeStore implements NoticeStore {
 
     private final NoticeStore durable;
     private final List<MatchedNotice> records = new ArrayList<>();
-    private final Set<String> keys = new HashSet<>();
+    private final Map<String, MatchedNotice> keys = new HashMap<>();
 
     public MemoryNoticeStore() {
         this(null);
@@ -33,16 +33,15 @@ public final class MemoryNoticeStore implements NoticeStore {
     }
 
     @Override
-    public synchronized boolean store(MatchedNotice record, Author author) {
-        if (keys.contains(record.notice().recordKey())) {
-            return false;
+    public synchronized Stored store(MatchedNotice record, Author author) {
+        MatchedNotice kept = keys.get(record.notice().recordKey());
+        if (kept != null) {
+            return Stored.against(kept, record);
         }
-        if (durable != null && !durable.store(record, author)) {
-            keep(record);
-            return false;
-        }
-        keep(record);
-        return true;
+        Stored stored = durable == null ? Stored.NEW : durable.store(record, author);
+        // another writer stored the key first: what the durable store holds is what is kept
+        keep(stored.conflict() == null ? record : stored.conflict().stored());
+        return stored;
     }
 
     @Override
@@ -52,7 +51,7 @@ public final class MemoryNoticeStore implements NoticeStore {
     }
 
     private void keep(MatchedNotice record) {
-        keys.add(record.notice().recordKey());
+        keys.put(record.notice().recordKey(), record);
         records.add(record);
     }
 }

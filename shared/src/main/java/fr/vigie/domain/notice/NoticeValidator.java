@@ -22,12 +22,16 @@ public final class NoticeValidator {
     private static final Pattern EMDN = Pattern.compile("[A-Z]\\d{0,12}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** The valid records, in the order received, and one violation per bad field of the others. */
-    public record Result(List<SupplyNotice> notices, List<Violation> violations) {
+    /**
+     * The valid records, in the order received, each one's index in the array at the same position of
+     * {@code indexes}, and one violation per bad field of the others.
+     */
+    public record Result(List<SupplyNotice> notices, List<Integer> indexes, List<Violation> violations) {
     }
 
     public Result validateAll(List<NoticeDraft> drafts) {
         List<SupplyNotice> notices = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             List<Violation> own = new ArrayList<>();
@@ -35,9 +39,10 @@ public final class NoticeValidator {
             violations.addAll(own);
             if (own.isEmpty()) {
                 notices.add(notice);
+                indexes.add(i);
             }
         }
-        return new Result(List.copyOf(notices), List.copyOf(violations));
+        return new Result(List.copyOf(notices), List.copyOf(indexes), List.copyOf(violations));
     }
 
     /** Validates one record, labelled {@code label}; returns it when {@code violations} got nothing. */

@@ -10,6 +10,14 @@ import fr.vigie.domain.Snapshot;
 import fr.vigie.domain.SnapshotConflict;
 import fr.vigie.domain.SupplyDisruptionEvent;
 import fr.vigie.port.SnapshotStore;
+import fr.vigie.domain.SupplierReference;
+import fr.vigie.domain.notice.MatchedBy;
+import fr.vigie.domain.notice.MatchedNotice;
+import fr.vigie.domain.notice.NoticeConflict;
+import fr.vigie.domain.notice.NoticeMatch;
+import fr.vigie.domain.notice.NoticeStatus;
+import fr.vigie.domain.notice.SupplyNotice;
+import fr.vigie.port.NoticeStore;
 import fr.vigie.domain.forecast.AlertState;
 import fr.vigie.port.AlertOutbox;
 import fr.vigie.port.AlertStore;
@@ -126,6 +134,25 @@ abstract class DynamoStoresContract {
             Snapshot refused = snap("CH-9", day, (firstWon ? 200 : 100) + day);
             assertEquals(List.of(new SnapshotConflict(kept.get(day), refused)), loser.conflicts(), "day " + day);
         }
+    }
+
+    @Test
+    void anotherNoticeRecordUnderAStoredKeyIsAConflictAndTheSameRecordARepeat() {
+        DynamoNoticeStore notices = new DynamoNoticeStore(client(), names.registry());
+        NoticeStore.Author author = new NoticeStore.Author("test", "TEST", T0);
+        MatchedNotice first = notice(14);
+        assertEquals(NoticeStore.Stored.NEW, notices.store(first, author));
+        assertEquals(NoticeStore.Stored.REPEATED, notices.store(notice(14), author));
+        NoticeStore.Stored other = notices.store(notice(60), author);
+        assertFalse(other.fresh());
+        assertEquals(new NoticeConflict(first, notice(60)), other.conflict());
+        assertEquals(List.of(first), notices.published(LocalDate.MIN, LocalDate.MAX), "the stored record is never written over");
+    }
+
+    static MatchedNotice notice(int delayDays) {
+        return new MatchedNotice(new SupplyNotice("DM-2025-0142", LocalDate.of(2025, 11, 3), NoticeStatus.RISK, DisruptionKind.DELAY,
+                List.of(new SupplierReference("ACME", "OPT316", "09420012345678")), "R0302", null, LocalDate.of(2025, 12, 20),
+                delayDays, null, null), new NoticeMatch(List.of("HFNC-PED"), MatchedBy.UDI_DI));
     }
 
     @Test

@@ -30,7 +30,7 @@ final class BatchNotices implements NoticeStore {
     }
 
     @Override
-    public boolean store(MatchedNotice record, Author author) {
+    public Stored store(MatchedNotice record, Author author) {
         return current.store(record, author);
     }
 
