@@ -72,7 +72,7 @@ public final class NoticeIntake {
 
     /** Stores the records without announcing them: a replay announces each when its time reaches the record's date. */
     public Outcome record(List<NoticeDraft> drafts, NoticeStore.Author author) {
-        NoticeValidator.Result valid = validator.validateAll(drafts);
+        NoticeValidator.Result valid = validator.validateAll(drafts, author.at());
         List<MatchedNotice> stored = new ArrayList<>();
         List<Violation> rejected = new ArrayList<>(valid.violations());
         int repeated = 0;

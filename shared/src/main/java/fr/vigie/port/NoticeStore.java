@@ -11,7 +11,10 @@ import java.util.List;
 /** Where manufacturers' notice records are kept, each once, with who brought them (the registry's audit trail). */
 public interface NoticeStore {
 
-    /** Who brought a record: an operator's subject, or a file or replay; {@code via} names the route. */
+    /**
+     * Who brought a record: an operator's subject, or a file or replay; {@code via} names the route;
+     * {@code at} when it came, the intake's clock (a record published after it is refused).
+     */
     record Author(String by, String via, Instant at) {
     }
 

@@ -42,7 +42,7 @@ class NoticeRobustnessTest {
                 assertFalse(unreadable.getMessage().isBlank());
                 continue;
             }
-            NoticeValidator.Result r = validator.validateAll(drafts);
+            NoticeValidator.Result r = validator.validateAll(drafts, java.time.Instant.parse("2025-11-05T09:00:00Z"));
             long named = r.violations().stream().map(v -> v.entry()).distinct().count();
             assertEquals(drafts.size(), r.notices().size() + named, body);
             for (SupplyNotice n : r.notices()) {

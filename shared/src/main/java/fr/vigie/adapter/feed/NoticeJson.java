@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.SupplierReference;
+import fr.vigie.domain.Violation;
 import fr.vigie.domain.notice.MatchedBy;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeDraft;
@@ -44,7 +45,59 @@ public final class NoticeJson {
     static NoticeDraft draft(JsonNode n) {
         return new NoticeDraft(text(n.get("noticeId")), text(n.get("publishedAt")), text(n.get("status")), text(n.get("kind")),
                 references(n.get("references")), text(n.get("emdn")), text(n.get("expectedStart")), text(n.get("expectedEnd")),
-                text(n.get("expectedDelayDays")), text(n.get("allocationFraction")), references(n.get("alternatives")));
+                text(n.get("expectedDelayDays")), text(n.get("allocationFraction")), references(n.get("alternatives")), structure(n));
+    }
+
+    /** The record's fields written as JSON text, the spec's dates and codes. */
+    private static final List<String> TEXTS = List.of("noticeId", "publishedAt", "status", "kind", "emdn", "expectedStart", "expectedEnd");
+    /** The record's fields written as JSON numbers. */
+    private static final List<String> NUMBERS = List.of("expectedDelayDays", "allocationFraction");
+
+    /**
+     * Type errors of one record that its draft's text view would hide or misread ({@code "ref": ["OPT316"]} read as
+     * the text {@code ["OPT316"]}, {@code "supplier": 123} as "123"), as {@code WatchlistJson.structure} finds them in a
+     * watch-list entry: the record an object, its codes and dates text, its estimates numbers, references and
+     * alternatives arrays of objects whose supplier, ref and udiDi are text. The entry is left to the validator.
+     */
+    static List<Violation> structure(JsonNode record) {
+        if (!record.isObject()) {
+            return List.of(new Violation(null, "-", "objet JSON attendu pour chaque avis (reçu " + record + ")"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (String field : TEXTS) {
+            if (record.hasNonNull(field) && !record.get(field).isTextual()) {
+                violations.add(new Violation(null, field, "texte attendu, entre guillemets (reçu " + record.get(field) + ")"));
+            }
+        }
+        for (String field : NUMBERS) {
+            if (record.hasNonNull(field) && !record.get(field).isNumber()) {
+                violations.add(new Violation(null, field, "nombre attendu, sans guillemets (reçu " + record.get(field) + ")"));
+            }
+        }
+        for (String field : List.of("references", "alternatives")) {
+            JsonNode refs = record.get(field);
+            if (refs == null || refs.isNull()) {
+                continue;
+            }
+            if (!refs.isArray()) {
+                violations.add(new Violation(null, field, "tableau de références {supplier, ref, udiDi} attendu (reçu " + refs + ")"));
+                continue;
+            }
+            for (int j = 0; j < refs.size(); j++) {
+                JsonNode r = refs.get(j);
+                String at = field + "[" + j + "]";
+                if (!r.isObject()) {
+                    violations.add(new Violation(null, at, "objet {supplier, ref, udiDi} attendu (reçu " + r + ")"));
+                    continue;
+                }
+                for (String part : List.of("supplier", "ref", "udiDi")) {
+                    if (r.hasNonNull(part) && !r.get(part).isTextual()) {
+                        violations.add(new Violation(null, at + "." + part, "texte attendu, entre guillemets (reçu " + r.get(part) + ")"));
+                    }
+                }
+            }
+        }
+        return violations;
     }
 
     /** The operators' event, one JSON Lines line or SNS message body. */

@@ -1,13 +1,16 @@
 package fr.vigie.domain.notice;
 
 import fr.vigie.domain.SupplierReference;
+import fr.vigie.domain.Violation;
 
 import java.util.List;
 
 /**
  * A notice record as received, before validation: every field may be missing (null) or wrong.
  * Dates and numbers are kept as text so that "2025-13-01" or "abc" are reported, never cast;
- * {@code references} is null when absent or not an array.
+ * {@code references} is null when absent or not an array. {@code shape} holds what the reader found
+ * of the wrong JSON type ({@code "ref": ["OPT316"]}, {@code "supplier": 123}, {@code "references": {…}}),
+ * each a field and a message, its entry left to the validator that numbers the records.
  */
 public record NoticeDraft(
         String noticeId,
@@ -20,5 +23,18 @@ public record NoticeDraft(
         String expectedEnd,
         String expectedDelayDays,
         String allocationFraction,
-        List<SupplierReference> alternatives) {
+        List<SupplierReference> alternatives,
+        List<Violation> shape) {
+
+    public NoticeDraft {
+        shape = shape == null ? List.of() : List.copyOf(shape);
+    }
+
+    /** A draft of well-typed values (built in code, or read from a record of the right shape). */
+    public NoticeDraft(String noticeId, String publishedAt, String status, String kind, List<SupplierReference> references,
+                       String emdn, String expectedStart, String expectedEnd, String expectedDelayDays, String allocationFraction,
+                       List<SupplierReference> alternatives) {
+        this(noticeId, publishedAt, status, kind, references, emdn, expectedStart, expectedEnd, expectedDelayDays, allocationFraction,
+                alternatives, List.of());
+    }
 }

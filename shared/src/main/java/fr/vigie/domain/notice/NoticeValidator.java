@@ -4,7 +4,10 @@ import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.Violation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +32,30 @@ public final class NoticeValidator {
     public record Result(List<SupplyNotice> notices, List<Integer> indexes, List<Violation> violations) {
     }
 
-    public Result validateAll(List<NoticeDraft> drafts) {
+    /**
+     * The earliest plausible publication: the national agency (ANSM) publishes since it was created,
+     * 1 May 2012; an earlier date is a typo or a spreadsheet's default (1900-01-01), never a notice.
+     */
+    public static final LocalDate EARLIEST_PUBLICATION = LocalDate.of(2012, 5, 1);
+
+    /** How far the clock of who publishes may run ahead of the intake's. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+    /** The earliest time zone: a date it has not reached yet is not reached anywhere. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    /**
+     * Validates every record received at {@code receivedAt} (the intake's clock): a record published
+     * on a day no time zone has reached yet, clock skew allowed, is refused.
+     */
+    public Result validateAll(List<NoticeDraft> drafts, Instant receivedAt) {
+        LocalDate latest = receivedAt.plus(CLOCK_SKEW).atOffset(EARLIEST_ZONE).toLocalDate();
         List<SupplyNotice> notices = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             List<Violation> own = new ArrayList<>();
-            SupplyNotice notice = validate(drafts.get(i), String.valueOf(i), own);
+            SupplyNotice notice = validate(drafts.get(i), String.valueOf(i), latest, own);
             violations.addAll(own);
             if (own.isEmpty()) {
                 notices.add(notice);
@@ -45,14 +65,37 @@ public final class NoticeValidator {
         return new Result(List.copyOf(notices), List.copyOf(indexes), List.copyOf(violations));
     }
 
-    /** Validates one record, labelled {@code label}; returns it when {@code violations} got nothing. */
-    SupplyNotice validate(NoticeDraft d, String label, List<Violation> v) {
+    /**
+     * Validates one record, labelled {@code label}, published on {@code latest} at the latest; returns it
+     * when {@code violations} got nothing. A field of the wrong JSON type is named once, by its type.
+     */
+    SupplyNotice validate(NoticeDraft d, String label, LocalDate latest, List<Violation> violations) {
+        d.shape().forEach(s -> violations.add(new Violation(label, s.field(), s.message())));
+        List<Violation> v = new ArrayList<>();
+        SupplyNotice notice = values(d, label, latest, v);
+        v.stream().filter(own -> d.shape().stream().noneMatch(s -> covers(s.field(), own.field()))).forEach(violations::add);
+        return violations.isEmpty() ? notice : null;
+    }
+
+    /** Whether a type error of {@code shaped} already says what is wrong with {@code field} (itself, or a part of it). */
+    private static boolean covers(String shaped, String field) {
+        return shaped.equals("-") || field.equals(shaped) || field.startsWith(shaped + "[") || field.startsWith(shaped + ".");
+    }
+
+    private SupplyNotice values(NoticeDraft d, String label, LocalDate latest, List<Violation> v) {
         if (d.noticeId() == null || d.noticeId().isBlank()) {
             v.add(new Violation(label, "noticeId", "obligatoire"));
         } else if (!NOTICE_ID.matcher(d.noticeId()).matches()) {
             v.add(new Violation(label, "noticeId", "format DM-AAAA-NNNN attendu (reçu \"" + d.noticeId() + "\")"));
         }
         LocalDate published = date(v, label, "publishedAt", d.publishedAt(), true);
+        if (published != null && published.isAfter(latest)) {
+            v.add(new Violation(label, "publishedAt", "date de publication dans le futur (" + published
+                    + ") : un avis n'est reçu qu'une fois publié"));
+        } else if (published != null && published.isBefore(EARLIEST_PUBLICATION)) {
+            v.add(new Violation(label, "publishedAt", "date de publication invraisemblable (" + published
+                    + ", antérieure à la création de l'ANSM le " + EARLIEST_PUBLICATION + ")"));
+        }
         NoticeStatus status = value(v, label, "status", d.status(), NoticeStatus.class);
         DisruptionKind kind = value(v, label, "kind", d.kind(), DisruptionKind.class);
         if (d.references() == null || d.references().isEmpty()) {
@@ -84,6 +127,15 @@ public final class NoticeValidator {
             if (fraction == null || fraction < 0 || fraction > 1) {
                 v.add(new Violation(label, "allocationFraction", "part de 0 à 1 attendue (reçu \"" + d.allocationFraction() + "\")"));
             }
+        }
+        // spec: expectedDelayDays is a DELAY's estimate, allocationFraction an ALLOCATION's; the other kind never carries it
+        if (kind == DisruptionKind.ALLOCATION && d.expectedDelayDays() != null) {
+            v.add(new Violation(label, "expectedDelayDays", "réservé aux avis DELAY (retard) ; un avis ALLOCATION (contingentement) "
+                    + "donne la part livrée dans allocationFraction"));
+        }
+        if (kind == DisruptionKind.DELAY && d.allocationFraction() != null) {
+            v.add(new Violation(label, "allocationFraction", "réservé aux avis ALLOCATION (contingentement) ; un avis DELAY (retard) "
+                    + "donne le retard dans expectedDelayDays"));
         }
         if (!v.isEmpty()) {
             return null;

@@ -51,7 +51,8 @@ class NoticeDomainTest {
                 draft("DM-2025-0142", "2025-11-03", "RISK", List.of(ACME), "R0302"),
                 draft("DM-2025-0143", "2025-11-31", "RISK", List.of(ACME), null),
                 draft("DM-2025-0144", "2025-11-03", "PEUT-ETRE", List.of(), null),
-                draft("DM-2025-0145", "2025-11-03", "SHORTAGE", List.of(new SupplierReference("ACME", null, "123")), null)));
+                draft("DM-2025-0145", "2025-11-03", "SHORTAGE", List.of(new SupplierReference("ACME", null, "123")), null)),
+                java.time.Instant.parse("2025-11-03T09:00:00Z"));
         assertEquals(1, r.notices().size());
         assertEquals("DM-2025-0142", r.notices().get(0).noticeId());
         assertEquals(List.of("1:publishedAt", "2:status", "2:references", "3:references[0].ref", "3:references[0].udiDi"),
