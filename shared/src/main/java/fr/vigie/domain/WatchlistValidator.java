@@ -81,6 +81,10 @@ public final class WatchlistValidator {
         if (d.emdn() != null && !EMDN.matcher(d.emdn()).matches()) {
             v.add(new Violation(label, "emdn", "code EMDN invalide \"" + d.emdn() + "\" (une lettre suivie de chiffres, ex. R0302)"));
         }
+        if (d.references() != null) {
+            // the notices' rule, so that a notice's udiDi can find the entry's (spec sections 1 and 5)
+            v.addAll(SupplierReference.violations(label, "references", d.references()));
+        }
         MonthDay start = checkMonthDay(v, label, "season.start", d.seasonStart());
         MonthDay end = checkMonthDay(v, label, "season.end", d.seasonEnd());
         Optional<Thresholds> thresholds = Thresholds.parse(label, d.warningDays(), d.criticalDays(), v);

@@ -68,6 +68,24 @@ class WatchlistValidatorTest {
     }
 
     @Test
+    void referencesFollowTheNoticesRuleSoThatAUdiDiFoundInANoticeFindsTheEntry() {
+        // the tester's w_udi_number.json: 13 digits (a spreadsheet lost the leading zero), an empty reference, "abc"
+        WatchlistDraft d = new WatchlistDraft("HFNC-PED", "Canule", List.of("BRONCHIOLITIS"), "piece", "R0302",
+                List.of(new SupplierReference("ACME", "OPT316", "9420012345678"), new SupplierReference(null, null, null),
+                        new SupplierReference(null, null, "abc")), "09-01", "04-30", "21", "10", null);
+        List<Violation> found = validator.validate(d, "HFNC-PED");
+        assertEquals(List.of("references[0].udiDi", "references[1]", "references[2].supplier", "references[2].ref", "references[2].udiDi"),
+                found.stream().map(Violation::field).toList());
+        assertTrue(found.stream().allMatch(v -> v.entry().equals("HFNC-PED")));
+        assertTrue(found.get(0).message().contains("9420012345678") && found.get(0).message().contains("14 chiffres"), found.get(0).message());
+        assertFalse(validator.validateAll(List.of(d)).valid(), "the list is refused, not imported with a reference no notice can match");
+
+        assertEquals(List.of(), fields(new WatchlistDraft("HFNC-PED", "Canule", List.of("BRONCHIOLITIS"), "piece", "R0302",
+                List.of(new SupplierReference("ACME", "OPT316", "09420012345678"), new SupplierReference("ACME", "OPT317", null)),
+                "09-01", "04-30", "21", "10", null)));
+    }
+
+    @Test
     void aDuplicateDeviceIdIsNamedAndNoEntryIsKeptFromAnInvalidList() {
         WatchlistValidator.Result r = validator.validateAll(List.of(valid("FFP2"), valid("FFP2")));
         assertFalse(r.valid());

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class NoticeValidator {
 
     private static final Pattern NOTICE_ID = Pattern.compile("DM-\\d{4}-\\d{4}");
-    private static final Pattern UDI_DI = Pattern.compile("\\d{14}");
     private static final Pattern EMDN = Pattern.compile("[A-Z]\\d{0,12}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -145,19 +144,7 @@ public final class NoticeValidator {
     }
 
     private static void references(List<Violation> v, String label, String field, List<SupplierReference> refs) {
-        for (int j = 0; j < refs.size(); j++) {
-            SupplierReference r = refs.get(j);
-            String at = field + "[" + j + "]";
-            if (r.supplier() == null || r.supplier().isBlank()) {
-                v.add(new Violation(label, at + ".supplier", "obligatoire"));
-            }
-            if (r.ref() == null || r.ref().isBlank()) {
-                v.add(new Violation(label, at + ".ref", "obligatoire"));
-            }
-            if (r.udiDi() != null && !UDI_DI.matcher(r.udiDi()).matches()) {
-                v.add(new Violation(label, at + ".udiDi", "14 chiffres attendus (reçu \"" + r.udiDi() + "\")"));
-            }
-        }
+        v.addAll(SupplierReference.violations(label, field, refs));
     }
 
     private static LocalDate date(List<Violation> v, String label, String field, String text, boolean required) {
