@@ -32,4 +32,12 @@ public record WatchlistDraft(
         this(deviceId, name, epidemics, unit, emdn, references, seasonStart, seasonEnd, warningDays, criticalDays, active,
                 null, List.of());
     }
+
+    /** The same draft with only the references that follow {@link SupplierReference#violations}' rules. */
+    public WatchlistDraft withValidReferences() {
+        List<SupplierReference> valid = references == null ? null
+                : references.stream().filter(r -> SupplierReference.violations(deviceId, "references", List.of(r)).isEmpty()).toList();
+        return new WatchlistDraft(deviceId, name, epidemics, unit, emdn, valid, seasonStart, seasonEnd, warningDays, criticalDays,
+                active, escalationHours, alternatives);
+    }
 }

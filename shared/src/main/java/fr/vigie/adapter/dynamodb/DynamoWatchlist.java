@@ -66,10 +66,18 @@ public final class DynamoWatchlist {
         return fromJson(Items.str(item, "entry"), Items.str(item, Tables.SK));
     }
 
-    /** An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged) when it no longer passes. */
+    /**
+     * An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged)
+     * when it no longer passes. A reference stored before its rules were checked (a udiDi of 13 digits) is left out
+     * and logged, the device still watched: it could match no notice anyway.
+     */
     static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {
-            var draft = WatchlistJson.draft(Json.MAPPER.readTree(json));
+            var stored = WatchlistJson.draft(Json.MAPPER.readTree(json));
+            var draft = stored.withValidReferences();
+            if (!draft.equals(stored)) {
+                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("references", stored.references()).log("watchlist_reference_invalid");
+            }
             WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));
             if (!result.valid()) {
                 LOG.atWarn().addKeyValue("sk", sk).addKeyValue("violations", result.violations()).log("watchlist_entry_invalid");

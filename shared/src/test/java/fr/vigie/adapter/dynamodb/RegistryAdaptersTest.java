@@ -7,6 +7,7 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.domain.Thresholds;
+import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.epidemic.EpidemicWeek;
 import fr.vigie.testkit.DynamoDbLocalServer;
@@ -54,6 +55,23 @@ class RegistryAdaptersTest {
         assertEquals(List.of(hfnc), List.copyOf(list.entries()));
         assertTrue(list.knows("HFNC-PED"));
         assertFalse(list.knows("BROKEN"));
+    }
+
+    @Test
+    void anEntryStoredWithAReferenceTheRulesNowRefuseIsStillWatchedWithoutIt() {
+        // stored before references were checked: a udiDi whose leading zero a spreadsheet lost
+        client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(
+                "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"),
+                "entry", Items.s("{\"deviceId\":\"FFP2\",\"name\":\"Masque FFP2\",\"epidemics\":[\"COVID\"],\"unit\":\"piece\","
+                        + "\"references\":[{\"supplier\":\"ACME\",\"ref\":\"M1\",\"udiDi\":\"9420012345678\"},"
+                        + "{\"supplier\":\"ACME\",\"ref\":\"M2\",\"udiDi\":\"09420012345679\"}],"
+                        + "\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}"))));
+
+        Watchlist list = DynamoWatchlist.load(client, NAMES.registry());
+
+        assertTrue(list.knows("FFP2"), "a device must not stop being watched for a reference");
+        WatchlistEntry ffp2 = list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
+        assertEquals(List.of(new SupplierReference("ACME", "M2", "09420012345679")), ffp2.references());
     }
 
     @Test

@@ -61,7 +61,7 @@ class WatchlistJsonTest {
     void aMisspeltFieldIsAViolationNotAValueSilentlyIgnored() {
         // "actif": false meant to stop a device's surveillance; "Active" is not "active" to a JSON reader
         WatchlistValidator.Result r = list(ENTRY.formatted("HFNC-PED", ", \"actif\": false"), ENTRY.formatted("FFP2", ", \"Active\": false"),
-                ENTRY.formatted("NP-SWAB", ", \"EMDN\": \"R0302\", \"references\": [{\"supplier\": \"ACME\", \"udi_di\": \"09420012345678\"}]"));
+                ENTRY.formatted("NP-SWAB", ", \"EMDN\": \"R0302\", \"references\": [{\"supplier\": \"ACME\", \"ref\": \"M1\", \"udi_di\": \"09420012345678\"}]"));
         assertEquals(List.of("HFNC-PED actif", "FFP2 Active", "NP-SWAB EMDN", "NP-SWAB references[0].udi_di"),
                 r.violations().stream().map(v -> v.entry() + " " + v.field()).toList(), r.violations().toString());
         assertTrue(r.violations().get(0).message().contains("« actif » inconnu : « active » ?"), r.violations().get(0).message());
