@@ -258,9 +258,11 @@ final class ReplayCommand {
         out.println("Avis de rupture (" + path.getFileName() + ")");
         out.printf("  enregistrés     %8d%n", notices.stored().size());
         out.printf("  déjà connus     %8d%n", notices.repeated());
+        out.printf("  révisés         %8d%n", notices.revised().size());
         out.printf("  rejetés         %8d%n", notices.rejected().stream().map(Violation::entry).distinct().count());
         out.printf("  annoncés        %8d (opérateurs), %d message(s) aux établissements%n",
                 publisher.notices().size(), publisher.facilityNoticeMessages());
+        printCapped(notices.revised(), notices.revised().size(), "révisions d'avis");
         printCapped(notices.rejected().stream().map(v -> "avis " + v).toList(), notices.rejected().size(), "refus d'avis");
     }
 

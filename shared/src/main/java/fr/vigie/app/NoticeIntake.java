@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.AlertTexts;
 import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeriesKey;
 import fr.vigie.domain.Violation;
@@ -7,7 +8,7 @@ import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.forecast.SeriesEvaluator;
 import fr.vigie.domain.notice.MatchedNotice;
 import fr.vigie.domain.notice.NoticeBook;
-import fr.vigie.domain.notice.NoticeConflict;
+import fr.vigie.domain.notice.NoticeRevision;
 import fr.vigie.domain.notice.NoticeDraft;
 import fr.vigie.domain.notice.NoticeMatch;
 import fr.vigie.domain.notice.NoticeValidator;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +41,12 @@ public final class NoticeIntake {
     public static final int LOOKBACK_DAYS = 366;
 
     /**
-     * What one intake did: the records newly stored, how many were already known (the same record
-     * again), the violations of the rejected (a broken rule, or another record under a known key).
+     * What one intake did: the records newly stored (a revision among them), how many were already known
+     * (the same record again), the revisions (another record under a stored one's noticeId, status and
+     * publishedAt: the latest is the notice's state, spec section 5), in French, and the violations of the
+     * rejected.
      */
-    public record Outcome(List<MatchedNotice> stored, int repeated, List<Violation> rejected) {
+    public record Outcome(List<MatchedNotice> stored, int repeated, List<String> revised, List<Violation> rejected) {
     }
 
     private final Watchlist watchlist;
@@ -74,34 +76,31 @@ public final class NoticeIntake {
     public Outcome record(List<NoticeDraft> drafts, NoticeStore.Author author) {
         NoticeValidator.Result valid = validator.validateAll(drafts, author.at());
         List<MatchedNotice> stored = new ArrayList<>();
-        List<Violation> rejected = new ArrayList<>(valid.violations());
+        List<String> revised = new ArrayList<>();
         int repeated = 0;
         for (int i = 0; i < valid.notices().size(); i++) {
             SupplyNotice notice = valid.notices().get(i);
             MatchedNotice matched = new MatchedNotice(notice, NoticeMatch.of(notice, watchlist.entries()));
             NoticeStore.Stored outcome = store.store(matched, author);
-            if (outcome.fresh()) {
-                stored.add(matched);
-            } else if (outcome.conflict() == null) {
+            if (!outcome.fresh()) {
                 repeated++;
-            } else {
-                rejected.addAll(conflict(String.valueOf(valid.indexes().get(i)), outcome.conflict()));
+                continue;
             }
+            if (outcome.revision() != null) {
+                // revised before it was told (the same file, or a replay's): only the latest is told
+                stored.remove(outcome.revision().former());
+                revised.add(revision(valid.indexes().get(i), outcome.revision()));
+            }
+            stored.add(matched);
         }
-        // in the array's order, whether a record broke a rule or conflicts with one already known
-        rejected.sort(Comparator.comparingInt(v -> Integer.parseInt(v.entry())));
-        return new Outcome(List.copyOf(stored), repeated, List.copyOf(rejected));
+        return new Outcome(List.copyOf(stored), repeated, List.copyOf(revised), valid.violations());
     }
 
-    /**
-     * A record whose key (noticeId, status, publishedAt) already holds another record: refused, one
-     * violation per field that differs, never counted as already known nor written over the stored one.
-     */
-    private static List<Violation> conflict(String label, NoticeConflict c) {
-        SupplyNotice kept = c.stored().notice();
-        String known = "en conflit avec l'avis " + kept.noticeId() + " " + kept.status() + " du " + kept.publishedAt()
-                + " déjà enregistré (même avis, statut et date, autre contenu) : ";
-        return c.fields().stream().map(f -> new Violation(label, f, known + c.values(f))).toList();
+    /** A revision as operators read it: {@code avis entrée 1 : DM-2025-0142 RISK du 03/11/2025 révisé (expectedDelayDays "14" → "60")}. */
+    private static String revision(int index, NoticeRevision r) {
+        SupplyNotice n = r.revised().notice();
+        return "avis entrée " + index + " : " + n.noticeId() + " " + n.status() + " du " + AlertTexts.day(n.publishedAt())
+                + " révisé (" + r.changes() + ")";
     }
 
     /** Tells operators of a record that changes its notice's state, and receiving facilities of a change of status. */

@@ -2,7 +2,7 @@ package fr.vigie.port;
 
 import fr.vigie.domain.Season;
 import fr.vigie.domain.notice.MatchedNotice;
-import fr.vigie.domain.notice.NoticeConflict;
+import fr.vigie.domain.notice.NoticeRevision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,25 +19,24 @@ public interface NoticeStore {
     }
 
     /**
-     * What one {@link #store} did: {@code fresh} when the record was written now; otherwise its key
-     * already held a record, the same one (a repeat: {@code conflict} null) or another one (a
-     * {@link NoticeConflict}: the stored record stays, the offered one is refused).
+     * What one {@link #store} did: {@code fresh} when the record was written now; {@code revision} when it
+     * replaced another record under its key (else null); neither: the same record was already there.
      */
-    record Stored(boolean fresh, NoticeConflict conflict) {
+    record Stored(boolean fresh, NoticeRevision revision) {
         public static final Stored NEW = new Stored(true, null);
         public static final Stored REPEATED = new Stored(false, null);
 
-        /** The key already held {@code kept} when {@code offered} came: a repeat or a conflict. */
-        public static Stored against(MatchedNotice kept, MatchedNotice offered) {
-            NoticeConflict conflict = NoticeConflict.between(kept, offered);
-            return conflict == null ? REPEATED : new Stored(false, conflict);
+        /** The key already held {@code former} when {@code offered} came: a repeat, or a revision to write. */
+        public static Stored against(MatchedNotice former, MatchedNotice offered) {
+            NoticeRevision revision = NoticeRevision.between(former, offered);
+            return revision == null ? REPEATED : new Stored(true, revision);
         }
     }
 
     /**
-     * Stores a record with its match, once per (noticeId, status, publishedAt), and its audit entry
-     * in the same write. A key that already holds a record is never written over (nothing written):
-     * the answer says whether it held the same record or another one.
+     * Stores a record with its match, once per (noticeId, status, publishedAt), and its audit entry in the
+     * same write. The same record again writes nothing; another record under a stored key replaces it, the
+     * latest publication being the notice's state (spec section 5), each version kept in the audit.
      */
     Stored store(MatchedNotice record, Author author);
 

@@ -19,11 +19,12 @@ import java.util.Map;
  * Manufacturers' notice records in the registry table, beside the watch-list they are matched to:
  * <pre>
  *   pk = NOTICE                  sk = {publishedAt}#{noticeId}#{status}   json (spec record + deviceIds, matchedBy), at, by
- *   pk = AUDIT#NOTICE#{noticeId} sk = {publishedAt}#{noticeId}#{status}   at, by, action (the route), season, after (the JSON)
+ *   pk = AUDIT#NOTICE#{noticeId} sk = {publishedAt}#{noticeId}#{status}[#{at}]   at, by, action (the route), season, after (the JSON)
  * </pre>
  * Both written in one transaction, the record on condition that its key is new: a record posted
- * twice, or by two routes, is stored and audited once; another record under a key already taken is
- * a conflict, read back and refused. A few hundred records a year fit one
+ * twice, or by two routes, is stored and audited once. Another record under a key already taken is
+ * read back and written over it, on condition that it still holds what was read, with an audit entry
+ * of its own (its sort key ends with the time it came): a revision. A few hundred records a year fit one
  * partition; the records of a period are one Query on the sort key, in publication order.
  */
 public final class DynamoNoticeStore implements NoticeStore {
@@ -59,11 +60,7 @@ public final class DynamoNoticeStore implements NoticeStore {
         audit.put("season", Items.s(DynamoRegistryEditor.season(author.at())));
         audit.put("after", Items.s(json));
         try {
-            client.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(audit)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            write(item, audit, "attribute_not_exists(pk)", Map.of());
             return Stored.NEW;
         } catch (TransactionCanceledException alreadyThere) {
             Map<String, AttributeValue> kept = client.getItem(b -> b.tableName(table).consistentRead(true)
@@ -71,8 +68,25 @@ public final class DynamoNoticeStore implements NoticeStore {
             if (kept == null || kept.isEmpty()) {
                 throw alreadyThere; // not a key already taken: the write failed
             }
-            return Stored.against(NoticeJson.fromJson(Items.str(kept, "json")), record);
+            Stored stored = Stored.against(NoticeJson.fromJson(Items.str(kept, "json")), record);
+            if (stored.fresh()) {
+                // a revision: over the record read (another writer's revision in between fails it), audited apart
+                audit.put(Tables.SK, Items.s(sk + "#" + at));
+                write(item, audit, "json = :former", Map.of(":former", kept.get("json")));
+            }
+            return stored;
         }
+    }
+
+    private void write(Map<String, AttributeValue> item, Map<String, AttributeValue> audit, String condition,
+                       Map<String, AttributeValue> values) {
+        Put.Builder record = Put.builder().tableName(table).item(item).conditionExpression(condition);
+        if (!values.isEmpty()) {
+            record.expressionAttributeValues(values);
+        }
+        client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(record.build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(audit)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build()));
     }
 
     @Override

@@ -34,13 +34,14 @@ public final class MemoryNoticeStore implements NoticeStore {
 
     @Override
     public synchronized Stored store(MatchedNotice record, Author author) {
-        MatchedNotice kept = keys.get(record.notice().recordKey());
-        if (kept != null) {
-            return Stored.against(kept, record);
+        MatchedNotice former = keys.get(record.notice().recordKey());
+        Stored stored = former != null ? Stored.against(former, record) : Stored.NEW;
+        if (!stored.fresh()) {
+            return stored;
         }
-        Stored stored = durable == null ? Stored.NEW : durable.store(record, author);
-        // another writer stored the key first: what the durable store holds is what is kept
-        keep(stored.conflict() == null ? record : stored.conflict().stored());
+        // the durable store decides (it may know the key from another writer); it then holds this record
+        stored = durable == null ? stored : durable.store(record, author);
+        keep(record);
         return stored;
     }
 
@@ -50,8 +51,13 @@ public final class MemoryNoticeStore implements NoticeStore {
                 .sorted(Comparator.comparing((MatchedNotice m) -> m.notice().publishedAt())).toList();
     }
 
+    /** Keeps a record, in the place of the one it revises. */
     private void keep(MatchedNotice record) {
-        keys.put(record.notice().recordKey(), record);
-        records.add(record);
+        MatchedNotice former = keys.put(record.notice().recordKey(), record);
+        if (former == null) {
+            records.add(record);
+        } else {
+            records.set(records.indexOf(former), record);
+        }
     }
 }

@@ -13,7 +13,7 @@ import fr.vigie.port.SnapshotStore;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.notice.MatchedBy;
 import fr.vigie.domain.notice.MatchedNotice;
-import fr.vigie.domain.notice.NoticeConflict;
+import fr.vigie.domain.notice.NoticeRevision;
 import fr.vigie.domain.notice.NoticeMatch;
 import fr.vigie.domain.notice.NoticeStatus;
 import fr.vigie.domain.notice.SupplyNotice;
@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -137,16 +138,19 @@ abstract class DynamoStoresContract {
     }
 
     @Test
-    void anotherNoticeRecordUnderAStoredKeyIsAConflictAndTheSameRecordARepeat() {
+    void anotherNoticeRecordUnderAStoredKeyRevisesItAndTheSameRecordIsARepeat() {
         DynamoNoticeStore notices = new DynamoNoticeStore(client(), names.registry());
-        NoticeStore.Author author = new NoticeStore.Author("test", "TEST", T0);
         MatchedNotice first = notice(14);
-        assertEquals(NoticeStore.Stored.NEW, notices.store(first, author));
-        assertEquals(NoticeStore.Stored.REPEATED, notices.store(notice(14), author));
-        NoticeStore.Stored other = notices.store(notice(60), author);
-        assertFalse(other.fresh());
-        assertEquals(new NoticeConflict(first, notice(60)), other.conflict());
-        assertEquals(List.of(first), notices.published(LocalDate.MIN, LocalDate.MAX), "the stored record is never written over");
+        assertEquals(NoticeStore.Stored.NEW, notices.store(first, new NoticeStore.Author("test", "TEST", T0)));
+        assertEquals(NoticeStore.Stored.REPEATED, notices.store(notice(14), new NoticeStore.Author("test", "TEST", T0.plusSeconds(60))));
+        // the same day's revision: the latest publication is the notice's state (spec section 5)
+        NoticeStore.Stored revised = notices.store(notice(60), new NoticeStore.Author("test", "TEST", T0.plusSeconds(120)));
+        assertEquals(new NoticeStore.Stored(true, new NoticeRevision(first, notice(60))), revised);
+        assertEquals(List.of(notice(60)), notices.published(LocalDate.MIN, LocalDate.MAX));
+        assertEquals(NoticeStore.Stored.REPEATED, notices.store(notice(60), new NoticeStore.Author("test", "TEST", T0.plusSeconds(180))));
+        // each version kept in the audit
+        assertEquals(2, client().query(b -> b.tableName(names.registry()).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", Items.s(DynamoNoticeStore.AUDIT + "DM-2025-0142")))).count());
     }
 
     static MatchedNotice notice(int delayDays) {

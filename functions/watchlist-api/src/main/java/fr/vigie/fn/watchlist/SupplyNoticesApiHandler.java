@@ -83,6 +83,7 @@ public final class SupplyNoticesApiHandler implements RequestHandler<APIGatewayV
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stored", outcome.stored().size());
         body.put("repeated", outcome.repeated());
+        body.put("revised", outcome.revised());
         body.put("rejected", outcome.rejected().stream().map(Violation::entry).distinct().count());
         body.put("notices", outcome.stored().stream().map(m -> Map.of("noticeId", m.notice().noticeId(),
                 "status", m.notice().status().name(), "publishedAt", m.notice().publishedAt().toString(),

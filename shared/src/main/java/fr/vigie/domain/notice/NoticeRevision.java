@@ -8,34 +8,32 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Two different records under one record key (noticeId, status, publishedAt): the one stored first
- * stays, the other is refused, never counted as already known nor written over it (as a
- * {@link fr.vigie.domain.SnapshotConflict} for a snapshot's key). The match is not compared: the same
- * record matched against another watch-list is the same record.
+ * Another record under a stored record's key (noticeId, status, publishedAt): a revision published later
+ * the same day, or a correction sent again, which replaces the former. Spec section 5: a notice's state
+ * on a day is its latest record published on or before that day, and a file lists its records in
+ * publication order. The match is not compared: the same record matched against another watch-list is
+ * the same record.
  */
-public record NoticeConflict(MatchedNotice stored, MatchedNotice offered) {
+public record NoticeRevision(MatchedNotice former, MatchedNotice revised) {
 
-    /** Stable English code in results and logs. */
-    public static final String CODE = "CONFLICT";
-
-    public NoticeConflict {
-        Objects.requireNonNull(stored, "stored");
-        Objects.requireNonNull(offered, "offered");
-        if (!stored.notice().recordKey().equals(offered.notice().recordKey())) {
-            throw new IllegalArgumentException("a conflict is about one key: " + stored.notice().recordKey() + " vs "
-                    + offered.notice().recordKey());
+    public NoticeRevision {
+        Objects.requireNonNull(former, "former");
+        Objects.requireNonNull(revised, "revised");
+        if (!former.notice().recordKey().equals(revised.notice().recordKey())) {
+            throw new IllegalArgumentException("a revision is of one key: " + former.notice().recordKey() + " vs "
+                    + revised.notice().recordKey());
         }
     }
 
-    /** The same key with another record is a conflict; the same record again is a repeat (null). */
-    public static NoticeConflict between(MatchedNotice stored, MatchedNotice offered) {
-        return stored.notice().equals(offered.notice()) ? null : new NoticeConflict(stored, offered);
+    /** The same key with another record is a revision; the same record again is a repeat (null). */
+    public static NoticeRevision between(MatchedNotice former, MatchedNotice revised) {
+        return former.notice().equals(revised.notice()) ? null : new NoticeRevision(former, revised);
     }
 
     /** The fields of the spec's record whose values differ, in the spec's order. */
     public List<String> fields() {
-        SupplyNotice a = stored.notice();
-        SupplyNotice b = offered.notice();
+        SupplyNotice a = former.notice();
+        SupplyNotice b = revised.notice();
         List<String> fields = new ArrayList<>();
         differs(fields, "kind", a.kind(), b.kind());
         differs(fields, "references", a.references(), b.references());
@@ -48,9 +46,10 @@ public record NoticeConflict(MatchedNotice stored, MatchedNotice offered) {
         return fields;
     }
 
-    /** The stored and offered values of {@code field} (one of {@link #fields()}), as the operator reads them. */
-    public String values(String field) {
-        return shown(value(stored.notice(), field)) + " déjà enregistré, " + shown(value(offered.notice(), field)) + " reçu";
+    /** The change, in French, as the operator reads it: {@code expectedDelayDays "14" → "60", expectedEnd …}. */
+    public String changes() {
+        return fields().stream().map(f -> f + " " + shown(value(former.notice(), f)) + " → " + shown(value(revised.notice(), f)))
+                .collect(Collectors.joining(", "));
     }
 
     private static Object value(SupplyNotice n, String field) {
