@@ -33,10 +33,16 @@ public record WatchlistDraft(
                 null, List.of());
     }
 
-    /** The same draft with only the references that follow {@link SupplierReference#violations}' rules. */
+    /**
+     * The same draft with its references as {@link SupplierReference#violations}' rules allow: a udiDi they refuse
+     * (13 digits) is left out and its supplier and ref kept, since they still match a notice; a reference without
+     * them is left out whole.
+     */
     public WatchlistDraft withValidReferences() {
-        List<SupplierReference> valid = references == null ? null
-                : references.stream().filter(r -> SupplierReference.violations(deviceId, "references", List.of(r)).isEmpty()).toList();
+        List<SupplierReference> valid = references == null ? null : references.stream()
+                .map(r -> SupplierReference.violations(deviceId, "references", List.of(r)).isEmpty() ? r
+                        : new SupplierReference(r.supplier(), r.ref(), null))
+                .filter(r -> SupplierReference.violations(deviceId, "references", List.of(r)).isEmpty()).toList();
         return new WatchlistDraft(deviceId, name, epidemics, unit, emdn, valid, seasonStart, seasonEnd, warningDays, criticalDays,
                 active, escalationHours, alternatives);
     }

@@ -68,8 +68,8 @@ public final class DynamoWatchlist {
 
     /**
      * An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged)
-     * when it no longer passes. A reference stored before its rules were checked (a udiDi of 13 digits) is left out
-     * and logged, the device still watched: it could match no notice anyway.
+     * when it no longer passes. A reference stored before its rules were checked is read as they allow (a udiDi of
+     * 13 digits left out, its supplier and ref kept for matching) and logged: the device is still watched.
      */
     static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {

@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -43,6 +44,9 @@ public final class FeedCsvReader implements Closeable {
 
     private final Reader in;
     private final Predicate<String> knownDevice;
+    private static final List<String> QUANTITIES = List.of("on_hand", "consumed", "received", "on_order");
+    private static final Pattern LEADING_GROUP = Pattern.compile("-?\\d{1,3}");
+    private static final Pattern THOUSANDS_GROUP = Pattern.compile("\\d{3}");
     private final int[] columnIndex = new int[COLUMNS.size()];
     private final char separator;
     private final int headerFields;
@@ -138,8 +142,9 @@ public final class FeedCsvReader implements Closeable {
         if (shortWidth == -2) {
             shortWidth = record.size() < namedFields ? record.size() : -1;
         }
-        if (shortWidth >= 0 && record.size() > shortWidth) {
-            // the rows of this file leave the header's last columns out: one with more fields has a separator in a value
+        if (shortWidth >= 0 && record.size() > shortWidth && thousandsSplit(record)) {
+            // the rows of this file leave the header's last columns out: a longer one may carry them (a comment), or
+            // hold a number cut in two by an unquoted separator, as 1,700 reads: refused when it can be that
             return tooManyFields(lineNo, record.size() + " champs alors que les lignes du fichier en ont " + shortWidth);
         }
         String[] v = new String[COLUMNS.size()];
@@ -156,6 +161,18 @@ public final class FeedCsvReader implements Closeable {
         } catch (SnapshotFields.RowError e) {
             return new FeedRow.Rejected(e.at(lineNo));
         }
+    }
+
+    /** Whether a quantity column and the field after it read as one number cut at its thousands ({@code 1} and {@code 700}). */
+    private boolean thousandsSplit(List<String> record) {
+        for (String quantity : QUANTITIES) {
+            int at = columnIndex[COLUMNS.indexOf(quantity)];
+            if (at >= 0 && at + 1 < record.size() && LEADING_GROUP.matcher(record.get(at).strip()).matches()
+                    && THOUSANDS_GROUP.matcher(record.get(at + 1).strip()).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A row with a field too many: most likely a separator in an unquoted value. */

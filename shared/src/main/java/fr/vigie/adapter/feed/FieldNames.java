@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,9 +11,10 @@ import java.util.Map;
 /**
  * The names people give a format's fields: a CSV file's header (the stock feed, spec section 2; the
  * epidemic signal, docs/forecasting.md) and a JSON object's keys (a stock report, a watch-list entry).
- * Fields Vigie does not read (a comment, an export's own columns) are read past, except a name one or
- * two letters off a field the format names and the input lacks ({@code recieved}, {@code Active}):
- * a typo, whose value would otherwise be dropped without a word.
+ * Fields Vigie does not read (a comment, an export's own columns) are read past, except a name meant for
+ * a field the format names and the input lacks, whose value would otherwise be dropped without a word: a
+ * typo ({@code recieved}, {@code Active}, {@code udi_di}) or the field's French name ({@code actif},
+ * {@code consommation}).
  */
 public final class FieldNames {
 
@@ -24,6 +26,17 @@ public final class FieldNames {
             return "« " + given + " » inconnu : « " + meant + " » ?";
         }
     }
+
+    /** French names hospital and agency staff give the formats' fields (spec sections 1 and 2), without accents. */
+    private static final Map<String, String> FRENCH = Map.ofEntries(
+            Map.entry("actif", "active"), Map.entry("nom", "name"), Map.entry("unite", "unit"), Map.entry("saison", "season"),
+            Map.entry("seuils", "thresholds"), Map.entry("epidemies", "epidemics"), Map.entry("debut", "start"),
+            Map.entry("fin", "end"), Map.entry("fournisseur", "supplier"), Map.entry("horodatage", "timestamp"),
+            Map.entry("etablissement", "facility_id"), Map.entry("dispositif", "device_id"), Map.entry("stock", "on_hand"),
+            Map.entry("consommation", "consumed"), Map.entry("consomme", "consumed"), Map.entry("recu", "received"),
+            Map.entry("livre", "received"), Map.entry("encommande", "on_order"),
+            Map.entry("livraisonprevue", "expected_delivery"), Map.entry("semaine", "week"),
+            Map.entry("intensite", "intensity"), Map.entry("publie", "published"));
 
     private FieldNames() {
     }
@@ -61,38 +74,48 @@ public final class FieldNames {
             if (name.isBlank() || expected.contains(name)) {
                 continue;
             }
-            expected.stream().filter(e -> !names.contains(e) && typo(name, e)).findFirst()
-                    .ifPresent(meant -> misspelt.add(new Misspelling(name, meant)));
+            expected.stream().filter(e -> !names.contains(e) && (typo(name, e) || e.equals(FRENCH.get(plain(name)))))
+                    .findFirst().ifPresent(meant -> misspelt.add(new Misspelling(name, meant)));
         }
         return misspelt;
     }
 
     /**
-     * Whatever the case, one edit for a name under 6 letters, two from 6 on; an edit is a letter added,
-     * removed, changed, or two swapped.
+     * A typo: the same name but for case and separators ({@code Active}, {@code udi_di}, {@code On Hand}), or, from 5
+     * letters on, but for two letters swapped ({@code recieved}) or one letter added or dropped ({@code on_hnd}). A
+     * letter changed is not one: {@code reserved}, {@code publisher}, {@code gmdn} are names of their own.
      */
     private static boolean typo(String name, String meant) {
-        int allowed = meant.length() >= 6 ? 2 : 1;
-        return Math.abs(name.length() - meant.length()) <= allowed
-                && edits(name.toLowerCase(Locale.ROOT), meant.toLowerCase(Locale.ROOT)) <= allowed;
+        String a = plain(name);
+        String b = plain(meant);
+        if (a.equals(b)) {
+            return true;
+        }
+        if (b.length() < 5) {
+            return false;
+        }
+        if (a.length() == b.length()) {
+            int i = 0;
+            while (a.charAt(i) == b.charAt(i)) {
+                i++;
+            }
+            return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        if (longer.length() != shorter.length() + 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+            i++;
+        }
+        return longer.substring(i + 1).equals(shorter.substring(i));
     }
 
-    /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-    private static int edits(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+    /** A name without case, accents nor the separators people put in names (_, -, space, dot). */
+    private static String plain(String name) {
+        return Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("[_\\-\\s.]|\\p{M}", "");
     }
 }

@@ -56,7 +56,7 @@ final class SnapshotFields {
                 quantity("on_order", onOrder), date(expectedDelivery));
     }
 
-    private static Instant instant(String value) throws RowError {
+    static Instant instant(String value) throws RowError {
         String v = trim(value);
         if (v == null) {
             throw new RowError(RejectCode.INVALID_TIMESTAMP, "horodatage manquant");

@@ -71,11 +71,22 @@ public final class StockReportJson {
         return rows;
     }
 
-    /** Why an item's own {@code field} contradicts its report's {@code value}, or null when it has none or the same. */
+    /**
+     * Why an item's own {@code field} contradicts its report's {@code value}, or null when it has none or the same
+     * (a time the same instant written with another offset).
+     */
     private static String conflict(JsonNode item, String field, String value) {
         String own = text(item.get(field));
-        return own == null || own.equals(value) ? null
+        return own == null || own.equals(value) || field.equals("reportedAt") && sameInstant(own, value) ? null
                 : field + " \"" + own + "\" différent de celui du rapport (\"" + value + "\") : un rapport par établissement et par relevé";
+    }
+
+    private static boolean sameInstant(String a, String b) {
+        try {
+            return SnapshotFields.instant(a).equals(SnapshotFields.instant(b));
+        } catch (SnapshotFields.RowError unreadable) {
+            return false;
+        }
     }
 
     private static FeedRow invalid(String message) {

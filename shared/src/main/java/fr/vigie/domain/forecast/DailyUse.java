@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The use between consecutive snapshots of one series. Where {@code consumed} is empty, or more than the
- * previous on hand and the received could supply (an impossible use: a typo), use is what
+ * previous on hand and the received (when given) could supply (an impossible use: a typo), use is what
  * left the shelf: previous on hand + received - on hand, unless a count corrected the stock (field
  * case {@code inventory-correction}, issue 16), in which case the interval used what the series
  * usually uses (the mean of its trailing week): when the shelf grew by more than was received (an
@@ -50,8 +50,9 @@ public final class DailyUse {
 
     private static double used(Snapshot prev, Snapshot cur, double days, double usualRate) {
         // a consumed above what the shelf held plus what came in cannot have been used (a typo such as 4000 for 40):
-        // the shelf tells the interval's use instead, by the rules below, rather than a use that raises a false alert
-        if (cur.consumed() != null && cur.consumed() <= prev.onHand() + cur.receivedOrZero()) {
+        // the shelf tells the interval's use instead, by the rules below, rather than a use that raises a false alert.
+        // Without received (optional) a delivery may have come unreported: the consumed is then the only measure
+        if (cur.consumed() != null && (cur.received() == null || cur.consumed() <= prev.onHand() + cur.received())) {
             return cur.consumed();
         }
         double left = prev.onHand() + cur.receivedOrZero() - cur.onHand();

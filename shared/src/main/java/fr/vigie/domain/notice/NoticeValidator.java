@@ -113,28 +113,21 @@ public final class NoticeValidator {
         if (start != null && end != null && end.isBefore(start)) {
             v.add(new Violation(label, "expectedEnd", "antérieure à expectedStart (" + end + " < " + start + ")"));
         }
+        // spec: expectedDelayDays is a DELAY's estimate, allocationFraction an ALLOCATION's; the other kind's (a value
+        // left over from the notice's earlier records) is left out, not read, and the record kept: it is optional
         Integer delay = null;
-        if (d.expectedDelayDays() != null) {
+        if (d.expectedDelayDays() != null && kind != DisruptionKind.ALLOCATION) {
             delay = wholeNumber(d.expectedDelayDays());
             if (delay == null || delay < 0 || delay > 365) {
                 v.add(new Violation(label, "expectedDelayDays", "nombre entier de jours de 0 à 365 attendu (reçu \"" + d.expectedDelayDays() + "\")"));
             }
         }
         Double fraction = null;
-        if (d.allocationFraction() != null) {
+        if (d.allocationFraction() != null && kind != DisruptionKind.DELAY) {
             fraction = decimal(d.allocationFraction());
             if (fraction == null || fraction < 0 || fraction > 1) {
                 v.add(new Violation(label, "allocationFraction", "part de 0 à 1 attendue (reçu \"" + d.allocationFraction() + "\")"));
             }
-        }
-        // spec: expectedDelayDays is a DELAY's estimate, allocationFraction an ALLOCATION's; the other kind never carries it
-        if (kind == DisruptionKind.ALLOCATION && d.expectedDelayDays() != null) {
-            v.add(new Violation(label, "expectedDelayDays", "réservé aux avis DELAY (retard) ; un avis ALLOCATION (contingentement) "
-                    + "donne la part livrée dans allocationFraction"));
-        }
-        if (kind == DisruptionKind.DELAY && d.allocationFraction() != null) {
-            v.add(new Violation(label, "allocationFraction", "réservé aux avis ALLOCATION (contingentement) ; un avis DELAY (retard) "
-                    + "donne le retard dans expectedDelayDays"));
         }
         if (!v.isEmpty()) {
             return null;

@@ -58,7 +58,7 @@ class RegistryAdaptersTest {
     }
 
     @Test
-    void anEntryStoredWithAReferenceTheRulesNowRefuseIsStillWatchedWithoutIt() {
+    void anEntryStoredWithAUdiDiTheRulesNowRefuseIsStillWatchedWithoutIt() {
         // stored before references were checked: a udiDi whose leading zero a spreadsheet lost
         client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(
                 "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"),
@@ -71,7 +71,8 @@ class RegistryAdaptersTest {
 
         assertTrue(list.knows("FFP2"), "a device must not stop being watched for a reference");
         WatchlistEntry ffp2 = list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
-        assertEquals(List.of(new SupplierReference("ACME", "M2", "09420012345679")), ffp2.references());
+        assertEquals(List.of(new SupplierReference("ACME", "M1", null), new SupplierReference("ACME", "M2", "09420012345679")), ffp2.references(),
+                "the udiDi the rules refuse is left out, its supplier and ref still match a notice");
     }
 
     @Test

@@ -167,9 +167,13 @@ class FeedCsvReaderTest {
                 () -> read("timestamp,facility_id,device_id,on_hand,consumed,recieved\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20,500\n"));
         assertTrue(typo.getMessage().contains("« recieved » inconnu : « received »"), typo.getMessage());
         assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,device_id,on_hnd\n"));
-        // a column of its own (a comment, a ward) is read past, and so is a repeated one
-        assertEquals(120, accepted(read("timestamp,facility_id,device_id,on_hand,service,service,remarque\n"
-                + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,réa,néonat,ok\n").get(0)).onHand());
+        // a French export: its consumption would be dropped
+        FeedFormatException french = assertThrows(FeedFormatException.class,
+                () -> read("timestamp,facility_id,device_id,on_hand,Consommation\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20\n"));
+        assertTrue(french.getMessage().contains("« consommation » inconnu : « consumed »"), french.getMessage());
+        // a column of its own (a comment, a ward, a reserved stock, an order number) is read past, and so is a repeated one
+        assertEquals(120, accepted(read("timestamp,facility_id,device_id,on_hand,service,service,remarque,reserved,commande\n"
+                + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,réa,néonat,ok,10,C-1234\n").get(0)).onHand());
     }
 
     @Test
@@ -203,6 +207,9 @@ class FeedCsvReaderTest {
                 + "2025-11-06T05:00:00Z,CHU-OCC-02,HFNC-PED,1,700,60,0,,\n");
         assertEquals(1760, accepted(rows.get(0)).onHand(), "a row may leave out a column Vigie does not read: nothing is lost");
         assertEquals(RejectCode.TOO_MANY_FIELDS, rejected(rows.get(1)), "1,700 must never be stored as on_hand 1");
+        List<FeedRow> commented = read(HEADER + ",commentaire\n2025-11-05T05:00:00Z,CHU-OCC-02,HFNC-PED,1760,60,0,,\n"
+                + "2025-11-06T05:00:00Z,CHU-OCC-02,HFNC-PED,1700,60,0,,,livraison partielle\n");
+        assertEquals(1700, accepted(commented.get(1)).onHand(), "a later row carrying the comment is read");
         assertEquals(1640, accepted(read(HEADER + ",commentaire\n2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,1640,60,0,,,vu\n").get(0)).onHand(),
                 "rows that hold the extra column are read");
         assertEquals(1640, accepted(read(HEADER + ",,\n2025-11-07T05:00:00Z,CHU-OCC-02,HFNC-PED,1640,60,0,,\n").get(0)).onHand(),

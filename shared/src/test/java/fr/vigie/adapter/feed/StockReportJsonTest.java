@@ -33,10 +33,10 @@ class StockReportJsonTest {
     void anItemOfAnotherFacilityOrTimeIsRefusedNotStoredUnderTheReports() {
         List<FeedRow> rows = parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 5, \"facilityId\": \"CH-HDF-03\"},"
                 + "{\"deviceId\": \"FFP2\", \"onHand\": 7, \"reportedAt\": \"2025-11-01T05:00:00Z\"},"
-                + "{\"deviceId\": \"FFP2\", \"onHand\": 9, \"facilityId\": \"CHU-IDF-01\"}");
+                + "{\"deviceId\": \"FFP2\", \"onHand\": 9, \"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T06:00:00+01:00\"}");
         assertTrue(refused(rows.get(0)).message().startsWith("élément 1 : facilityId \"CH-HDF-03\" différent"), refused(rows.get(0)).message());
         assertTrue(refused(rows.get(1)).message().startsWith("élément 2 : reportedAt"), refused(rows.get(1)).message());
-        assertEquals(9, assertInstanceOf(FeedRow.Accepted.class, rows.get(2)).snapshot().onHand(), "the report's own facility repeated is fine");
+        assertEquals(9, assertInstanceOf(FeedRow.Accepted.class, rows.get(2)).snapshot().onHand(), "the report's own facility and time (another offset) repeated are fine");
     }
 
     @Test

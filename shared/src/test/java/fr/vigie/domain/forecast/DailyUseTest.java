@@ -30,6 +30,13 @@ class DailyUseTest {
     }
 
     @Test
+    void withoutReceivedAConsumedAboveTheShelfIsKeptSinceADeliveryMayHaveComeUnreported() {
+        Snapshot before = new Snapshot("CHU-OCC-02", "HFNC-PED", Instant.parse("2025-11-01T05:00:00Z"), 30, 10L, null, 0L, null);
+        Snapshot after = new Snapshot("CHU-OCC-02", "HFNC-PED", Instant.parse("2025-11-02T05:00:00Z"), 485, 45L, null, 0L, null);
+        assertEquals(45, DailyUse.intervals(List.of(before, after)).get(0).units(), 1e-9);
+    }
+
+    @Test
     void aConsumedThatTheShelfAndTheDeliveryCouldSupplyIsKept() {
         List<Snapshot> history = List.of(day(0, 100, 10, 0), day(1, 90, 500, 490));
         assertEquals(500, DailyUse.intervals(history).get(0).units(), 1e-9);
