@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,12 +43,23 @@ public final class NoticeIntake {
     public static final int LOOKBACK_DAYS = 366;
 
     /**
-     * What one intake did: the records newly stored (a revision among them), how many were already known
-     * (the same record again), the revisions (another record under a stored one's noticeId, status and
-     * publishedAt: the latest is the notice's state, spec section 5), in French, and the violations of the
-     * rejected.
+     * What one intake did: the records newly stored, how many were already known (the same record again), the
+     * revisions (another record under a stored one's noticeId, status and publishedAt: the latest is the notice's
+     * state, spec section 5), and the violations of the rejected.
      */
-    public record Outcome(List<MatchedNotice> stored, int repeated, List<String> revised, List<Violation> rejected) {
+    public record Outcome(List<MatchedNotice> stored, int repeated, List<Revision> revised, List<Violation> rejected) {
+    }
+
+    /** A record ({@code index} in its array) that revised a stored one; read in French by its {@link #toString}. */
+    public record Revision(int index, NoticeRevision change) {
+
+        /** {@code avis entrée 1 : DM-2025-0142 RISK du 03/11/2025 révisé (expectedDelayDays "14" → "60")} */
+        @Override
+        public String toString() {
+            SupplyNotice n = change.revised().notice();
+            return "avis entrée " + index + " : " + n.noticeId() + " " + n.status() + " du " + AlertTexts.day(n.publishedAt())
+                    + " révisé (" + change.changes() + ")";
+        }
     }
 
     private final Watchlist watchlist;
@@ -65,42 +78,52 @@ public final class NoticeIntake {
         this.snapshots = snapshots;
     }
 
-    /** Receives records now (the operators' POST, a file): stored, and the new ones announced at once. */
+    /**
+     * Receives records now (the operators' POST, a file): stored, the new ones announced at once, a revision to
+     * operators only and only while it is its notice's latest record (its status is the former's: no hospital is
+     * told anything new).
+     */
     public Outcome receive(List<NoticeDraft> drafts, NoticeStore.Author author) {
         Outcome outcome = record(drafts, author);
         outcome.stored().forEach(this::announce);
+        for (Revision r : outcome.revised()) {
+            MatchedNotice record = r.change().revised();
+            boolean latest = store.published(record.notice().publishedAt(), LocalDate.MAX).stream()
+                    .filter(m -> m.notice().noticeId().equals(record.notice().noticeId())).reduce((a, b) -> b).orElseThrow().equals(record);
+            if (latest) {
+                publisher.supplyNotice(SupplyNoticeEvent.of(record));
+            }
+        }
         return outcome;
     }
 
-    /** Stores the records without announcing them: a replay announces each when its time reaches the record's date. */
+    /**
+     * Stores the records without announcing them: a replay announces each when its time reaches the record's date.
+     * Of records of one key in one array, the last is the one published last (spec section 5): only it is stored,
+     * so that the same file sent again is already known.
+     */
     public Outcome record(List<NoticeDraft> drafts, NoticeStore.Author author) {
         NoticeValidator.Result valid = validator.validateAll(drafts, author.at());
-        List<MatchedNotice> stored = new ArrayList<>();
-        List<String> revised = new ArrayList<>();
-        int repeated = 0;
+        Map<String, Integer> last = new HashMap<>();
         for (int i = 0; i < valid.notices().size(); i++) {
+            last.put(valid.notices().get(i).recordKey(), i);
+        }
+        List<MatchedNotice> stored = new ArrayList<>();
+        List<Revision> revised = new ArrayList<>();
+        int repeated = 0;
+        for (int i : last.values().stream().sorted().toList()) {
             SupplyNotice notice = valid.notices().get(i);
             MatchedNotice matched = new MatchedNotice(notice, NoticeMatch.of(notice, watchlist.entries()));
             NoticeStore.Stored outcome = store.store(matched, author);
             if (!outcome.fresh()) {
                 repeated++;
-                continue;
+            } else if (outcome.revision() != null) {
+                revised.add(new Revision(valid.indexes().get(i), outcome.revision()));
+            } else {
+                stored.add(matched);
             }
-            if (outcome.revision() != null) {
-                // revised before it was told (the same file, or a replay's): only the latest is told
-                stored.remove(outcome.revision().former());
-                revised.add(revision(valid.indexes().get(i), outcome.revision()));
-            }
-            stored.add(matched);
         }
         return new Outcome(List.copyOf(stored), repeated, List.copyOf(revised), valid.violations());
-    }
-
-    /** A revision as operators read it: {@code avis entrée 1 : DM-2025-0142 RISK du 03/11/2025 révisé (expectedDelayDays "14" → "60")}. */
-    private static String revision(int index, NoticeRevision r) {
-        SupplyNotice n = r.revised().notice();
-        return "avis entrée " + index + " : " + n.noticeId() + " " + n.status() + " du " + AlertTexts.day(n.publishedAt())
-                + " révisé (" + r.changes() + ")";
     }
 
     /** Tells operators of a record that changes its notice's state, and receiving facilities of a change of status. */

@@ -29,24 +29,47 @@ class NoticeIntakeTest {
     }
 
     @Test
-    void another_record_under_a_known_key_revises_it_the_latest_told_and_named_with_what_changed() {
+    void of_one_key_the_last_record_is_the_notices_state_a_file_sent_again_is_known_and_a_correction_revises() {
         MemoryNoticeStore store = new MemoryNoticeStore();
-        // the tester's file (repro n_same_key_conflict.json): same noticeId, status and publishedAt, other estimates, then the first again
-        NoticeIntake.Outcome outcome = intake(store).record(NoticeJson.drafts("[" + record("DM-2025-0142", "2025-12-20", 14) + ","
-                + record("DM-2025-0142", "2026-03-01", 60) + "]"), AUTHOR);
-
-        // records are in publication order (spec section 5): the second is the notice's state, the first never told
+        // the tester's file (repro n_same_key_conflict.json): same noticeId, status and publishedAt, other estimates
+        String file = "[" + record("DM-2025-0142", "2025-12-20", 14) + "," + record("DM-2025-0142", "2026-03-01", 60) + "]";
+        NoticeIntake.Outcome outcome = intake(store).record(NoticeJson.drafts(file), AUTHOR);
+        // records are in publication order (spec section 5): the second is the notice's state, the first never stored
         assertEquals(List.of(60), outcome.stored().stream().map(m -> m.notice().expectedDelayDays()).toList());
-        assertEquals(List.of("avis entrée 1 : DM-2025-0142 RISK du 03/11/2025 révisé (expectedEnd \"2025-12-20\" → \"2026-03-01\","
-                + " expectedDelayDays \"14\" → \"60\")"), outcome.revised());
+        assertEquals(List.of(), outcome.revised());
         assertEquals(List.of(), outcome.rejected());
-        assertEquals(List.of(60), store.published(LocalDate.MIN, LocalDate.MAX).stream().map(m -> m.notice().expectedDelayDays()).toList());
 
-        // the same file again: already known, nothing revised back
-        NoticeIntake.Outcome again = intake(store).record(NoticeJson.drafts("[" + record("DM-2025-0142", "2026-03-01", 60) + "]"), AUTHOR);
+        // the same file again (an S3 redelivery, a replay run twice): already known, nothing revised back and forth
+        NoticeIntake.Outcome again = intake(store).record(NoticeJson.drafts(file), AUTHOR);
         assertEquals(1, again.repeated());
         assertEquals(List.of(), again.revised());
-        assertEquals(1, store.published(LocalDate.MIN, LocalDate.MAX).size());
+
+        // an operator's corrected record: it revises the stored one, named with what changed
+        NoticeIntake.Outcome corrected = intake(store).record(NoticeJson.drafts("[" + record("DM-2025-0142", "2026-03-01", 30) + "]"), AUTHOR);
+        assertEquals(List.of("avis entrée 0 : DM-2025-0142 RISK du 03/11/2025 révisé (expectedDelayDays \"60\" → \"30\")"),
+                corrected.revised().stream().map(Object::toString).toList());
+        assertEquals(List.of(30), store.published(LocalDate.MIN, LocalDate.MAX).stream().map(m -> m.notice().expectedDelayDays()).toList());
+    }
+
+    @Test
+    void a_revision_is_told_to_operators_only_while_it_is_its_notices_latest_record() {
+        MemoryNoticeStore store = new MemoryNoticeStore();
+        List<fr.vigie.domain.notice.SupplyNoticeEvent> told = new java.util.ArrayList<>();
+        NoticeIntake intake = new NoticeIntake(MemoryWatchlist.of(List.of()), store,
+                fr.vigie.port.AlertChannels.eventsOnly(e -> { }, d -> { }, told::add, s -> { }), null, new MemorySnapshotStore());
+        String shortage = record("DM-2025-0142", "2025-12-20", 14).replace("\"2025-11-03\", \"status\": \"RISK\"",
+                "\"2025-11-10\", \"status\": \"SHORTAGE\"");
+        NoticeStore.Author later = new NoticeStore.Author("test", "TEST", Instant.parse("2025-11-10T09:00:00Z"));
+        intake.receive(NoticeJson.drafts("[" + record("DM-2025-0142", "2025-12-20", 14) + "," + shortage + "]"), later);
+        assertEquals(List.of("RISK", "SHORTAGE"), told.stream().map(e -> e.status().name()).toList());
+
+        // the RISK record corrected after the SHORTAGE: stored, never told as if the notice were back to a risk
+        NoticeIntake.Outcome corrected = intake.receive(NoticeJson.drafts("[" + record("DM-2025-0142", "2026-01-15", 14) + "]"), later);
+        assertEquals(1, corrected.revised().size());
+        assertEquals(2, told.size());
+        // the SHORTAGE record corrected: the notice's state, told
+        intake.receive(NoticeJson.drafts("[" + shortage.replace("\"expectedDelayDays\": 14", "\"expectedDelayDays\": 21") + "]"), later);
+        assertEquals(List.of("RISK", "SHORTAGE", "SHORTAGE"), told.stream().map(e -> e.status().name()).toList());
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Map;
  * Manufacturers' notice records in the registry table, beside the watch-list they are matched to:
  * <pre>
  *   pk = NOTICE                  sk = {publishedAt}#{noticeId}#{status}   json (spec record + deviceIds, matchedBy), at, by
- *   pk = AUDIT#NOTICE#{noticeId} sk = {publishedAt}#{noticeId}#{status}[#{at}]   at, by, action (the route), season, after (the JSON)
+ *   pk = AUDIT#NOTICE#{noticeId} sk = {publishedAt}#{noticeId}#{status}[#{at}#{hash}]   at, by, action (the route), season, after (the JSON)
  * </pre>
  * Both written in one transaction, the record on condition that its key is new: a record posted
  * twice, or by two routes, is stored and audited once. Another record under a key already taken is
@@ -70,9 +70,14 @@ public final class DynamoNoticeStore implements NoticeStore {
             }
             Stored stored = Stored.against(NoticeJson.fromJson(Items.str(kept, "json")), record);
             if (stored.fresh()) {
-                // a revision: over the record read (another writer's revision in between fails it), audited apart
-                audit.put(Tables.SK, Items.s(sk + "#" + at));
-                write(item, audit, "json = :former", Map.of(":former", kept.get("json")));
+                // a revision: over the record read (another writer's revision in between fails it), audited apart,
+                // one audit entry per version (the time it came and its content)
+                audit.put(Tables.SK, Items.s(sk + "#" + at + "#" + Integer.toHexString(json.hashCode())));
+                try {
+                    write(item, audit, "json = :former", Map.of(":former", kept.get("json")));
+                } catch (TransactionCanceledException concurrent) {
+                    throw new IllegalStateException("notice record " + sk + " changed while being revised: send it again", concurrent);
+                }
             }
             return stored;
         }

@@ -91,7 +91,7 @@ public final class S3NoticeHandler implements RequestHandler<S3Event, List<Map<S
             NoticeIntake.Outcome outcome = notices.receive(drafts, new NoticeStore.Author(source, "S3 " + PREFIX, clock.instant()));
             answer.put("stored", outcome.stored().size());
             answer.put("repeated", outcome.repeated());
-            answer.put("revised", outcome.revised());
+            answer.put("revised", outcome.revised().stream().map(Object::toString).toList());
             answer.put("errors", outcome.rejected().stream().map(v -> Map.of("index", v.entry(), "field", v.field(),
                     "message", v.message())).toList());
         } catch (IllegalArgumentException unreadable) {

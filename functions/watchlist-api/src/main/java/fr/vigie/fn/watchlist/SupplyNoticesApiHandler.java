@@ -76,14 +76,14 @@ public final class SupplyNoticesApiHandler implements RequestHandler<APIGatewayV
         }
         NoticeIntake.Outcome outcome = intake.get().receive(drafts,
                 new NoticeStore.Author(caller.subject(), "POST /supply-notices", clock.instant()));
-        if (!drafts.isEmpty() && outcome.stored().isEmpty() && outcome.repeated() == 0) {
+        if (!drafts.isEmpty() && outcome.stored().isEmpty() && outcome.revised().isEmpty() && outcome.repeated() == 0) {
             throw Problem.invalid("aucun avis valide : chaque erreur nomme l'avis ([index]) et le champ",
                     outcome.rejected().stream().map(v -> new Violation(v.entry(), "[" + v.entry() + "]." + v.field(), v.message())).toList());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stored", outcome.stored().size());
         body.put("repeated", outcome.repeated());
-        body.put("revised", outcome.revised());
+        body.put("revised", outcome.revised().stream().map(Object::toString).toList());
         body.put("rejected", outcome.rejected().stream().map(Violation::entry).distinct().count());
         body.put("notices", outcome.stored().stream().map(m -> Map.of("noticeId", m.notice().noticeId(),
                 "status", m.notice().status().name(), "publishedAt", m.notice().publishedAt().toString(),
