@@ -193,10 +193,7 @@ public final class EpidemicCsv {
     private static Map<String, Integer> header(String[] row) throws FeedFormatException {
         Map<String, Integer> columns = FieldNames.csvHeader(Arrays.asList(row), COLUMNS);
         List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing)
-                    + " (attendu : " + String.join(",", COLUMNS) + ", la dernière facultative)");
-        }
+        FieldNames.checkCsvHeader(columns.keySet(), COLUMNS, missing, " (attendu : " + String.join(",", COLUMNS) + ", la dernière facultative)");
         return columns;
     }
 

@@ -95,9 +95,7 @@ public final class FeedCsvReader implements Closeable {
             throw new FeedFormatException("le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage) : dans le tableur, "
                     + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
         }
-        if (!missing.isEmpty()) {
-            throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing));
-        }
+        FieldNames.checkCsvHeader(positions.keySet(), COLUMNS, missing, "");
         for (int i = 0; i < COLUMNS.size(); i++) {
             columnIndex[i] = positions.getOrDefault(COLUMNS.get(i), -1);
         }

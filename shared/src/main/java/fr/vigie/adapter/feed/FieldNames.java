@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The names people give a format's fields: a CSV file's header (the stock feed, spec section 2; the
@@ -35,7 +36,7 @@ public final class FieldNames {
             Map.entry("etablissement", "facility_id"), Map.entry("dispositif", "device_id"), Map.entry("stock", "on_hand"),
             Map.entry("consommation", "consumed"), Map.entry("consomme", "consumed"), Map.entry("recu", "received"),
             Map.entry("livre", "received"), Map.entry("encommande", "on_order"),
-            Map.entry("livraisonprevue", "expected_delivery"), Map.entry("semaine", "week"),
+            Map.entry("livraisonprevue", "expected_delivery"), Map.entry("epidemie", "epidemic"), Map.entry("semaine", "week"),
             Map.entry("intensite", "intensity"), Map.entry("publie", "published"));
 
     private FieldNames() {
@@ -46,7 +47,7 @@ public final class FieldNames {
      * the format does not name).
      *
      * @throws FeedFormatException a column of the format given twice (which one holds the value cannot be
-     *                             told), or misspelt: in French, naming the columns
+     *                             told): in French, naming its positions
      */
     static Map<String, Integer> csvHeader(List<String> header, List<String> columns) throws FeedFormatException {
         Map<String, Integer> positions = new HashMap<>();
@@ -58,11 +59,29 @@ public final class FieldNames {
                         + ") : gardez-en une seule");
             }
         }
-        List<Misspelling> misspelt = misspelt(positions.keySet(), columns);
-        if (!misspelt.isEmpty()) {
-            throw new FeedFormatException("colonne " + misspelt.get(0).message() + " (colonnes lues : " + String.join(",", columns) + ")");
-        }
         return positions;
+    }
+
+    /**
+     * Checks a CSV header's names once its required columns are known present or missing.
+     *
+     * @param missing the required columns the header lacks, named first when there are any
+     * @param what    how the caller names the expected columns, after the list of the missing ones
+     * @throws FeedFormatException a required column missing, or a column misspelt: in French, the misspellings
+     *                             named either way ("colonnes obligatoires absentes de l'en-tête : week ; « semaine »
+     *                             inconnu : « week » ?")
+     */
+    static void checkCsvHeader(Collection<String> names, List<String> columns, List<String> missing, String what)
+            throws FeedFormatException {
+        List<Misspelling> misspelt = misspelt(names, columns);
+        String hints = misspelt.stream().map(m -> "colonne " + m.message()).collect(Collectors.joining(" ; "));
+        if (!missing.isEmpty()) {
+            throw new FeedFormatException("colonnes obligatoires absentes de l'en-tête : " + String.join(", ", missing) + what
+                    + (hints.isEmpty() ? "" : " ; " + hints));
+        }
+        if (!misspelt.isEmpty()) {
+            throw new FeedFormatException(hints + " (colonnes lues : " + String.join(",", columns) + ")");
+        }
     }
 
     /** The names among {@code given} that are a typo of a name of {@code expected} that {@code given} lacks. */

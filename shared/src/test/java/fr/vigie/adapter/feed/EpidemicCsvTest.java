@@ -103,6 +103,11 @@ class EpidemicCsvTest {
         FeedFormatException typo = assertThrows(FeedFormatException.class,
                 () -> EpidemicCsv.read("region,epidemic,week,intensity,publisehd\n84,FLU,2025-W47,3,2025-11-26\n", TODAY));
         assertTrue(typo.getMessage().contains("« published »"), typo.getMessage());
+        // a French header: the required columns named missing, and what each French name stands for
+        FeedFormatException french = assertThrows(FeedFormatException.class,
+                () -> EpidemicCsv.read("région;épidémie;semaine;intensité\n84;FLU;2025-W47;3\n", TODAY));
+        assertTrue(french.getMessage().startsWith("colonnes obligatoires absentes de l'en-tête : region, epidemic, week, intensity")
+                && french.getMessage().contains("« semaine » inconnu : « week » ?"), french.getMessage());
     }
 
     @Test
