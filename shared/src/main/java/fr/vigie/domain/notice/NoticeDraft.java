@@ -29,12 +29,4 @@ public record NoticeDraft(
     public NoticeDraft {
         shape = shape == null ? List.of() : List.copyOf(shape);
     }
-
-    /** A draft of well-typed values (built in code, or read from a record of the right shape). */
-    public NoticeDraft(String noticeId, String publishedAt, String status, String kind, List<SupplierReference> references,
-                       String emdn, String expectedStart, String expectedEnd, String expectedDelayDays, String allocationFraction,
-                       List<SupplierReference> alternatives) {
-        this(noticeId, publishedAt, status, kind, references, emdn, expectedStart, expectedEnd, expectedDelayDays, allocationFraction,
-                alternatives, List.of());
-    }
 }

@@ -36,7 +36,7 @@ class NoticeDomainTest {
 
     static NoticeDraft draft(String id, String published, String status, List<SupplierReference> refs, String emdn) {
         return new NoticeDraft(id, published, status, "DELAY", refs, emdn, "2025-11-10", "2025-12-20", "14", null,
-                List.of(new SupplierReference("FAB-BRETMED", "NC210-M", null)));
+                List.of(new SupplierReference("FAB-BRETMED", "NC210-M", null)), List.of());
     }
 
     static SupplyNotice notice(String published, NoticeStatus status, List<SupplierReference> refs, String emdn) {
