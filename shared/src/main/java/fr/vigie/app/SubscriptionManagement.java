@@ -141,7 +141,8 @@ public final class SubscriptionManagement {
         }
         boolean national = scope != AlertSubscription.Scope.FACILITY && !who.regionalOperator()
                 && (r.nationalEvents() == null || r.nationalEvents());
-        AlertSubscription subscription = new AlertSubscription(r.channel(), r.endpoint(), scope, target, r.levels(), r.epidemics(), national);
+        AlertSubscription subscription = new AlertSubscription(r.channel(), AlertSubscription.normalEndpoint(r.channel(), r.endpoint()), scope,
+                target, r.levels(), r.epidemics(), national);
         List<Violation> violations = subscription.violations();
         if (!violations.isEmpty()) {
             throw invalid(violations);

@@ -39,6 +39,8 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    /** National prefixes of the overseas departments (ARCEP plan), whose country codes are +262, +590, +594 and +596. */
+    private static final Pattern OVERSEAS = Pattern.compile("0(26[29]|59[046]|639|69[0-47])");
     /** ITU-T E.164: a plus sign, a country code not starting with 0, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
@@ -64,7 +66,9 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
             out.add(new Violation(null, "endpoint", "adresse électronique invalide (attendu : nom@domaine.fr)"));
         } else if (channel == Channel.SMS && !isE164(endpoint)) {
             out.add(new Violation(null, "endpoint",
-                    "numéro de téléphone invalide : format international E.164 attendu, sans espace, par exemple +33612345678"));
+                    "numéro de téléphone invalide : format international attendu, par exemple +33612345678 ou 06 12 34 56 78"
+                            + (endpoint != null && OVERSEAS.matcher(endpoint.replaceAll("[\\s.()\\-]", "")).lookingAt()
+                            ? " ; un numéro d'outre-mer s'écrit avec son indicatif (+262, +590, +594 ou +596)" : "")));
         }
         if (scope == Scope.FACILITY && !Identifier.valid(target)) {
             out.add(new Violation(null, "facilityId", "identifiant d'établissement invalide (2 à 40 caractères A-Z, 0-9, -)"));
@@ -79,6 +83,32 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
             out.add(new Violation(null, "nationalEvents", "les tensions nationales sont réservées aux abonnements régionaux ou nationaux"));
         }
         return out;
+    }
+
+    /**
+     * The endpoint as people type it, written as SNS needs it: an address in lower case (mailboxes ignore case:
+     * {@code Pharmacie@CHU.fr} and {@code pharmacie@chu.fr} are one recipient, not two subscriptions); a French
+     * number in E.164 ({@code 06 12 34 56 78}, {@code 06.12.34.56.78}, {@code 0033 6…} and the common mistake
+     * {@code +33 06…} all give {@code +33612345678}). A national number of an overseas department (0262, 0590,
+     * 0692…) is left as typed: its country code is not +33, and {@link #violations} asks for the international form.
+     */
+    public static String normalEndpoint(Channel channel, String endpoint) {
+        if (endpoint == null || channel == null) {
+            return endpoint;
+        }
+        String e = endpoint.strip();
+        if (channel == Channel.EMAIL) {
+            return e.toLowerCase(java.util.Locale.ROOT);
+        }
+        String n = e.replaceAll("[\\s.()\\-]", "");
+        n = n.startsWith("00") ? "+" + n.substring(2) : n;
+        if (n.matches("\\+330[1-9][0-9]{8}")) {
+            return "+33" + n.substring(4);
+        }
+        if (n.matches("0[1-9][0-9]{8}") && !OVERSEAS.matcher(n).lookingAt()) {
+            return "+33" + n.substring(1);
+        }
+        return n;
     }
 
     public static boolean isEmail(String s) {

@@ -100,7 +100,7 @@ public final class SnsSubscriptions implements Subscriptions {
         } catch (InvalidParameterException e) {
             String message = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
             if (message.toLowerCase(Locale.ROOT).contains("already exists")) {
-                throw Refusal.exists("cette adresse ou ce numéro est déjà abonné avec d'autres critères ; supprimez l'ancien "
+                throw Refusal.exists("cette adresse ou ce numéro est déjà abonné (avec d'autres critères, ou en attente de son code) ; supprimez l'ancien "
                         + "abonnement (DELETE /subscriptions/{id}) avant d'en créer un nouveau", -1);
             }
             throw Refusal.invalid("abonnement refusé par Amazon SNS : " + message, List.of(new Violation(null, "endpoint", message)));

@@ -298,10 +298,30 @@ class SubscriptionsApiHandlerTest {
     }
 
     @Test
+    void numbersAndAddressesAsPeopleTypeThemAreOneRecipient() throws Exception {
+        // "06 12 34 56 78", "+33 06…" (the common mistake, a number that does not exist) and "0033…" are one phone
+        Map<String, String> typed = Map.of("06 12 34 56 71", "+336******71", "+33 06 12 34 56 72", "+336******72",
+                "0033 6 12 34 56 73", "+336******73", "06.12.34.56.74", "+336******74");
+        for (Map.Entry<String, String> number : typed.entrySet()) {
+            APIGatewayV2HTTPResponse r = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"" + number.getKey() + "\"}"));
+            assertEquals(201, r.getStatusCode(), number.getKey() + " -> " + r.getBody());
+            assertEquals(number.getValue(), body(r).get("endpoint").asText(), number.getKey());
+        }
+        // a mailbox ignores case: one subscription, not two
+        String first = body(call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"Pharmacie@CHU-IDF.fr\"}"))).get("id").asText();
+        String again = body(call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"pharmacie@chu-idf.fr\"}"))).get("id").asText();
+        assertEquals(first, again);
+        // an overseas number in its national form is refused with the way to write it
+        APIGatewayV2HTTPResponse reunion = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"0692 12 34 56\"}"));
+        assertEquals(400, reunion.getStatusCode());
+        assertTrue(body(reunion).get("errors").get(0).get("message").asText().contains("+262"), reunion.getBody());
+    }
+
+    @Test
     void badAddressesNumbersRegionsAndFieldsAreEachNamedInFrench() throws Exception {
         Map<String, String> cases = Map.of(
                 "{\"channel\":\"email\",\"endpoint\":\"pharmacie.chu.fr\"}", "endpoint",
-                "{\"channel\":\"sms\",\"endpoint\":\"06 12 34 56 78\"}", "endpoint",
+                "{\"channel\":\"sms\",\"endpoint\":\"0692 12 34 56\"}", "endpoint",
                 "{\"channel\":\"sms\",\"endpoint\":\"+0612345678\"}", "endpoint",
                 "{\"channel\":\"sms\",\"endpoint\":\"+3361234567890123\"}", "endpoint",
                 "{\"channel\":\"fax\",\"endpoint\":\"+33612345678\"}", "channel",
