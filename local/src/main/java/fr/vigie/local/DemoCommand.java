@@ -120,7 +120,7 @@ final class DemoCommand {
                 List<Snapshot> fresh = new ArrayList<>();
                 StockPolling.PollReport poll = polling.poll(facilities, fresh::add);
                 failures += poll.failures().size();
-                stored += poll.ingestion().stored();
+                stored += poll.stored();
                 // one morning's poll is one batch, as the stream would bring it to the coverage-evaluator
                 fresh.sort(Comparator.comparing(Snapshot::timestamp).thenComparing(Snapshot::facilityId).thenComparing(Snapshot::deviceId));
                 BatchEvaluation.Report batch = vigie.alerting.run(fresh, polledAt);

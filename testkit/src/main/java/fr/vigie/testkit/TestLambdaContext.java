@@ -26,6 +26,8 @@ public final class TestLambdaContext implements Context {
         }
     };
 
+    private int remainingMillis = 60_000;
+
     public TestLambdaContext(String functionName) {
         this.functionName = functionName;
         LogCapture.install();
@@ -87,7 +89,13 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
+    }
+
+    /** The same context with {@code millis} left before the function's deadline (60 s by default). */
+    public TestLambdaContext remaining(int millis) {
+        remainingMillis = millis;
+        return this;
     }
 
     @Override

@@ -76,7 +76,7 @@ class SilenceCheckHandlerTest {
         StockPolling.PollReport poll = polling.poll(List.of(new Facility("CHU-IDF-01", "CHU Paris Nord", "11",
                 new StockSourceConfig(StockSourceConfig.HTTP_JSON, "https://stock.example/chu-idf-01", 1000, null))), s -> { });
         assertEquals(1, poll.failures().size());
-        assertEquals(0, poll.ingestion().stored());
+        assertEquals(0, poll.stored());
 
         SilenceCheckHandler handler = new SilenceCheckHandler(dynamo, Fauxqs.get().sns(), w.names.alerts(), w.names.registry(),
                 w.topicArn, SilencePolicy.DEFAULT, new ReminderRule(1), Clock.systemUTC());

@@ -27,6 +27,7 @@ import org.slf4j.event.Level;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,12 @@ import java.util.Optional;
  * The poll worker (SQS, partial batch responses): for each message, polls its facilities' stock
  * sources a few at a time and stores the new snapshots (the snapshots table's stream then starts the
  * coverage-evaluator). A source that hangs, fails or answers garbage is logged and counted and never
- * stops the others; only a message that could not be handled at all (unreadable, DynamoDB down) is
- * reported as failed, to be retried and then dead-lettered. A source behind credentials gets its
- * Authorization header from the Secrets Manager secret the registry names.
+ * stops the others; each facility whose rows were refused is named with the reason. Only a message
+ * that could not be handled at all (unreadable, DynamoDB down) is reported as failed, to be retried
+ * and then dead-lettered. The function's deadline bounds the work: a message's poll gives up its
+ * unanswered sources {@link #MARGIN} before it (what answered is stored), and a message not begun by
+ * then is reported failed, to come back. A source behind credentials gets its Authorization header from
+ * the Secrets Manager secret the registry names.
  */
 public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -47,10 +51,13 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     /** Environment variables this handler reads; template.yaml sets each (a test checks it). */
     public static final List<String> ENV = List.of("REGISTRY_TABLE", "SNAPSHOTS_TABLE", "POLL_CONCURRENCY");
 
-    /** What one message's poll did, logged as one JSON line. */
+    /** Time kept before the function's deadline to store what was polled and answer the batch. */
+    static final Duration MARGIN = Duration.ofSeconds(10);
+
+    /** What one message's poll did, logged as one JSON line; {@code refused}: the facilities some rows of which were refused, and why. */
     record MessageSummary(String event, String messageId, String pollId, int facilities, int unknownFacilities,
                           int failedSources, Map<String, String> failures, long rowsRead, long stored,
-                          long duplicates, long conflicts, long rejected) {
+                          long duplicates, long conflicts, long rejected, Map<String, String> refused) {
     }
 
     private final DynamoDbClient dynamo;
@@ -96,9 +103,15 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
         DynamoFacilityDirectory directory = new DynamoFacilityDirectory(dynamo, registryTable);
         StockPolling polling = new StockPolling(source, watchlist, ingestion, concurrency);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
         for (SQSEvent.SQSMessage message : event.getRecords()) {
+            if (!Instant.now().isBefore(deadline)) {
+                LOG.atWarn().addKeyValue("messageId", message.getMessageId()).log("poll_message_deferred");
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
             try {
-                HandlerLogging.logRecord(LOG, Level.INFO, "poll_done", pollOne(message, directory, polling));
+                HandlerLogging.logRecord(LOG, Level.INFO, "poll_done", pollOne(message, directory, polling, deadline));
             } catch (RuntimeException e) {
                 HandlerLogging.failure(LOG, "poll_message_failed", Map.of("messageId", message.getMessageId()), e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
@@ -107,7 +120,7 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
         return new SQSBatchResponse(failures);
     }
 
-    private MessageSummary pollOne(SQSEvent.SQSMessage message, DynamoFacilityDirectory directory, StockPolling polling) {
+    private MessageSummary pollOne(SQSEvent.SQSMessage message, DynamoFacilityDirectory directory, StockPolling polling, Instant deadline) {
         PollRequest request = Json.read(message.getBody(), PollRequest.class);
         List<Facility> facilities = new ArrayList<>();
         int unknown = 0;
@@ -119,9 +132,9 @@ public final class PollWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
                 unknown++;
             }
         }
-        StockPolling.PollReport report = polling.poll(facilities, s -> { });
+        StockPolling.PollReport report = polling.poll(facilities, s -> { }, deadline);
         return new MessageSummary("poll_done", message.getMessageId(), request.pollId(), facilities.size(), unknown,
-                report.failures().size(), report.failures(), report.ingestion().read(), report.ingestion().stored(),
-                report.ingestion().duplicates(), report.ingestion().conflictCount(), report.ingestion().rejectedCount());
+                report.failures().size(), report.failures(), report.read(), report.stored(), report.duplicates(), report.conflicts(),
+                report.rejected(), report.refused());
     }
 }

@@ -80,6 +80,15 @@ class PollWorkerHandlerTest {
             boolean allowed = "Bearer s3cr3t".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             answer(exchange, allowed ? 200 : 401, allowed ? report("CHU-NAQ-06") : "{\"message\":\"Unauthorized\"}");
         });
+        server.createContext("/hang", exchange -> {
+            try {
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange, 200, report("CH-GES-07"));
+        });
+        server.createContext("/future", exchange -> answer(exchange, 200, report("CH-NOR-09").replace("2025-11-02", "2025-11-09")));
         server.createContext("/error", exchange -> answer(exchange, 500, "{\"message\":\"Internal Server Error\"}"));
         server.createContext("/garbage", exchange -> answer(exchange, 200, "<html><body>Maintenance en cours</body>"));
         server.start();
@@ -93,6 +102,8 @@ class PollWorkerHandlerTest {
         directory.put(new Facility("CHU-NAQ-06", "CHU Bordeaux", "75",
                 new StockSourceConfig(StockSourceConfig.HTTP_JSON, base + "/guarded", 2_000, SECRET_NAME)));
         directory.put(facility("CH-BRE-08", base + "/error", 2_000));
+        directory.put(facility("CH-GES-07", base + "/hang", 10_000));
+        directory.put(facility("CH-NOR-09", base + "/future", 2_000));
         directory.put(facility("CH-PAC-02", base + "/garbage", 2_000));
         for (String device : List.of("HFNC-PED", "NEB-MASK-PED")) {
             DynamoWatchlist.put(dynamo, NAMES.registry(), new WatchlistEntry(device, "Dispositif " + device,
@@ -130,6 +141,41 @@ class PollWorkerHandlerTest {
         }
         assertTrue(logs.contains("HTTP 500"), logs);
         assertTrue(!logs.contains("s3cr3t"), "a credential never reaches the logs");
+    }
+
+    @Test
+    void theDeadlineGivesUpAHangingSourceKeepsWhatAnsweredAndDefersTheMessagesNotBegun() {
+        SQSEvent event = EventLoader.loadSQSEvent(ProjectRoot.find().resolve("events/poll-queue-sqs.json").toString());
+        // a hanging source first: the facilities after it answer in time and must be stored all the same
+        event.getRecords().get(0).setBody("{\"pollId\":\"2025-11-02T05:00:00Z\",\"facilityIds\":[\"CH-GES-07\",\"CHU-IDF-01\",\"CH-HDF-03\"]}");
+        TestLambdaContext context = new TestLambdaContext("stock-poller-worker")
+                .remaining((int) PollWorkerHandler.MARGIN.toMillis() + 2_000);
+
+        SQSBatchResponse response = handler().handleRequest(event, context);
+
+        assertEquals(List.of(event.getRecords().get(1).getMessageId()),
+                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
+                "the message not begun before the deadline comes back");
+        Set<String> stored = dynamo.scanPaginator(b -> b.tableName(NAMES.snapshots())).items().stream()
+                .flatMap(i -> DynamoSnapshotStore.readings(i).stream()).map(Snapshot::facilityId).collect(Collectors.toSet());
+        assertTrue(stored.containsAll(Set.of("CHU-IDF-01", "CH-HDF-03")) && !stored.contains("CH-GES-07"), stored.toString());
+        String logs = String.join("\n", context.logged());
+        assertTrue(logs.contains("\"CH-GES-07\":\"no answer before the worker's deadline\""), logs);
+        assertTrue(logs.contains("\"rowsRead\":4"), "the two facilities after the hanging one were read and stored: " + logs);
+    }
+
+    @Test
+    void aFacilityWhoseRowsAreRefusedIsNamedWithTheReason() {
+        SQSEvent event = EventLoader.loadSQSEvent(ProjectRoot.find().resolve("events/poll-queue-sqs.json").toString());
+        event.getRecords().get(0).setBody("{\"pollId\":\"2025-11-02T05:00:00Z\",\"facilityIds\":[\"CH-NOR-09\"]}");
+        event.setRecords(List.of(event.getRecords().get(0)));
+        TestLambdaContext context = new TestLambdaContext("stock-poller-worker");
+
+        handler().handleRequest(event, context);
+
+        String logs = String.join("\n", context.logged());
+        // a week in the future of the time received: every row refused, the source counted as failed, the reason logged
+        assertTrue(logs.contains("\"failedSources\":1") && logs.contains("\"refused\":{\"CH-NOR-09\":\"2 refused {TIMESTAMP_OUT_OF_RANGE=2}"), logs);
     }
 
     @Test
