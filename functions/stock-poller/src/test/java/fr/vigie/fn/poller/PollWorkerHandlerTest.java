@@ -68,26 +68,12 @@ class PollWorkerHandlerTest {
             String facility = exchange.getRequestURI().getPath().substring("/ok/".length());
             answer(exchange, 200, report(facility));
         });
-        server.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            answer(exchange, 200, report("CH-OCC-05"));
-        });
+        server.createContext("/slow", late(3_000, "CH-OCC-05"));
         server.createContext("/guarded", exchange -> {
             boolean allowed = "Bearer s3cr3t".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             answer(exchange, allowed ? 200 : 401, allowed ? report("CHU-NAQ-06") : "{\"message\":\"Unauthorized\"}");
         });
-        server.createContext("/hang", exchange -> {
-            try {
-                Thread.sleep(6_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            answer(exchange, 200, report("CH-GES-07"));
-        });
+        server.createContext("/hang", late(6_000, "CH-GES-07"));
         server.createContext("/future", exchange -> answer(exchange, 200, report("CH-NOR-09").replace("2025-11-02", "2025-11-09")));
         server.createContext("/error", exchange -> answer(exchange, 500, "{\"message\":\"Internal Server Error\"}"));
         server.createContext("/garbage", exchange -> answer(exchange, 200, "<html><body>Maintenance en cours</body>"));
@@ -202,6 +188,18 @@ class PollWorkerHandlerTest {
         return "{\"facilityId\":\"" + facility + "\",\"reportedAt\":\"2025-11-02T05:00:00Z\",\"items\":["
                 + "{\"deviceId\":\"HFNC-PED\",\"onHand\":120,\"consumed\":31,\"received\":0,\"onOrder\":200,\"expectedDelivery\":\"2025-11-05\"},"
                 + "{\"deviceId\":\"NEB-MASK-PED\",\"onHand\":340,\"consumed\":22}]}";
+    }
+
+    /** A source answering {@code facility}'s report after {@code millis}. */
+    private static com.sun.net.httpserver.HttpHandler late(long millis, String facility) {
+        return exchange -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(exchange, 200, report(facility));
+        };
     }
 
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
