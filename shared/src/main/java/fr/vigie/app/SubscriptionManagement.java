@@ -95,6 +95,9 @@ public final class SubscriptionManagement {
             if (r.region() != null) {
                 throw Refusal.forbidden("un établissement ne s'abonne qu'à ses propres alertes, pas à celles d'une région");
             }
+            if (r.facilityId() != null && r.facilityId().equalsIgnoreCase(who.facilityId()) && !r.facilityId().equals(who.facilityId())) {
+                throw invalid(List.of(new Violation(null, "facilityId", "identifiant en majuscules attendu : " + who.facilityId())));
+            }
             if (r.facilityId() != null && !r.facilityId().equals(who.facilityId())) {
                 throw Refusal.forbidden("un établissement ne peut pas s'abonner aux alertes d'un autre établissement (" + r.facilityId() + ")");
             }

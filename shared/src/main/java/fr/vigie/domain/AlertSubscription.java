@@ -87,7 +87,8 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
 
     /**
      * The endpoint as people type it, written as SNS needs it: an address in lower case (mailboxes ignore case:
-     * {@code Pharmacie@CHU.fr} and {@code pharmacie@chu.fr} are one recipient, not two subscriptions); a French
+     * {@code Pharmacie@CHU.fr} and {@code pharmacie@chu.fr} are one recipient, not two subscriptions), its domain in
+     * ASCII (RFC 3490: {@code hôpital-nord.fr} as {@code xn--hpital-nord-2eb.fr}); a French
      * number in E.164 ({@code 06 12 34 56 78}, {@code 06.12.34.56.78}, {@code 0033 6…} and the common mistake
      * {@code +33 06…} all give {@code +33612345678}). A national number of an overseas department (0262, 0590,
      * 0692…) is left as typed: its country code is not +33, and {@link #violations} asks for the international form.
@@ -98,7 +99,13 @@ public record AlertSubscription(Channel channel, String endpoint, Scope scope, S
         }
         String e = endpoint.strip();
         if (channel == Channel.EMAIL) {
-            return e.toLowerCase(java.util.Locale.ROOT);
+            // an accented domain (hôpital-nord.fr) is sent in its ASCII form (xn--hpital-nord-2eb.fr), as mail servers know it
+            int at = e.lastIndexOf('@');
+            try {
+                return (at < 0 ? e : e.substring(0, at + 1) + java.net.IDN.toASCII(e.substring(at + 1))).toLowerCase(java.util.Locale.ROOT);
+            } catch (IllegalArgumentException notADomain) {
+                return e.toLowerCase(java.util.Locale.ROOT);
+            }
         }
         String n = e.replaceAll("[\\s.()\\-]", "");
         n = n.startsWith("00") ? "+" + n.substring(2) : n;

@@ -311,6 +311,14 @@ class SubscriptionsApiHandlerTest {
         String first = body(call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"Pharmacie@CHU-IDF.fr\"}"))).get("id").asText();
         String again = body(call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"pharmacie@chu-idf.fr\"}"))).get("id").asText();
         assertEquals(first, again);
+        // an accented domain is written as mail servers know it
+        APIGatewayV2HTTPResponse accented = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"pharmacie@hôpital-nord.fr\"}"));
+        assertEquals(201, accented.getStatusCode(), accented.getBody());
+        assertEquals("p***@xn--hpital-nord-2eb.fr", body(accented).get("endpoint").asText());
+        // its own id in lower case: named as a typo, not as another facility
+        APIGatewayV2HTTPResponse lower = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"email\",\"endpoint\":\"cadre@chu-idf.fr\",\"facilityId\":\"chu-idf-01\"}"));
+        assertEquals(400, lower.getStatusCode(), lower.getBody());
+        assertTrue(lower.getBody().contains("majuscules"), lower.getBody());
         // an overseas number in its national form is refused with the way to write it
         APIGatewayV2HTTPResponse reunion = call(post(hospital("CHU-IDF-01"), "{\"channel\":\"sms\",\"endpoint\":\"0692 12 34 56\"}"));
         assertEquals(400, reunion.getStatusCode());
