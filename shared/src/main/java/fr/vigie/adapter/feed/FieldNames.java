@@ -22,9 +22,9 @@ public final class FieldNames {
     /** A name given where {@code meant} was surely meant. */
     public record Misspelling(String given, String meant) {
 
-        /** In French: « recieved » inconnu : « received » ? */
+        /** In French: « recieved » : vouliez-vous dire « received » ? */
         public String message() {
-            return "« " + given + " » inconnu : « " + meant + " » ?";
+            return "« " + given + " » : vouliez-vous dire « " + meant + " » ?";
         }
     }
 
@@ -69,7 +69,7 @@ public final class FieldNames {
      * @param what    how the caller names the expected columns, after the list of the missing ones
      * @throws FeedFormatException a required column missing, or a column misspelt: in French, the misspellings
      *                             named either way ("colonnes obligatoires absentes de l'en-tête : week ; « semaine »
-     *                             inconnu : « week » ?")
+     *                             : vouliez-vous dire « week » ?")
      */
     static void checkCsvHeader(Collection<String> names, List<String> columns, List<String> missing, String what)
             throws FeedFormatException {

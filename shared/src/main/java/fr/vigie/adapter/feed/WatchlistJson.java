@@ -95,7 +95,7 @@ public final class WatchlistJson {
     private static void misspelt(JsonNode object, List<String> fields, String path, String label, List<Violation> violations) {
         if (object.isObject()) {
             FieldNames.misspelt(object::fieldNames, fields)
-                    .forEach(m -> violations.add(new Violation(label, path + m.given(), "champ " + m.message() + " : sa valeur serait ignorée")));
+                    .forEach(m -> violations.add(new Violation(label, path + m.given(), "champ " + m.message() + " (sa valeur serait sinon ignorée)")));
         }
     }
 

@@ -107,7 +107,7 @@ class EpidemicCsvTest {
         FeedFormatException french = assertThrows(FeedFormatException.class,
                 () -> EpidemicCsv.read("région;épidémie;semaine;intensité\n84;FLU;2025-W47;3\n", TODAY));
         assertTrue(french.getMessage().startsWith("colonnes obligatoires absentes de l'en-tête : region, epidemic, week, intensity")
-                && french.getMessage().contains("« semaine » inconnu : « week » ?"), french.getMessage());
+                && french.getMessage().contains("« semaine » : vouliez-vous dire « week » ?"), french.getMessage());
     }
 
     @Test

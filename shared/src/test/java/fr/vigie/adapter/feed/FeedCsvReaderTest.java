@@ -165,12 +165,12 @@ class FeedCsvReaderTest {
         // a typo of an optional column: its deliveries would be lost without a word
         FeedFormatException typo = assertThrows(FeedFormatException.class,
                 () -> read("timestamp,facility_id,device_id,on_hand,consumed,recieved\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20,500\n"));
-        assertTrue(typo.getMessage().contains("« recieved » inconnu : « received »"), typo.getMessage());
+        assertTrue(typo.getMessage().contains("« recieved » : vouliez-vous dire « received »"), typo.getMessage());
         assertThrows(FeedFormatException.class, () -> read("timestamp,facility_id,device_id,on_hnd\n"));
         // a French export: its consumption would be dropped
         FeedFormatException french = assertThrows(FeedFormatException.class,
                 () -> read("timestamp,facility_id,device_id,on_hand,Consommation\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,620,20\n"));
-        assertTrue(french.getMessage().contains("« consommation » inconnu : « consumed »"), french.getMessage());
+        assertTrue(french.getMessage().contains("« consommation » : vouliez-vous dire « consumed »"), french.getMessage());
         // a column of its own (a comment, a ward, a reserved stock, an order number) is read past, and so is a repeated one
         assertEquals(120, accepted(read("timestamp,facility_id,device_id,on_hand,service,service,remarque,reserved,commande\n"
                 + "2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,réa,néonat,ok,10,C-1234\n").get(0)).onHand());

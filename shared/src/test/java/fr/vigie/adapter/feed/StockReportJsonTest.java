@@ -43,7 +43,7 @@ class StockReportJsonTest {
     void aMisspeltFieldRefusesItsItemRatherThanLosingItsValue() {
         List<FeedRow> rows = parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 620, \"recieved\": 500},"
                 + "{\"deviceId\": \"FFP2\", \"onHand\": 70, \"lot\": \"A12\"}");
-        assertTrue(refused(rows.get(0)).message().contains("« recieved » inconnu : « received » ?"), refused(rows.get(0)).message());
+        assertTrue(refused(rows.get(0)).message().contains("« recieved » : vouliez-vous dire « received » ?"), refused(rows.get(0)).message());
         assertEquals(70, assertInstanceOf(FeedRow.Accepted.class, rows.get(1)).snapshot().onHand(), "a field of its own is read past");
     }
 

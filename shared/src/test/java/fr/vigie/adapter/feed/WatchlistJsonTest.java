@@ -64,7 +64,7 @@ class WatchlistJsonTest {
                 ENTRY.formatted("NP-SWAB", ", \"EMDN\": \"R0302\", \"references\": [{\"supplier\": \"ACME\", \"ref\": \"M1\", \"udi_di\": \"09420012345678\"}]"));
         assertEquals(List.of("HFNC-PED actif", "FFP2 Active", "NP-SWAB EMDN", "NP-SWAB references[0].udi_di"),
                 r.violations().stream().map(v -> v.entry() + " " + v.field()).toList(), r.violations().toString());
-        assertTrue(r.violations().get(0).message().contains("« actif » inconnu : « active » ?"), r.violations().get(0).message());
+        assertTrue(r.violations().get(0).message().contains("« actif » : vouliez-vous dire « active » ?"), r.violations().get(0).message());
         // a field of its own is read past, even one letter off a field of the format (GMDN is another nomenclature)
         assertTrue(list(ENTRY.formatted("HFNC-PED", ", \"commentaire\": \"suivi ARS\", \"gmdn\": \"35116\", \"inactive\": false")).valid());
     }
