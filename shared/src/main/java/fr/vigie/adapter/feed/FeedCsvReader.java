@@ -13,9 +13,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The one reader of the stock feed CSV of spec section 2 (replays, file drops, HTTP CSV reports, the
@@ -42,17 +42,22 @@ public final class FeedCsvReader implements Closeable {
     /** What the UTF-8 decoder puts for bytes that are not UTF-8: such a row is rejected ({@code INVALID_ENCODING}), the others kept. */
     private static final char NOT_UTF8 = '\uFFFD';
 
-    private final Reader in;
-    private final Predicate<String> knownDevice;
     private static final List<String> QUANTITIES = List.of("on_hand", "consumed", "received", "on_order");
+    /** A number's first group and a later one, as an unquoted {@code 1,700} splits into two fields. */
     private static final Pattern LEADING_GROUP = Pattern.compile("-?\\d{1,3}");
     private static final Pattern THOUSANDS_GROUP = Pattern.compile("\\d{3}");
+
+    private final Reader in;
+    private final Predicate<String> knownDevice;
     private final int[] columnIndex = new int[COLUMNS.size()];
     private final char separator;
     private final int headerFields;
     /** The header's fields up to its last non-blank name (a cleared spreadsheet column names nothing). */
     private final int namedFields;
-    /** The fields of the first data row when it held fewer than the header names (the file's rows leave columns out), else -1. */
+    /**
+     * The fields of the first data row when it held fewer than the header names (the file's rows leave columns out),
+     * -1 when it held them all, -2 until it is read.
+     */
     private int shortWidth = -2;
     private long line;
     /** The first line of the record just read: where a person looks for it. */
