@@ -124,7 +124,9 @@ public final class StockPolling {
                             : Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException unanswered) {
                     late = true;
-                    failures.putIfAbsent(id, "no answer before the worker's deadline");
+                    // said before the task is stopped: its own "interrupted" failure then finds the reason taken
+                    failures.put(id, "no answer before the worker's deadline");
+                    answer.cancel(true);
                     LOG.atWarn().addKeyValue("facilityId", id).log("poll_deadline_reached");
                     continue;
                 }
@@ -162,12 +164,12 @@ public final class StockPolling {
             }
             if (!rows.isEmpty() && rows.stream().allMatch(r -> r instanceof FeedRow.Rejected rj
                     && rj.rejection().code() == RejectedRow.RejectCode.INVALID_JSON)) {
-                failures.put(facility.facilityId(), rows.get(0) instanceof FeedRow.Rejected rj ? rj.rejection().message() : "");
+                failures.putIfAbsent(facility.facilityId(), rows.get(0) instanceof FeedRow.Rejected rj ? rj.rejection().message() : "");
                 LOG.atWarn().addKeyValue("facilityId", facility.facilityId()).addKeyValue("reason", "invalid_report").log("poll_failed");
                 return List.of();
             }
         } catch (Exception e) {
-            failures.put(facility.facilityId(), e.toString());
+            failures.putIfAbsent(facility.facilityId(), e.toString());
             LOG.atWarn().addKeyValue("facilityId", facility.facilityId()).addKeyValue("reason", e.toString()).log("poll_failed");
             return List.of();
         }
