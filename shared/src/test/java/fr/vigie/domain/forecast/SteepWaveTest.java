@@ -65,6 +65,32 @@ class SteepWaveTest {
                 "a falling use makes the shelf last longer than at tomorrow's use");
     }
 
+    /**
+     * Issue 19, tenth pass: in a wave rising for a week, the trend is at least that week's rise per day
+     * (the last week's mean less the week before's, over 7), where Holt's smoothed trend lagged it, and
+     * the use expected in a week is above the last week's mean by a week of that rise; a flat use keeps
+     * no trend. Read in a zone where the snapshots fall at midnight, each snapshot's use is one day's.
+     */
+    @Test
+    void aRisingWaveKeepsUpWithItsWeeksRise() {
+        ZoneOffset midnight = ZoneOffset.ofHours(-5);
+        List<Snapshot> steep = new SimulatedHospital(SteepWaveTest::steepRise).stock(100_000).run(FACILITY, DEVICE, 46);
+        UseForecast use = UseForecast.fit(steep, midnight);
+        double lastWeek = weekMean(steep, 45);
+        double weekRise = (lastWeek - weekMean(steep, 38)) / 7;
+
+        assertTrue(use.rising());
+        assertTrue(use.trend() >= weekRise - 1e-9, "trend " + use.trend() + " against the week's rise " + weekRise);
+        assertTrue(use.at(7) >= lastWeek + 7 * weekRise, "in a week " + use.at(7) + ", last week " + lastWeek);
+        List<Snapshot> flat = new SimulatedHospital(SteepWaveTest::steepRise).stock(100_000).run(FACILITY, DEVICE, 29);
+        assertEquals(0, UseForecast.fit(flat, midnight).trend(), 1e-9);
+    }
+
+    /** The mean use of the 7 snapshots up to index {@code last}, each snapshot's use the day before it. */
+    private static double weekMean(List<Snapshot> history, int last) {
+        return history.subList(last - 6, last + 1).stream().mapToLong(Snapshot::consumed).average().orElseThrow();
+    }
+
     @Test
     void turningWaveStopsProjectingThePeaksUse() {
         // the trailing week's mean peaks on day PEAK + 4 (the week centred on the peak) and has fallen every day of the week since
