@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,7 +37,10 @@ import java.util.Optional;
  *       newest first, month after month back to {@code from}; facility, device and level are filters
  *       of that query (the events it reads are the range's, never the table's).</li>
  * </ul>
- * A history cursor is the month and the index key of the last event returned, base64url JSON.
+ * A history cursor is the month and the index key of the last event returned, base64url JSON; one
+ * that does not lie within the search's own range (tampered with, or passed back with other dates) is
+ * refused as unreadable rather than read from (a month of year 9999 was a query per month down to the
+ * range; a key of another month or day a 500 from DynamoDB).
  */
 public final class DynamoAlertLog implements AlertLog {
 
@@ -96,8 +100,12 @@ public final class DynamoAlertLog implements AlertLog {
         LocalDate to = q.to() != null ? q.to() : LocalDate.now(clock);
         LocalDate from = q.from() != null ? q.from() : to.minusMonths(DEFAULT_MONTHS);
         String lowest = Keys.time(from.atStartOfDay(ZoneOffset.UTC).toInstant());
-        String highest = Keys.time(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        // the day's last millisecond, then '~' above any "#facility#device": no day after it, which 9999-12-31 lacks
+        String highest = Keys.time(to.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC)) + "~";
         Cursor cursor = Cursor.decode(q.cursor());
+        if (cursor != null) {
+            cursor.check(YearMonth.from(from), YearMonth.from(to), lowest, highest);
+        }
         YearMonth month = cursor != null ? cursor.month() : YearMonth.from(to);
         Map<String, AttributeValue> start = cursor != null ? cursor.key() : null;
         List<AlertEvent> found = new ArrayList<>();
@@ -164,6 +172,8 @@ public final class DynamoAlertLog implements AlertLog {
     /** Where the next page starts: a month and, within it, the index key after which to read (null: its top). */
     private record Cursor(YearMonth month, Map<String, AttributeValue> key) {
 
+        static final String UNREADABLE = "cursor not readable: pass back the \"next\" of the previous page, with the same dates";
+
         String encode() {
             ObjectNode n = Json.MAPPER.createObjectNode().put("month", month.toString());
             if (key != null) {
@@ -171,6 +181,22 @@ public final class DynamoAlertLog implements AlertLog {
                 key.forEach((name, v) -> k.put(name, v.s()));
             }
             return Base64.getUrlEncoder().withoutPadding().encodeToString(n.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * @throws IllegalArgumentException when the month lies outside {@code first}–{@code last}, or the key is
+         *                                  not one of that month's partition within {@code lowest}–{@code highest}
+         */
+        void check(YearMonth first, YearMonth last, String lowest, String highest) {
+            boolean inRange = !month.isBefore(first) && !month.isAfter(last);
+            if (inRange && key != null) {
+                String sk = key.get(Tables.LOG_SK).s();
+                inRange = logPartition(month).equals(key.get(Tables.LOG_PK).s())
+                        && sk.compareTo(lowest) >= 0 && sk.compareTo(highest) <= 0;
+            }
+            if (!inRange) {
+                throw new IllegalArgumentException(UNREADABLE);
+            }
         }
 
         static Cursor decode(String token) {
@@ -183,12 +209,16 @@ public final class DynamoAlertLog implements AlertLog {
                 if (n.has("key")) {
                     key = new LinkedHashMap<>();
                     for (String name : List.of(Tables.PK, Tables.SK, Tables.LOG_PK, Tables.LOG_SK)) {
-                        key.put(name, Items.s(n.get("key").get(name).asText()));
+                        var part = n.get("key").get(name);
+                        if (part == null || !part.isTextual() || part.asText().isBlank()) {
+                            throw new IllegalArgumentException("cursor key without " + name);
+                        }
+                        key.put(name, Items.s(part.asText()));
                     }
                 }
                 return new Cursor(YearMonth.parse(n.get("month").asText()), key);
             } catch (RuntimeException | java.io.IOException e) {
-                throw new IllegalArgumentException("cursor not readable: pass back the \"next\" of the previous page as it was", e);
+                throw new IllegalArgumentException(UNREADABLE, e);
             }
         }
     }

@@ -38,7 +38,8 @@ import java.util.Map;
  *   GET /facilities/{facilityId}/series/{deviceId} operators, the hospital of that facility
  *   GET /disruptions                              operators
  * </pre>
- * {@code from}/{@code to} are days {@code yyyy-MM-dd} (UTC, included), {@code level} WARNING,
+ * {@code from}/{@code to} are days {@code yyyy-MM-dd} (UTC, included; 2000-01-01 to 9999-12-31, both
+ * given: ten years at most, {@link AlertQuery}), {@code level} WARNING,
  * CRITICAL or RECOVERED, {@code size} 1 to 200 (50), {@code cursor} the {@code next} of the previous
  * page. Errors are problem documents of the api kit ({@link Problem}, RFC 7807), each invalid parameter
  * named in {@code errors}. A regional operator (Cognito group {@code operators-NN}) reads the console's
@@ -144,6 +145,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new Violation("requête", "to", "la fin de la période précède son début"));
+        } else if (from != null && to != null && !AlertQuery.spanAllowed(from, to)) {
+            errors.add(new Violation("requête", "from", "période de " + AlertQuery.MAX_MONTHS / 12 + " ans au plus"));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid("paramètres de recherche invalides", errors);
@@ -156,7 +159,8 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             return views.history(query);
         } catch (IllegalArgumentException e) {
-            throw Problem.invalid("curseur illisible", List.of(new Violation("requête", "cursor", e.getMessage())));
+            throw Problem.invalid("curseur illisible", List.of(new Violation("requête", "cursor",
+                    "repassez tel quel le « next » de la page précédente, avec les mêmes dates")));
         }
     }
 
@@ -164,12 +168,19 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (!present(q, name)) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(q.get(name).strip());
+            day = LocalDate.parse(q.get(name).strip());
         } catch (DateTimeParseException e) {
             errors.add(new Violation("requête", name, "date attendue au format AAAA-MM-JJ, reçu « " + q.get(name) + " »"));
             return null;
         }
+        if (!AlertQuery.dayInRange(day)) {
+            errors.add(new Violation("requête", name, "date entre le " + AlertQuery.FIRST_DAY + " et le " + AlertQuery.LAST_DAY
+                    + " attendue (aucune alerte n'est plus ancienne), reçu « " + q.get(name) + " »"));
+            return null;
+        }
+        return day;
     }
 
     private static boolean present(Map<String, String> q, String name) {

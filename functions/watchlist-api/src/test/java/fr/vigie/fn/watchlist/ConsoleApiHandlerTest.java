@@ -16,6 +16,7 @@ import fr.vigie.adapter.dynamodb.Tables;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.AlertEvent;
 import fr.vigie.domain.AlertLevel;
+import fr.vigie.domain.AlertQuery;
 import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.DisruptionStatus;
 import fr.vigie.domain.Facility;
@@ -27,8 +28,13 @@ import fr.vigie.testkit.DynamoDbLocalServer;
 import fr.vigie.testkit.TestLambdaContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,10 +43,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.vigie.fn.watchlist.ApiCalls.body;
 import static fr.vigie.fn.watchlist.ApiCalls.sample;
@@ -55,6 +64,8 @@ class ConsoleApiHandlerTest {
     private static final Instant START = Instant.parse("2025-11-01T05:00:00Z");
     private static final TestLambdaContext CONTEXT = new TestLambdaContext("console-api");
     private static ConsoleApiHandler handler;
+    /** The DynamoDB queries the handler made: a search reads one index partition a month. */
+    private static final AtomicInteger QUERIES = new AtomicInteger();
 
     @BeforeAll
     static void season() throws Exception {
@@ -83,7 +94,16 @@ class ConsoleApiHandlerTest {
                 DisruptionStatus.OPEN, START.plus(Duration.ofDays(25)), START.plus(Duration.ofDays(19)),
                 List.of("CHU-IDF-01", "CH-BRE-08"), DisruptionKind.DELAY, 12, null));
         Clock clock = Clock.fixed(Instant.parse("2025-12-15T00:00:00Z"), ZoneOffset.UTC);
-        handler = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(dynamo, names.alerts(), clock),
+        DynamoDbClient counted = DynamoDbLocalServer.get().clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof QueryRequest) {
+                            QUERIES.incrementAndGet();
+                        }
+                    }
+                })).build();
+        handler = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(counted, names.alerts(), clock),
                 new DynamoSeriesLog(dynamo, names.snapshots()), () -> DynamoWatchlist.load(dynamo, names.registry()), facilities, clock,
                 new DynamoFollowUps(dynamo, names.alerts())));
     }
@@ -165,6 +185,54 @@ class ConsoleApiHandlerTest {
         List<String> fields = new ArrayList<>();
         body(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(List.of("level", "from", "size"), fields);
+    }
+
+    @Test
+    void aTamperedCursorOrAnEndlessRangeIsA400NotA500NorAQueryPerEmptyMonth() {
+        String next = ok(sample("alerts-http-get.json")).get("next").asText();
+        String key = "\"pk\":\"FAC#CH-BRE-08#DEV#HFNC-PED\",\"sk\":\"EVENT#2025-10-15T05:00:00.000Z#CRITICAL\"";
+        Map<String, String> tampered = new LinkedHashMap<>();
+        tampered.put("a month of year 9999", "{\"month\":\"9999-12\"}");
+        tampered.put("a key of another month", "{\"month\":\"2025-11\",\"key\":{" + key
+                + ",\"logPk\":\"LOG#2025-10\",\"logSk\":\"2025-10-15T05:00:00.000Z#CH-BRE-08#HFNC-PED\"}}");
+        tampered.put("a key outside the dates", "{\"month\":\"2025-11\",\"key\":{" + key
+                + ",\"logPk\":\"LOG#2025-11\",\"logSk\":\"zzz\"}}");
+        tampered.put("an empty key part", "{\"month\":\"2025-11\",\"key\":{\"pk\":\"\",\"sk\":1,"
+                + "\"logPk\":\"LOG#2025-11\",\"logSk\":\"2025-11-20T05:00:00.000Z#CHU-IDF-01#HFNC-PED\"}}");
+        for (var t : tampered.entrySet()) {
+            APIGatewayV2HTTPEvent e = sample("alerts-http-get.json");
+            e.getQueryStringParameters().put("cursor",
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(t.getValue().getBytes(StandardCharsets.UTF_8)));
+            assertRefused(e, "cursor", t.getKey());
+        }
+        // the first page's cursor (October, the month of the next match) passed back with dates that end before it
+        APIGatewayV2HTTPEvent otherDates = sample("alerts-http-get.json");
+        otherDates.getQueryStringParameters().putAll(Map.of("cursor", next, "to", "2025-09-30"));
+        assertRefused(otherDates, "cursor", "a cursor outside the dates asked");
+
+        APIGatewayV2HTTPEvent yearOne = sample("alerts-http-get.json");
+        yearOne.setQueryStringParameters(new HashMap<>(Map.of("from", "0001-01-01", "facility", "CH-NONE-99")));
+        assertRefused(yearOne, "from", "no alert predates 2000");
+        APIGatewayV2HTTPEvent centuries = sample("alerts-http-get.json");
+        centuries.setQueryStringParameters(new HashMap<>(Map.of("from", "2000-01-01", "to", "9999-12-30", "facility", "CH-NONE-99")));
+        assertRefused(centuries, "from", "eight thousand years");
+
+        APIGatewayV2HTTPEvent lastDay = sample("alerts-http-get.json");
+        lastDay.setQueryStringParameters(new HashMap<>(Map.of("from", "9999-12-01", "to", "9999-12-31")));
+        QUERIES.set(0);
+        assertEquals(0, ok(lastDay).get("alerts").size(), "the last day keys can order is a range like any other");
+        APIGatewayV2HTTPEvent decade = sample("alerts-http-get.json");
+        decade.setQueryStringParameters(new HashMap<>(Map.of("from", "2016-01-01", "to", "2025-12-31", "facility", "CH-NONE-99")));
+        assertEquals(0, ok(decade).get("alerts").size());
+        assertTrue(QUERIES.get() <= 1 + AlertQuery.MAX_MONTHS, QUERIES.get() + " queries for a month and a decade");
+    }
+
+    private static void assertRefused(APIGatewayV2HTTPEvent event, String field, String why) {
+        QUERIES.set(0);
+        var response = handler.handleRequest(event, CONTEXT);
+        assertEquals(400, response.getStatusCode(), why + ": " + response.getBody());
+        assertEquals(field, body(response).get("errors").get(0).get("field").asText(), why);
+        assertTrue(QUERIES.get() <= AlertQuery.MAX_MONTHS, why + ": " + QUERIES.get() + " queries before the answer");
     }
 
     @Test
