@@ -31,9 +31,7 @@ final class LocalFiles {
      *                        line and the first offending byte)
      */
     static String readText(Path file, String what, long maxBytes) throws UsageException {
-        if (Files.isDirectory(file)) {
-            throw new UsageException(what + " : " + file + " est un dossier, un fichier est attendu");
-        }
+        notAFolder(file, what);
         byte[] bytes;
         try {
             if (Files.size(file) > maxBytes) {
@@ -63,6 +61,19 @@ final class LocalFiles {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    /**
+     * Refuses an input that is a folder (a feed's folder given for the feed), which Java would only refuse
+     * on the first read, as an unexplained failure (exit 1).
+     *
+     * @param what the file's role in French, as messages name it
+     * @throws UsageException when {@code file} is a folder
+     */
+    static void notAFolder(Path file, String what) throws UsageException {
+        if (Files.isDirectory(file)) {
+            throw new UsageException(what + " : " + file + " est un dossier, un fichier est attendu");
+        }
     }
 
     /**

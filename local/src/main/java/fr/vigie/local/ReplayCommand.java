@@ -283,6 +283,7 @@ final class ReplayCommand {
     }
 
     private static InputStream open(Path feed) throws UsageException, IOException {
+        LocalFiles.notAFolder(feed, "fichier de relevés");
         try {
             return Files.newInputStream(feed);
         } catch (NoSuchFileException e) {

@@ -92,6 +92,10 @@ class InputAndOutputFilesTest {
                 "--alerts " + aFile.resolve("a.jsonl") + " : impossible de créer le dossier " + aFile + " : un élément du chemin est un fichier");
         refused(replay(dir, "--summary", aFile.resolve("s.json").toString()), "--summary " + aFile.resolve("s.json"));
         refused(replay(dir, "--alerts", dir.toString()), "--alerts " + dir + " est un dossier");
+        // an input folder, the feed's above all (Java refuses it only on the first read), is named before anything runs
+        refused(vigie("replay", "--watchlist", WATCHLIST, "--feed", dir.toString(), "--alerts", dir.resolve("b.jsonl").toString(),
+                "--db", dir.resolve("db2").toString()), "fichier de relevés : " + dir + " est un dossier, un fichier est attendu");
+        assertFalse(Files.exists(dir.resolve("db2")), "nothing ran");
         refused(vigie("retex", "--season", "2025-2026", "--out", aFile.resolve("retex").toString(), "--db", dir.resolve("db").toString()),
                 "--out " + aFile.resolve("retex") + " : impossible de créer ce dossier");
         refused(vigie("watchlist", "import", WATCHLIST, "--db", aFile.resolve("db").toString()), "--db " + aFile.resolve("db"));
