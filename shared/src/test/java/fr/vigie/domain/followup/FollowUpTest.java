@@ -57,6 +57,13 @@ class FollowUpTest {
         assertEquals("commande passée", ack.note());
         assertNull(new Acknowledgement("A#B#C", "u1", "facility", AckAction.OTHER, " \t ", OPENED).note());
         assertEquals(Acknowledgement.NOTE_MAX, new Acknowledgement("A", "u", "r", AckAction.OTHER, "x".repeat(900), OPENED).note().length());
+        // a right-to-left override would show the rest of the email's acknowledgement line reversed
+        assertEquals("commande passée à 9 h", new Acknowledgement("A", "u", "r", AckAction.OTHER,
+                "commande\u202E passée\u2066 à 9 h\u200F", OPENED).note().replaceAll(" +", " "));
+        // an emoji across the cut is left out whole, never half stored (a lone surrogate became « ? »)
+        String cut = new Acknowledgement("A", "u", "r", AckAction.OTHER, "x".repeat(Acknowledgement.NOTE_MAX - 1) + "\uD83D\uDE00 fin",
+                OPENED).note();
+        assertEquals("x".repeat(Acknowledgement.NOTE_MAX - 1), cut);
         assertEquals("commande urgente passée", AckAction.ofCode("URGENT_ORDER").orElseThrow().label());
     }
 }
