@@ -3,11 +3,14 @@ package fr.vigie.adapter.feed;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 import fr.vigie.domain.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Predicate;
 
 /**
@@ -16,8 +19,20 @@ import java.util.function.Predicate;
  */
 final class SnapshotFields {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotFields.class);
+
     /** More units than any hospital holds of one device: a unit mix-up or a corrupted cell. */
     static final long ABSURD = 100_000_000L;
+    /**
+     * A delivery promised more days than this before its snapshot is not an order still awaited but a date put in an
+     * empty cell (a spreadsheet's day 0, 1899-12-30; 1970-01-01) or a mistyped year: read as a promise, it is overdue
+     * every day (one hospital's season exported with 1899-12-30: 30 alerts instead of 2, all DELIVERY_OVERDUE, and
+     * three national disruptions). It is left out, as an empty cell, and logged; the row is kept, since refusing it
+     * loses the stock count and makes the series silent (the same season: the real warning lost, 58 STALE_DATA events).
+     * The same span as the oldest a snapshot may be ({@code SnapshotAdmission.Window}, 400 days); the samples' most
+     * overdue promise is 24 days.
+     */
+    static final long OLDEST_PROMISE_DAYS = 400;
 
     /** Thrown inside the parser only, to stop at the first broken rule of a row. */
     static final class RowError extends Exception {
@@ -53,7 +68,16 @@ final class SnapshotFields {
             throw new RowError(RejectCode.INVALID_NUMBER, "on_hand est obligatoire");
         }
         return new Snapshot(facility, device, at, stock, quantity("consumed", consumed), quantity("received", received),
-                quantity("on_order", onOrder), date(expectedDelivery));
+                quantity("on_order", onOrder), promise(date(expectedDelivery), at, facility, device));
+    }
+
+    private static LocalDate promise(LocalDate expected, Instant at, String facility, String device) {
+        if (expected != null && expected.isBefore(LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(OLDEST_PROMISE_DAYS))) {
+            LOG.atWarn().addKeyValue("facilityId", facility).addKeyValue("deviceId", device).addKeyValue("at", at)
+                    .addKeyValue("expectedDelivery", expected).log("implausible_expected_delivery_left_out");
+            return null;
+        }
+        return expected;
     }
 
     static Instant instant(String value) throws RowError {

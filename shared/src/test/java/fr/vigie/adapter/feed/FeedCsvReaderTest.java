@@ -92,6 +92,25 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aPromisedDeliveryDatedLongBeforeItsSnapshotIsADefaultDateLeftOutAndTheRowKeptInBothFormats() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\n"
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,120,31,0,200,1899-12-30\n"   // a spreadsheet's day 0
+                + "2025-11-02T05:00:00Z,CH-1,FFP2,120,31,0,200,1970-01-01\n"       // the Unix origin
+                + "2025-11-03T05:00:00Z,CH-1,HFNC-PED,120,31,0,200,2015-11-05\n"   // 2025 mistyped
+                + "2025-11-03T05:00:00Z,CH-1,FFP2,120,31,0,200,2024-09-29\n");     // 400 days late: still a promise
+        for (FeedRow row : rows.subList(0, 3)) {
+            Snapshot s = accepted(row);
+            assertNull(s.expectedDelivery(), row.toString());
+            assertEquals(200L, s.onOrder(), "the stock and the order are kept");
+        }
+        assertEquals(LocalDate.of(2024, 9, 29), accepted(rows.get(3)).expectedDelivery());
+        FeedRow item = StockReportJson.parse("{\"facilityId\": \"CH-1\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": "
+                + "[{\"deviceId\": \"FFP2\", \"onHand\": 5, \"onOrder\": 40, \"expectedDelivery\": \"1899-12-30\"}]}",
+                Set.of("FFP2")::contains).get(0);
+        assertNull(accepted(item).expectedDelivery());
+    }
+
+    @Test
     void aQuotedLineBreakKeepsLaterLineNumbersTrue() throws Exception {
         List<FeedRow> rows = read(HEADER + "\n2025-11-02T05:00:00Z,\"CH\n1\",HFNC-PED,1,,,,\n2025-11-02T05:00:00Z,CH-1,NOPE,1,,,,\n");
         assertEquals(2, rows.get(0).line());
