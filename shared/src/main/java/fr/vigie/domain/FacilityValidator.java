@@ -53,6 +53,8 @@ public final class FacilityValidator {
         if (d.name() == null || d.name().isBlank()) {
             v.add(new Violation(label, "name", "obligatoire"));
         }
+        // the name goes into alert texts and the neighbours' list a CRITICAL's email gives
+        PlainText.check(v, label, "name", d.name());
         String region = null;
         if (d.region() == null || d.region().isBlank()) {
             v.add(new Violation(label, "region", "obligatoire : code INSEE de région (ex. 11) ou nom (ex. Île-de-France)"));
@@ -64,6 +66,7 @@ public final class FacilityValidator {
             }
         }
         FacilityContact contact = d.contact() == null ? new FacilityContact(null, null, null) : d.contact();
+        PlainText.check(v, label, "contact.name", contact.name());
         if (contact.email() != null && !EMAIL.matcher(contact.email().strip()).matches()) {
             v.add(new Violation(label, "contact.email", "adresse électronique invalide"));
         }

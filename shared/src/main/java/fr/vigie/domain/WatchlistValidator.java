@@ -69,6 +69,9 @@ public final class WatchlistValidator {
         if (d.unit() == null || d.unit().isBlank()) {
             v.add(new Violation(label, "unit", "obligatoire"));
         }
+        // names, units and notes go into the hospitals' emails and SMS as typed
+        PlainText.check(v, label, "name", d.name());
+        PlainText.check(v, label, "unit", d.unit());
         if (d.epidemics() == null || d.epidemics().isEmpty()) {
             v.add(new Violation(label, "epidemics", "au moins une épidémie parmi FLU, BRONCHIOLITIS, COVID"));
         } else {
@@ -120,6 +123,9 @@ public final class WatchlistValidator {
             if (reference == family) {
                 v.add(new Violation(label, "alternatives[" + i + "]", "une référence (\"ref\", \"supplier\") ou une famille de la liste (\"deviceId\"), l'une ou l'autre"));
             }
+            PlainText.check(v, label, "alternatives[" + i + "].note", a.note());
+            PlainText.check(v, label, "alternatives[" + i + "].ref", a.ref());
+            PlainText.check(v, label, "alternatives[" + i + "].supplier", a.supplier());
         }
         return new DeviceFollowUp(hours, alternatives);
     }
