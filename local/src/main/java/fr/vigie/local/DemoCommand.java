@@ -83,6 +83,10 @@ final class DemoCommand {
         if (until.isBefore(FIRST_DAY)) {
             throw new UsageException("--until " + until + " précède le début de la saison simulée (" + FIRST_DAY + ")");
         }
+        if (until.isAfter(LAST_DAY)) {
+            // the simulator draws one season: --until stops earlier, never later (9999-12-31 was 2.9 million days to poll)
+            throw new UsageException("--until " + until + " dépasse la fin de la saison simulée (" + LAST_DAY + ")");
+        }
         List<WatchlistEntry> devices = WatchlistFile.check("demo/watchlist.json", WatchlistJson.parseList(resource("demo/watchlist.json")));
         MemoryWatchlist watchlist = MemoryWatchlist.of(devices);
         Map<String, JsonNode> registry = new LinkedHashMap<>();

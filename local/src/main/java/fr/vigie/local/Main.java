@@ -47,7 +47,7 @@ public final class Main {
         COMMANDS.put("demo", String.join("\n",
                 DemoCommand.USAGE,
                 "  une saison simulée, de bout en bout, sur une base embarquée (1er septembre - 31 mars)",
-                "  --until AAAA-MM-JJ   dernier jour simulé",
+                "  --until AAAA-MM-JJ   dernier jour simulé, au plus tard 2026-03-31",
                 "  --seed N             tire une autre saison (nombre entier)",
                 "  --details            liste chaque alerte sous le tableau"));
         COMMANDS.put("replay", String.join("\n",

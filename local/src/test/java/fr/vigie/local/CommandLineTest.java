@@ -30,6 +30,7 @@ class CommandLineTest {
     void badValuesAreOneLineAndExit2() {
         refused(vigie("demo", "--until", "2025-13-45"), "--until attend une date AAAA-MM-JJ existante, pas « 2025-13-45 »");
         refused(vigie("demo", "--seed", "abc"), "--seed attend un nombre entier, pas « abc »");
+        refused(vigie("demo", "--until", "2026-04-01"), "--until 2026-04-01 dépasse la fin de la saison simulée (2026-03-31)");
         refused(vigie("demo", "--frobnicate"), "option inconnue : --frobnicate");
         refused(vigie("replay", "--watchlist", "/nonexistent.json", "--feed", "x.csv", "--alerts", "y"),
                 "liste surveillée introuvable : /nonexistent.json");
