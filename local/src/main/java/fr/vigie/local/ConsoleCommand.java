@@ -19,6 +19,7 @@ import fr.vigie.adapter.dynamodb.DynamoSeriesLog;
 import fr.vigie.adapter.dynamodb.DynamoAlertLog;
 import fr.vigie.adapter.feed.Json;
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.Facility;
 import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Region;
 import fr.vigie.fn.watchlist.AlertFollowUpApiHandler;
@@ -33,9 +34,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -117,8 +120,13 @@ final class ConsoleCommand {
             throw new UsageException("--region attend le code INSEE d'une région (11 : Île-de-France…), reçu " + region);
         }
         String facility = a.optional("--facility", null);
-        if (facility != null && (region != null || !Identifier.valid(facility))) {
-            throw new UsageException("--facility attend l'identifiant d'un établissement (ex. CHU-IDF-01), sans --region");
+        if (facility != null && region != null) {
+            throw new UsageException("--facility et --region s'excluent : un établissement ou un opérateur régional");
+        }
+        if (facility != null && !Identifier.valid(facility)) {
+            String upper = facility.toUpperCase(Locale.ROOT);
+            throw new UsageException("--facility attend l'identifiant d'un établissement (2 à 40 caractères A-Z, 0-9 et -, ex. CHU-IDF-01), reçu « "
+                    + facility + " »" + (Identifier.valid(upper) ? " : en majuscules, " + upper + " ?" : ""));
         }
         Path retex = args.contains("--retex") ? a.path("--retex").toAbsolutePath().normalize() : null;
         if (retex != null && !Files.isDirectory(retex)) {
@@ -130,6 +138,12 @@ final class ConsoleCommand {
             var tables = db.tables();
             Clock clock = Clock.systemUTC();
             DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(client, tables.registry());
+            if (facility != null && facilities.facility(facility).isEmpty()) {
+                // signed in as a facility the registry does not hold, every page would be empty, never saying why
+                throw new UsageException("--facility : " + facility + " n'est pas dans le registre de " + dbPath + " ("
+                        + facilities.facilities().stream().map(Facility::facilityId).sorted().limit(5).collect(Collectors.joining(", "))
+                        + (facilities.facilities().size() > 5 ? ", …" : "") + ")");
+            }
             ConsoleApiHandler console = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(client, tables.alerts(), clock),
                     new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock,
                     new DynamoFollowUps(client, tables.alerts())));
@@ -153,7 +167,7 @@ final class ConsoleCommand {
                         "[" + (region == null ? Caller.OPERATORS : Caller.REGIONAL_OPERATORS_PREFIX + region) + "]"));
             }
             return new Running(db, new ConsoleServer(port, routes, claims, config(retex), retex));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UsageException | RuntimeException e) {
             db.close();
             throw e;
         }

@@ -59,6 +59,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aConsoleSignInAsAFacilityTheRegistryLacksIsNamedNotAnEmptyConsole(@TempDir Path dir) throws Exception {
+        Path feed = dir.resolve("feed.csv");
+        Files.write(feed, Files.readAllLines(SEASON_A.resolve("feed.csv")).subList(0, 41));
+        String db = dir.resolve("db").toString();
+        ReplayCommandTest.Run replay = vigie("replay", "--watchlist", SEASON_A.resolve("watchlist.json").toString(), "--feed", feed.toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", db, "--notices", "none");
+        assertEquals(0, replay.code(), replay.err());
+        refused(vigie("console", "--db", db, "--facility", "ch-bre-08"), "reçu « ch-bre-08 » : en majuscules, CH-BRE-08 ?");
+        refused(vigie("console", "--db", db, "--facility", "CH-BRE-8"), "--facility : CH-BRE-8 n'est pas dans le registre de " + db + " (CH-BRE-08");
+        // the database was closed on the way out: the next command opens it
+        refused(vigie("console", "--db", db, "--facility", "CHU-IDF-99"), "CHU-IDF-99 n'est pas dans le registre");
+        refused(vigie("console", "--db", db, "--region", "53", "--facility", "CH-BRE-08"), "--facility et --region s'excluent");
+    }
+
+    @Test
     void eachCommandHasItsHelpAndAMistypedCommandGetsTheClosest() {
         ReplayCommandTest.Run help = vigie("replay", "--help");
         assertEquals(0, help.code());
