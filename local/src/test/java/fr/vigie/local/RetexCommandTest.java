@@ -87,7 +87,7 @@ class RetexCommandTest {
             byte[] head = Arrays.copyOf(Files.readAllBytes(out.resolve(file)), 3);
             assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(head[0], head[1], head[2]), file + " starts with a UTF-8 BOM");
         }
-        assertEquals("local_time;time_zone;facility_id;device_id;on_hand;consumed;received;on_order;expected_delivery;region;region_name",
+        assertEquals("local_time;time_zone;facility_id;device_id;on_hand;consumed;received;on_order;expected_delivery;region;region_name;utc_time",
                 lines("snapshots.csv").get(0));
         assertTrue(lines("snapshots.csv").get(1).startsWith("2025-09-01 07:00:00;Europe/Paris;"),
                 "a date-time a French spreadsheet recognises, in the facility's calendar: " + lines("snapshots.csv").get(1));

@@ -93,8 +93,12 @@ public final class RetexExport {
     /** The national calendar, for national events (disruptions). */
     private static final ZoneId NATIONAL = Region.PARIS;
 
+    /**
+     * {@code utc_time} last: the snapshot's instant, which {@code local_time} does not give at the hour the clocks go back
+     * (two snapshots of an hourly feed, 00:30 and 01:30 UTC on 26 October 2025, both read 02:30 in Paris).
+     */
     private static final String[] SNAPSHOT_COLUMNS = {"local_time", "time_zone", "facility_id", "device_id", "on_hand", "consumed",
-            "received", "on_order", "expected_delivery", "region", "region_name"};
+            "received", "on_order", "expected_delivery", "region", "region_name", "utc_time"};
     private static final String[] ALERT_COLUMNS = {"local_time", "time_zone", "facility_id", "facility_name", "region", "region_name",
             "device_id", "level", "previous_level", "coverage_days", "projected_stockout", "on_hand", "daily_use_forecast",
             "reasons", "alert_id", "acknowledged_at", "hours_to_acknowledge", "acknowledged_role", "acknowledged_action"};
@@ -479,7 +483,7 @@ public final class RetexExport {
         private void writeSnapshot(Table table, Snapshot s, ZoneId zone, String region, String regionName) {
             try {
                 table.row(local(s.timestamp(), zone), zone, s.facilityId(), s.deviceId(), s.onHand(), s.consumed(), s.received(),
-                        s.onOrder(), s.expectedDelivery(), region, regionName);
+                        s.onOrder(), s.expectedDelivery(), region, regionName, local(s.timestamp(), ZoneOffset.UTC));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -51,7 +51,7 @@ class RetexExportTest {
             .filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
 
     /** A season in memory: CH-BRE-08 runs out on day 5 after an alert on day 2; LABO-X has no known region. */
-    static final class SmallSeason implements SeasonArchive {
+    static class SmallSeason implements SeasonArchive {
         final List<Facility> facilities;
 
         SmallSeason(List<Facility> facilities) {
@@ -144,6 +144,27 @@ class RetexExportTest {
         assertTrue(report.contains("<title>tension nationale du 3 nov. 2025"), "the disruption is shaded on the curves");
         assertTrue(report.contains("1 établissement(s) en rupture"), "stock-out days are marked");
         assertTrue(!report.contains("<script") && !report.contains("<link") && !report.contains("@import"), "the page is self-contained");
+    }
+
+    @Test
+    void twoSnapshotsOfTheHourTheClocksGoBackAreTwoInstantsInTheExport() throws Exception {
+        // an hourly feed: 00:30 and 01:30 UTC on 26 October 2025 both read 02:30 in Paris
+        Instant first = Instant.parse("2025-10-26T00:30:00Z");
+        SeasonArchive hourly = new SmallSeason(List.of(new Facility("CH-BRE-08", null, "53", null))) {
+            @Override
+            public void snapshots(SeriesKey series, Instant from, Instant to, Consumer<Snapshot> sink) {
+                for (int hour = 0; hour < 2; hour++) {
+                    sink.accept(new Snapshot(series.facilityId(), series.deviceId(), first.plus(Duration.ofHours(hour)), 100 - hour,
+                            1L, null, null, null));
+                }
+            }
+        };
+        Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+        new RetexExport(hourly).export(SEASON, new ReviewFiles(name -> files.computeIfAbsent(name, n -> new ByteArrayOutputStream())),
+                (done, total) -> { });
+        List<String> rows = text(files, RetexExport.SNAPSHOTS).lines().skip(1).toList();
+        assertEquals(List.of("2025-10-26 02:30:00;Europe/Paris;CH-BRE-08;FFP2;100;1;;;;\"53\";Bretagne;2025-10-26 00:30:00",
+                "2025-10-26 02:30:00;Europe/Paris;CH-BRE-08;FFP2;99;1;;;;\"53\";Bretagne;2025-10-26 01:30:00"), rows);
     }
 
     @Test
