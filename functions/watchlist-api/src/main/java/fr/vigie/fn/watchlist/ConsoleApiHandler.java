@@ -17,6 +17,7 @@ import fr.vigie.app.ConsoleViews;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertQuery;
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.Identifier;
 import fr.vigie.domain.Violation;
 
 import java.time.Clock;
@@ -128,6 +129,12 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 level = AlertLevel.valueOf(q.get("level").strip());
             } catch (IllegalArgumentException e) {
                 errors.add(new Violation("requête", "level", "niveau inconnu : WARNING, CRITICAL ou RECOVERED"));
+            }
+        }
+        for (String name : List.of("facility", "device")) {
+            // an id no alert can carry (a list "A,B", lower case, a key separator '#') matched nothing, silently
+            if (present(q, name) && !Identifier.valid(q.get(name).strip())) {
+                errors.add(new Violation("requête", name, "un identifiant (2 à 40 caractères A-Z, 0-9 et -), reçu « " + q.get(name) + " »"));
             }
         }
         LocalDate from = day(q, "from", errors);

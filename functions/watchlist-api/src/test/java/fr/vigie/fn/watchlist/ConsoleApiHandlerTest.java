@@ -185,6 +185,15 @@ class ConsoleApiHandlerTest {
         List<String> fields = new ArrayList<>();
         body(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(List.of("level", "from", "size"), fields);
+
+        // ids no alert carries: a repeated parameter (comma-joined by API Gateway), lower case, a key separator
+        APIGatewayV2HTTPEvent ids = sample("alerts-http-get.json");
+        ids.setQueryStringParameters(new HashMap<>(Map.of("facility", "CHU-IDF-01,CH-BRE-08", "device", "HFNC-PED#X")));
+        var refused = handler.handleRequest(ids, CONTEXT);
+        assertEquals(400, refused.getStatusCode(), refused.getBody());
+        List<String> named = new ArrayList<>();
+        body(refused).get("errors").forEach(e -> named.add(e.get("field").asText()));
+        assertEquals(List.of("facility", "device"), named);
     }
 
     @Test
