@@ -6,6 +6,7 @@ import fr.vigie.domain.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -202,6 +204,17 @@ class FeedCsvReaderTest {
         FeedFormatException e = assertThrows(FeedFormatException.class,
                 () -> new FeedCsvReader(new ByteArrayInputStream(utf16), Set.of("HFNC-PED")::contains));
         assertTrue(e.getMessage().contains("UTF-8") && !e.getMessage().contains("colonnes obligatoires"), e.getMessage());
+    }
+
+    @Test
+    void aGzipFileIsToldToBeDecompressedNotToBeSavedAsUtf8() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write((HEADER + "\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120,,,,\n").getBytes(StandardCharsets.UTF_8));
+        }
+        FeedFormatException e = assertThrows(FeedFormatException.class,
+                () -> new FeedCsvReader(new ByteArrayInputStream(gz.toByteArray()), Set.of("HFNC-PED")::contains));
+        assertTrue(e.getMessage().startsWith("fichier compressé (gzip) : décompressez-le"), e.getMessage());
     }
 
     @Test
