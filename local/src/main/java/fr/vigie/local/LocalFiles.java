@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The command line's files, refused with a {@link UsageException} (exit 2) that names the file and
@@ -95,6 +97,39 @@ final class LocalFiles {
             throw new UsageException(option + " " + file + " est un dossier : un nom de fichier est attendu");
         }
         return file;
+    }
+
+    /**
+     * Refuses an output file that is an input, or an output named before it: writing it would destroy what the
+     * command reads ({@code --alerts feed.csv} emptied the hospital's feed, {@code --summary} the alerts).
+     *
+     * @param outputs option to path ({@code --alerts}, {@code --summary}), in the order they are written
+     * @param inputs  how messages name each input ("le fichier de relevés (--feed)") to its path
+     * @throws UsageException naming the output and the file it would overwrite
+     */
+    static void overwritesNothingRead(Map<String, Path> outputs, Map<String, Path> inputs) throws UsageException {
+        Map<String, Path> taken = new LinkedHashMap<>(inputs);
+        for (Map.Entry<String, Path> out : outputs.entrySet()) {
+            for (Map.Entry<String, Path> other : taken.entrySet()) {
+                if (sameFile(out.getValue(), other.getValue())) {
+                    throw new UsageException(out.getKey() + " " + out.getValue() + " est aussi " + other.getKey()
+                            + " : il serait écrasé ; choisissez un autre nom");
+                }
+            }
+            taken.put(out.getKey(), out.getValue());
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            // another spelling of one file: a link, "./", a case-insensitive file system
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code folder}, created when missing (as {@code mkdir -p}); refused when it cannot be. */

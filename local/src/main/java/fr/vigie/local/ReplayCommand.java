@@ -87,6 +87,15 @@ final class ReplayCommand {
         List<NoticeDraft> noticeDrafts = noticesPath.isPresent() ? readNotices(noticesPath.get()) : List.of();
         Optional<Path> epidemicPath = Optional.ofNullable(a.optional("--epidemic", null)).map(Path::of);
         Optional<EpidemicCsv.Result> epidemic = epidemicPath.isPresent() ? Optional.of(readEpidemic(epidemicPath.get())) : Optional.empty();
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("le fichier de relevés (--feed)", feedPath);
+        inputs.put("la liste surveillée (--watchlist)", a.path("--watchlist"));
+        noticesPath.ifPresent(p -> inputs.put("le fichier d'avis (--notices)", p));
+        epidemicPath.ifPresent(p -> inputs.put("le signal épidémique (--epidemic)", p));
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--alerts", alertsPath);
+        outputs.put("--summary", summaryPath);
+        LocalFiles.overwritesNothingRead(outputs, inputs);
         // the feed's header is read before the database starts: a wrong file is refused at once
         try (InputStream feed = open(feedPath)) {
             FeedCsvReader reader = reader(feed, feedPath, watchlist);

@@ -102,6 +102,22 @@ class InputAndOutputFilesTest {
     }
 
     @Test
+    void anOutputNamedAsAnInputIsRefusedBeforeItIsOverwritten(@TempDir Path dir) throws Exception {
+        Path feed = smallFeed(dir);
+        List<String> rows = Files.readAllLines(feed);
+        refused(vigie("replay", "--watchlist", WATCHLIST, "--feed", feed.toString(), "--alerts", feed.toString(),
+                "--db", dir.resolve("db").toString(), "--notices", "none"),
+                "--alerts " + feed + " est aussi le fichier de relevés (--feed) : il serait écrasé");
+        assertEquals(rows, Files.readAllLines(feed), "the hospital's feed is untouched (it was emptied)");
+        Path list = Files.copy(Path.of(WATCHLIST), dir.resolve("watchlist.json"));
+        refused(vigie("replay", "--watchlist", list.toString(), "--feed", feed.toString(), "--alerts", dir.resolve("a.jsonl").toString(),
+                "--summary", dir.resolve(".").resolve("watchlist.json").toString(), "--db", dir.resolve("db").toString(), "--notices", "none"),
+                "est aussi la liste surveillée (--watchlist)");
+        refused(replay(dir, "--summary", dir.resolve("a.jsonl").toString()), "--summary " + dir.resolve("a.jsonl") + " est aussi --alerts");
+        assertFalse(Files.exists(dir.resolve("db")), "nothing ran");
+    }
+
+    @Test
     void anEpidemicSignalWithAStrayQuoteKeepsItsOtherRowsAndSaysWhatItCounted(@TempDir Path dir) throws Exception {
         Path signal = Files.writeString(dir.resolve("signal.csv"), HEADER
                 + "84,BRONCHIOLITIS,2025-W40,12.4\n11,\"FLU,2025-W40,3.5\n84,FLU,2025-W40,7.7\n84,FLU,2025-W40,7.7\n84,FLU,2025-W40,1.0\n");
