@@ -46,4 +46,18 @@ public record WatchlistDraft(
         return new WatchlistDraft(deviceId, name, epidemics, unit, emdn, valid, seasonStart, seasonEnd, warningDays, criticalDays,
                 active, escalationHours, alternatives);
     }
+
+    /**
+     * The same draft with its texts shown to staff ({@code name}, {@code unit}, each alternative's {@code supplier},
+     * {@code ref} and {@code note}) {@link PlainText#flatten flattened}: an entry stored before {@link PlainText}'s rule
+     * was checked keeps being watched, its invisible characters read as spaces, rather than left out.
+     */
+    public WatchlistDraft withPlainText() {
+        List<DeviceFollowUp.Alternative> plain = alternatives == null ? null : alternatives.stream()
+                .map(a -> new DeviceFollowUp.Alternative(PlainText.flatten(a.supplier()), PlainText.flatten(a.ref()),
+                        a.deviceId(), PlainText.flatten(a.note())))
+                .toList();
+        return new WatchlistDraft(deviceId, PlainText.flatten(name), epidemics, PlainText.flatten(unit), emdn, references,
+                seasonStart, seasonEnd, warningDays, criticalDays, active, escalationHours, plain);
+    }
 }

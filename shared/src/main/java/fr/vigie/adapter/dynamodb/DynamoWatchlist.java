@@ -69,14 +69,19 @@ public final class DynamoWatchlist {
     /**
      * An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged)
      * when it no longer passes. A reference stored before its rules were checked is read as they allow (a udiDi of
-     * 13 digits left out, its supplier and ref kept for matching) and logged: the device is still watched.
+     * 13 digits left out, its supplier and ref kept for matching), and a text with invisible characters as spaces
+     * ({@link WatchlistDraft#withPlainText}), both logged: the device is still watched.
      */
     static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {
             var stored = WatchlistJson.draft(Json.MAPPER.readTree(json));
-            var draft = stored.withValidReferences();
-            if (!draft.equals(stored)) {
+            var referenced = stored.withValidReferences();
+            if (!referenced.equals(stored)) {
                 LOG.atWarn().addKeyValue("sk", sk).addKeyValue("references", stored.references()).log("watchlist_reference_invalid");
+            }
+            var draft = referenced.withPlainText();
+            if (!draft.equals(referenced)) {
+                LOG.atWarn().addKeyValue("sk", sk).log("watchlist_text_flattened");
             }
             WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));
             if (!result.valid()) {

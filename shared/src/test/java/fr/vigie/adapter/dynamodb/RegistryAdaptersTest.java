@@ -76,6 +76,23 @@ class RegistryAdaptersTest {
     }
 
     @Test
+    void anEntryStoredWithInvisibleCharactersInItsNameIsStillWatchedWithThemReadAsSpaces() {
+        // stored before PlainText's rule: a tab pasted from a spreadsheet in the name, a U+202E in the unit
+        client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(
+                "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"),
+                "entry", Items.s("{\"deviceId\":\"FFP2\",\"name\":\"Masque\\tFFP2\",\"epidemics\":[\"COVID\"],"
+                        + "\"unit\":\"pi\\u202Ece\",\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},"
+                        + "\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}"))));
+
+        Watchlist list = DynamoWatchlist.load(client, NAMES.registry());
+
+        assertTrue(list.knows("FFP2"), "a device must not stop being watched for a character in its name");
+        WatchlistEntry ffp2 = list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
+        assertEquals("Masque FFP2", ffp2.name());
+        assertEquals("pi ce", ffp2.unit());
+    }
+
+    @Test
     void facilitiesRoundTripWithAndWithoutSource() {
         DynamoFacilityDirectory directory = new DynamoFacilityDirectory(client, NAMES.registry());
         Facility polled = new Facility("CHU-IDF-01", "CHU Paris Nord", "11",
