@@ -60,17 +60,11 @@ class RegistryAdaptersTest {
     @Test
     void anEntryStoredWithAUdiDiTheRulesNowRefuseIsStillWatchedWithoutIt() {
         // stored before references were checked: a udiDi whose leading zero a spreadsheet lost
-        client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(
-                "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"),
-                "entry", Items.s("{\"deviceId\":\"FFP2\",\"name\":\"Masque FFP2\",\"epidemics\":[\"COVID\"],\"unit\":\"piece\","
-                        + "\"references\":[{\"supplier\":\"ACME\",\"ref\":\"M1\",\"udiDi\":\"9420012345678\"},"
-                        + "{\"supplier\":\"ACME\",\"ref\":\"M2\",\"udiDi\":\"09420012345679\"}],"
-                        + "\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}"))));
+        WatchlistEntry ffp2 = storedThenLoaded("{\"deviceId\":\"FFP2\",\"name\":\"Masque FFP2\",\"epidemics\":[\"COVID\"],\"unit\":\"piece\","
+                + "\"references\":[{\"supplier\":\"ACME\",\"ref\":\"M1\",\"udiDi\":\"9420012345678\"},"
+                + "{\"supplier\":\"ACME\",\"ref\":\"M2\",\"udiDi\":\"09420012345679\"}],"
+                + "\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}");
 
-        Watchlist list = DynamoWatchlist.load(client, NAMES.registry());
-
-        assertTrue(list.knows("FFP2"), "a device must not stop being watched for a reference");
-        WatchlistEntry ffp2 = list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
         assertEquals(List.of(new SupplierReference("ACME", "M1", null), new SupplierReference("ACME", "M2", "09420012345679")), ffp2.references(),
                 "the udiDi the rules refuse is left out, its supplier and ref still match a notice");
     }
@@ -78,18 +72,23 @@ class RegistryAdaptersTest {
     @Test
     void anEntryStoredWithInvisibleCharactersInItsNameIsStillWatchedWithThemReadAsSpaces() {
         // stored before PlainText's rule: a tab pasted from a spreadsheet in the name, a U+202E in the unit
+        WatchlistEntry ffp2 = storedThenLoaded("{\"deviceId\":\"FFP2\",\"name\":\"Masque\\tFFP2\",\"epidemics\":[\"COVID\"],"
+                + "\"unit\":\"pi\\u202Ece\",\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},"
+                + "\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}");
+
+        assertEquals("Masque FFP2", ffp2.name());
+        assertEquals("pi ce", ffp2.unit());
+    }
+
+    /** The entry FFP2 stored as {@code json} under DEV#FFP2, as the watch-list loads it: it must still be watched. */
+    private WatchlistEntry storedThenLoaded(String json) {
         client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(
-                "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"),
-                "entry", Items.s("{\"deviceId\":\"FFP2\",\"name\":\"Masque\\tFFP2\",\"epidemics\":[\"COVID\"],"
-                        + "\"unit\":\"pi\\u202Ece\",\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},"
-                        + "\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}"))));
+                "pk", Items.s(DynamoWatchlist.PARTITION), "sk", Items.s("DEV#FFP2"), "entry", Items.s(json))));
 
         Watchlist list = DynamoWatchlist.load(client, NAMES.registry());
 
-        assertTrue(list.knows("FFP2"), "a device must not stop being watched for a character in its name");
-        WatchlistEntry ffp2 = list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
-        assertEquals("Masque FFP2", ffp2.name());
-        assertEquals("pi ce", ffp2.unit());
+        assertTrue(list.knows("FFP2"), "a device must not stop being watched for what the rules now refuse");
+        return list.entries().stream().filter(e -> e.deviceId().equals("FFP2")).findFirst().orElseThrow();
     }
 
     @Test
