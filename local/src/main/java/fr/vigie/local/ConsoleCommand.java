@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -140,9 +139,9 @@ final class ConsoleCommand {
             DynamoFacilityDirectory facilities = new DynamoFacilityDirectory(client, tables.registry());
             if (facility != null && facilities.facility(facility).isEmpty()) {
                 // signed in as a facility the registry does not hold, every page would be empty, never saying why
+                List<String> held = facilities.facilities().stream().map(Facility::facilityId).sorted().toList();
                 throw new UsageException("--facility : " + facility + " n'est pas dans le registre de " + dbPath + " ("
-                        + facilities.facilities().stream().map(Facility::facilityId).sorted().limit(5).collect(Collectors.joining(", "))
-                        + (facilities.facilities().size() > 5 ? ", …" : "") + ")");
+                        + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", …" : "") + ")");
             }
             ConsoleApiHandler console = new ConsoleApiHandler(new ConsoleViews(new DynamoAlertLog(client, tables.alerts(), clock),
                     new DynamoSeriesLog(client, tables.snapshots()), () -> DynamoWatchlist.load(client, tables.registry()), facilities, clock,

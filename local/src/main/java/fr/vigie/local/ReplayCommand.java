@@ -78,7 +78,8 @@ final class ReplayCommand {
 
     int run(List<String> args) throws UsageException, IOException {
         Arguments a = new Arguments(args, OPTIONS);
-        MemoryWatchlist watchlist = MemoryWatchlist.of(WatchlistFile.read(a.path("--watchlist")));
+        Path watchlistPath = a.path("--watchlist");
+        MemoryWatchlist watchlist = MemoryWatchlist.of(WatchlistFile.read(watchlistPath));
         Path feedPath = a.path("--feed");
         Path alertsPath = a.path("--alerts");
         Path dbPath = a.path("--db", ".vigie");
@@ -89,7 +90,7 @@ final class ReplayCommand {
         Optional<EpidemicCsv.Result> epidemic = epidemicPath.isPresent() ? Optional.of(readEpidemic(epidemicPath.get())) : Optional.empty();
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("le fichier de relevés (--feed)", feedPath);
-        inputs.put("la liste surveillée (--watchlist)", a.path("--watchlist"));
+        inputs.put("la liste surveillée (--watchlist)", watchlistPath);
         noticesPath.ifPresent(p -> inputs.put("le fichier d'avis (--notices)", p));
         epidemicPath.ifPresent(p -> inputs.put("le signal épidémique (--epidemic)", p));
         Map<String, Path> outputs = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package fr.vigie.adapter.feed;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 import fr.vigie.domain.Snapshot;
+import fr.vigie.domain.SnapshotAdmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,10 @@ final class SnapshotFields {
      * every day (one hospital's season exported with 1899-12-30: 30 alerts instead of 2, all DELIVERY_OVERDUE, and
      * three national disruptions). It is left out, as an empty cell, and logged; the row is kept, since refusing it
      * loses the stock count and makes the series silent (the same season: the real warning lost, 58 STALE_DATA events).
-     * The same span as the oldest a snapshot may be ({@code SnapshotAdmission.Window}, 400 days); the samples' most
-     * overdue promise is 24 days.
+     * The same span as the oldest a snapshot may be dated ({@link SnapshotAdmission.Window#DEFAULT}, 400 days); the
+     * samples' most overdue promise is 24 days.
      */
-    static final long OLDEST_PROMISE_DAYS = 400;
+    static final long OLDEST_PROMISE_DAYS = SnapshotAdmission.Window.DEFAULT.behind().toDays();
 
     /** Thrown inside the parser only, to stop at the first broken rule of a row. */
     static final class RowError extends Exception {
