@@ -30,6 +30,26 @@ class UseForecastTest {
     }
 
     /**
+     * Issue 19, eleventh pass: a failing supplier is planned for at half a spread above the forecast,
+     * and a rising trend undamped: 100 a day rising 5 a day, spread 10, plans 100 + 5 × 14 + 5 = 175
+     * on the 14th day, where the damped forecast says about 134.7. A flat or falling use only gets the
+     * half spread; a turned wave and a supplier delivering get the forecast itself.
+     */
+    @Test
+    void aFailingSupplyPlansTheRiseUndampedAndHalfASpreadBusier() {
+        UseForecast rising = new UseForecast(100, 5, 10, false, false, false);
+        for (int ahead : new int[]{1, 7, 14, 60}) {
+            assertEquals(100 + 5.0 * ahead + 5, rising.planned(ahead, true), 1e-9, "day " + ahead);
+            assertEquals(rising.at(ahead), rising.planned(ahead, false), 0.0, "day " + ahead);
+        }
+        assertTrue(rising.planned(14, true) > rising.at(14) + 35, "the damped forecast carries about 7 days of the trend by day 14");
+        UseForecast falling = new UseForecast(100, 100 * Math.log(0.9), 10, false, false, false);
+        assertEquals(falling.at(14) + 5, falling.planned(14, true), 1e-9);
+        UseForecast turned = new UseForecast(100, 100 * Math.log(0.9), 10, true, false, false);
+        assertEquals(turned.at(14), turned.planned(14, true), 0.0);
+    }
+
+    /**
      * Issue 19, eighth pass: a falling use wanes by a share, turned or not: 100 with a trend of
      * 100 × ln 0.88 is 100 × 0.88^(0.9 + 0.81 + …), never 0, where the same fall taken as a number
      * (about 12.8 a day over about nine damped days) took the 100 away; a fall steeper than the level
