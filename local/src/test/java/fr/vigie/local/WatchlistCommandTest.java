@@ -83,6 +83,18 @@ class WatchlistCommandTest {
     }
 
     @Test
+    void aSeasonEndingOnItsFirstDayExits2NamingTheField(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                [{"deviceId": "HFNC-PED", "name": "Canule", "epidemics": ["BRONCHIOLITIS"], "unit": "piece",
+                  "season": {"start": "10-01", "end": "10-01"}, "thresholds": {"warningDays": 21, "criticalDays": 10}}]
+                """);
+        ReplayCommandTest.Run run = vigie("watchlist", "import", bad.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("entrée HFNC-PED, champ season.end : fin identique au début"), run.err());
+    }
+
+    @Test
     void badUsageExits2() {
         assertEquals(2, vigie("watchlist").code());
         assertEquals(2, vigie("watchlist", "export").code());

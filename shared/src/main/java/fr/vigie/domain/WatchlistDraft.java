@@ -2,6 +2,7 @@ package fr.vigie.domain;
 
 import fr.vigie.domain.followup.DeviceFollowUp;
 
+import java.time.MonthDay;
 import java.util.List;
 
 /**
@@ -59,5 +60,21 @@ public record WatchlistDraft(
                 .toList();
         return new WatchlistDraft(deviceId, PlainText.flatten(name), epidemics, PlainText.flatten(unit), emdn, references,
                 seasonStart, seasonEnd, warningDays, criticalDays, active, escalationHours, plain);
+    }
+
+    /**
+     * The same draft with a season whose end equals its start (stored before {@link SeasonWindow} refused it) read
+     * as the whole year from that start ({@link SeasonWindow#wholeYearFrom}): watching too long is safer than
+     * watching one day a year or no longer watching at all.
+     */
+    public WatchlistDraft withWholeYearForEqualSeasonBounds() {
+        MonthDay start = seasonStart == null ? null : WatchlistValidator.parseMonthDay(seasonStart);
+        if (start == null || !seasonStart.equals(seasonEnd)) {
+            return this;
+        }
+        MonthDay end = SeasonWindow.wholeYearFrom(start).end();
+        return new WatchlistDraft(deviceId, name, epidemics, unit, emdn, references, seasonStart,
+                String.format("%02d-%02d", end.getMonthValue(), end.getDayOfMonth()), warningDays, criticalDays, active,
+                escalationHours, alternatives);
     }
 }

@@ -90,6 +90,11 @@ public final class WatchlistValidator {
         }
         MonthDay start = checkMonthDay(v, label, "season.start", d.seasonStart());
         MonthDay end = checkMonthDay(v, label, "season.end", d.seasonEnd());
+        if (start != null && start.equals(end)) {
+            // SeasonWindow's rule: one day or the whole year? Both readings have been asked for, the spec gives neither
+            v.add(new Violation(label, "season.end", "fin identique au début (" + d.seasonEnd() + ") : la fenêtre serait d'un seul jour "
+                    + "ou de toute l'année ; pour toute l'année, finissez la veille du début (ex. 10-01 à 09-30)"));
+        }
         Optional<Thresholds> thresholds = Thresholds.parse(label, d.warningDays(), d.criticalDays(), v);
         DeviceFollowUp followUp = followUp(d, label, v);
         if (!v.isEmpty()) {
@@ -146,7 +151,8 @@ public final class WatchlistValidator {
         return day;
     }
 
-    private static MonthDay parseMonthDay(String value) {
+    /** {@code value} as a {@code MM-DD} day of the year, or null when it is not one. */
+    static MonthDay parseMonthDay(String value) {
         if (!MONTH_DAY.matcher(value).matches()) {
             return null;
         }

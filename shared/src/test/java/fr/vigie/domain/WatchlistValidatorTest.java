@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WatchlistValidatorTest {
@@ -51,6 +52,26 @@ class WatchlistValidatorTest {
         assertEquals(List.of("season.start", "season.end"),
                 fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "13-01", "02-30", "21", "10", null)));
         assertEquals(List.of("season.start"), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, null, "03-31", "21", "10", null)));
+    }
+
+    @Test
+    void aSeasonEndingOnItsFirstDayIsRefusedNamingSeasonEndAndHowToSayAWholeYear() {
+        List<Violation> v = validator.validate(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "10-01", "21", "10", null), "AB");
+        assertEquals(List.of("season.end"), v.stream().map(Violation::field).toList());
+        assertTrue(v.get(0).message().contains("09-30"), v.toString());
+        assertThrows(IllegalArgumentException.class, () -> new SeasonWindow(java.time.MonthDay.of(10, 1), java.time.MonthDay.of(10, 1)));
+        assertEquals(List.of(), fields(new WatchlistDraft("AB", "n", List.of("FLU"), "u", null, null, "10-01", "09-30", "21", "10", null)));
+    }
+
+    @Test
+    void theWholeYearFromADayEndsTheDayBeforeLeapDayIncluded() {
+        assertEquals(new SeasonWindow(java.time.MonthDay.of(10, 1), java.time.MonthDay.of(9, 30)), SeasonWindow.wholeYearFrom(java.time.MonthDay.of(10, 1)));
+        assertEquals(java.time.MonthDay.of(12, 31), SeasonWindow.wholeYearFrom(java.time.MonthDay.of(1, 1)).end());
+        assertEquals(java.time.MonthDay.of(2, 29), SeasonWindow.wholeYearFrom(java.time.MonthDay.of(3, 1)).end());
+        SeasonWindow year = SeasonWindow.wholeYearFrom(java.time.MonthDay.of(10, 1));
+        for (java.time.LocalDate d = java.time.LocalDate.of(2027, 1, 1); d.getYear() < 2029; d = d.plusDays(1)) {
+            assertTrue(year.contains(d), d.toString());
+        }
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class DynamoWatchlist {
      * An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged)
      * when it no longer passes. A reference stored before its rules were checked is read as they allow (a udiDi of
      * 13 digits left out, its supplier and ref kept for matching), and a text with invisible characters as spaces
-     * ({@link WatchlistDraft#withPlainText}), both logged: the device is still watched.
+     * ({@link WatchlistDraft#withPlainText}), and a season ending on its first day as the whole year
+     * ({@link WatchlistDraft#withWholeYearForEqualSeasonBounds}), each logged: the device is still watched.
      */
     static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {
@@ -83,7 +84,11 @@ public final class DynamoWatchlist {
             if (!draft.equals(referenced)) {
                 LOG.atWarn().addKeyValue("sk", sk).log("watchlist_text_flattened");
             }
-            WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(draft));
+            var yearRound = draft.withWholeYearForEqualSeasonBounds();
+            if (!yearRound.equals(draft)) {
+                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("season", draft.seasonStart()).log("watchlist_season_read_as_whole_year");
+            }
+            WatchlistValidator.Result result = VALIDATOR.validateAll(List.of(yearRound));
             if (!result.valid()) {
                 LOG.atWarn().addKeyValue("sk", sk).addKeyValue("violations", result.violations()).log("watchlist_entry_invalid");
                 return Optional.empty();

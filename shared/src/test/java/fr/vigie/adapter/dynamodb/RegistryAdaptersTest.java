@@ -80,6 +80,17 @@ class RegistryAdaptersTest {
         assertEquals("pi ce", ffp2.unit());
     }
 
+    @Test
+    void anEntryStoredWithASeasonEndingOnItsFirstDayIsWatchedAllYearFromThatDay() {
+        // stored before SeasonWindow refused it: read as one day it would all but stop the surveillance
+        WatchlistEntry ffp2 = storedThenLoaded("{\"deviceId\":\"FFP2\",\"name\":\"Masque FFP2\",\"epidemics\":[\"COVID\"],"
+                + "\"unit\":\"piece\",\"season\":{\"start\":\"10-01\",\"end\":\"10-01\"},"
+                + "\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}");
+
+        assertEquals(SeasonWindow.wholeYearFrom(MonthDay.of(10, 1)), ffp2.season());
+        assertTrue(ffp2.watchedOn(java.time.LocalDate.of(2026, 6, 15)));
+    }
+
     /** The entry FFP2 stored as {@code json} under DEV#FFP2, as the watch-list loads it: it must still be watched. */
     private WatchlistEntry storedThenLoaded(String json) {
         client.putItem(b -> b.tableName(NAMES.registry()).item(Map.of(

@@ -171,6 +171,19 @@ class WatchlistChangesTest {
     }
 
     @Test
+    void aSeasonEndingOnItsFirstDayIsRefusedNamingSeasonEnd() {
+        APIGatewayV2HTTPEvent bad = sample("watchlist-http-post.json");
+        bad.setBody("""
+                {"deviceId": "O2-CANNULA-PED", "name": "Canule", "epidemics": ["FLU"], "unit": "piece",
+                 "season": {"start": "10-01", "end": "10-01"}, "thresholds": {"warningDays": 21, "criticalDays": 10}}""");
+        APIGatewayV2HTTPResponse response = api.call(bad);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("season.end", body(response).at("/errors/0/field").asText());
+        assertTrue(registryItems().isEmpty(), "nothing written");
+    }
+
+    @Test
     void malformedBodiesAreCleanRejections() {
         for (String body : List.of("", "not json", "[1,2]", "{\"epidemics\": \"FLU\", \"season\": 3, \"thresholds\": []}")) {
             APIGatewayV2HTTPEvent bad = sample("watchlist-http-post.json");
