@@ -95,6 +95,17 @@ class WatchlistCommandTest {
     }
 
     @Test
+    void aNameOverItsLimitExits2NamingTheFieldAndTheLimit(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "[{\"deviceId\": \"HFNC-PED\", \"name\": \"" + "x".repeat(5000) + "\", \"epidemics\": [\"FLU\"], "
+                + "\"unit\": \"piece\", \"season\": {\"start\": \"10-01\", \"end\": \"03-31\"}, "
+                + "\"thresholds\": {\"warningDays\": 21, \"criticalDays\": 10}}]");
+        ReplayCommandTest.Run run = vigie("watchlist", "import", bad.toString(), "--db", dir.resolve("db").toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("entrée HFNC-PED, champ name : trop long : 5000 caractères, 100 au plus"), run.err());
+    }
+
+    @Test
     void badUsageExits2() {
         assertEquals(2, vigie("watchlist").code());
         assertEquals(2, vigie("watchlist", "export").code());

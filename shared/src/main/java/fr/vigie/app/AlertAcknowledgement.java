@@ -1,6 +1,7 @@
 package fr.vigie.app;
 
 import fr.vigie.domain.Caller;
+import fr.vigie.domain.PlainText;
 import fr.vigie.domain.Refusal;
 import fr.vigie.domain.Violation;
 import fr.vigie.domain.followup.AckAction;
@@ -21,7 +22,7 @@ import java.util.List;
  * optional note. The acknowledgement is stored once with who, in which role and when, and audited in
  * the same write ({@link Acknowledgements}). Idempotent: the same person sending the same action and
  * note again gets the stored acknowledgement back. Refusals ({@link Refusal}): INVALID an unknown
- * action; FORBIDDEN another facility's or region's alert; NOT_FOUND an alert id that names no
+ * action or a note over {@link PlainText#NOTE_MAX} characters; FORBIDDEN another facility's or region's alert; NOT_FOUND an alert id that names no
  * recorded event; CONFLICT an alert no longer open (closed, or replaced by a later level) ;
  * EXISTS an alert already acknowledged otherwise.
  */
@@ -44,12 +45,17 @@ public final class AlertAcknowledgement {
     /**
      * @param alertId    the alert's id ({@code facilityId#deviceId#instant}, spec section 3)
      * @param actionCode one of {@link AckAction}'s names
-     * @param note       free text, optional (cleaned and cut by {@link Acknowledgement})
+     * @param note       free text, optional: refused (INVALID, field {@code note}) over {@link PlainText#NOTE_MAX}
+     *                   characters, its invisible characters read as spaces ({@link Acknowledgement})
      * @param now        when the acknowledgement is made (the wall clock)
      */
     public Outcome acknowledge(Caller caller, String alertId, String actionCode, String note, Instant now) {
         AckAction action = AckAction.ofCode(actionCode == null ? null : actionCode.strip()).orElseThrow(() -> Refusal.invalid(
                 "action inconnue", List.of(new Violation(null, "action", "une valeur parmi " + Arrays.toString(AckAction.values())))));
+        // a note cut without a word would lose what the person wrote last: refused, to be shortened by its author
+        PlainText.refusal(PlainText.flatten(note), PlainText.NOTE_MAX).ifPresent(why -> {
+            throw Refusal.invalid("note trop longue", List.of(new Violation(null, "note", why)));
+        });
         AlertAccess.Followed alert = access.follow(caller, alertId);
         if (!alert.open()) {
             throw Refusal.conflict("l'alerte " + alertId + " n'est plus ouverte (close ou remplacée par un niveau plus récent) : "

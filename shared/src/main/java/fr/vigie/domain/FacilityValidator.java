@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Every rule of a registry facility, each failure naming the field, in French for the operator.
  * <ul>
  *   <li>{@code facilityId}: 2 to 40 characters of {@code A-Z 0-9 -};</li>
- *   <li>{@code name}: required;</li>
+ *   <li>{@code name}: required, {@link PlainText} of at most {@value PlainText#NAME_MAX} characters (as {@code contact.name});</li>
  *   <li>{@code region}: one of the 18 regions, by INSEE code or name, stored as its code;</li>
  *   <li>{@code contact.email}, {@code contact.phone} (optional): plausible address and number;</li>
  *   <li>{@code source} (optional): type {@code HTTP_JSON}; an absolute https URL (plain http only to
@@ -54,7 +54,7 @@ public final class FacilityValidator {
             v.add(new Violation(label, "name", "obligatoire"));
         }
         // the name goes into alert texts and the neighbours' list a CRITICAL's email gives
-        PlainText.check(v, label, "name", d.name());
+        PlainText.check(v, label, "name", d.name(), PlainText.NAME_MAX);
         String region = null;
         if (d.region() == null || d.region().isBlank()) {
             v.add(new Violation(label, "region", "obligatoire : code INSEE de région (ex. 11) ou nom (ex. Île-de-France)"));
@@ -66,7 +66,7 @@ public final class FacilityValidator {
             }
         }
         FacilityContact contact = d.contact() == null ? new FacilityContact(null, null, null) : d.contact();
-        PlainText.check(v, label, "contact.name", contact.name());
+        PlainText.check(v, label, "contact.name", contact.name(), PlainText.NAME_MAX);
         if (contact.email() != null && !EMAIL.matcher(contact.email().strip()).matches()) {
             v.add(new Violation(label, "contact.email", "adresse électronique invalide"));
         }

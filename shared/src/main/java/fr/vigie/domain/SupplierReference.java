@@ -12,8 +12,8 @@ public record SupplierReference(String supplier, String ref, String udiDi) {
 
     /**
      * The rules of a reference, the same in a notice (spec section 5) and a watch-list entry (section 1),
-     * so that the two compare: {@code supplier} and {@code ref} required, {@code udiDi} optional and of 14
-     * digits. Each broken rule names {@code label} and {@code field[j]}, an empty reference once.
+     * so that the two compare: {@code supplier} and {@code ref} required, {@link PlainText} of at most
+     * {@value PlainText#NAME_MAX} characters, {@code udiDi} optional and of 14 digits. Each broken rule names {@code label} and {@code field[j]}, an empty reference once.
      */
     public static List<Violation> violations(String label, String field, List<SupplierReference> refs) {
         List<Violation> v = new ArrayList<>();
@@ -24,6 +24,9 @@ public record SupplierReference(String supplier, String ref, String udiDi) {
                 v.add(new Violation(label, at, "référence vide : {\"supplier\", \"ref\", \"udiDi\"} attendus, udiDi facultatif"));
                 continue;
             }
+            // shown beside the device in the console and a notice's email
+            PlainText.check(v, label, at + ".supplier", r.supplier(), PlainText.NAME_MAX);
+            PlainText.check(v, label, at + ".ref", r.ref(), PlainText.NAME_MAX);
             if (blank(r.supplier())) {
                 v.add(new Violation(label, at + ".supplier", "obligatoire"));
             }

@@ -49,17 +49,22 @@ public record WatchlistDraft(
     }
 
     /**
-     * The same draft with its texts shown to staff ({@code name}, {@code unit}, each alternative's {@code supplier},
-     * {@code ref} and {@code note}) {@link PlainText#flatten flattened}: an entry stored before {@link PlainText}'s rule
-     * was checked keeps being watched, its invisible characters read as spaces, rather than left out.
+     * The same draft with its texts shown to staff ({@code name}, {@code unit}, each reference's and alternative's
+     * {@code supplier} and {@code ref}, each alternative's {@code note}) {@link PlainText#fit fitted}: an entry stored
+     * before {@link PlainText}'s rules were checked keeps being watched, its invisible characters read as spaces and
+     * a text over its limit cut there, rather than left out.
      */
     public WatchlistDraft withPlainText() {
-        List<DeviceFollowUp.Alternative> plain = alternatives == null ? null : alternatives.stream()
-                .map(a -> new DeviceFollowUp.Alternative(PlainText.flatten(a.supplier()), PlainText.flatten(a.ref()),
-                        a.deviceId(), PlainText.flatten(a.note())))
+        List<SupplierReference> plainReferences = references == null ? null : references.stream()
+                .map(r -> new SupplierReference(PlainText.fit(r.supplier(), PlainText.NAME_MAX), PlainText.fit(r.ref(), PlainText.NAME_MAX),
+                        r.udiDi()))
                 .toList();
-        return new WatchlistDraft(deviceId, PlainText.flatten(name), epidemics, PlainText.flatten(unit), emdn, references,
-                seasonStart, seasonEnd, warningDays, criticalDays, active, escalationHours, plain);
+        List<DeviceFollowUp.Alternative> plain = alternatives == null ? null : alternatives.stream()
+                .map(a -> new DeviceFollowUp.Alternative(PlainText.fit(a.supplier(), PlainText.NAME_MAX), PlainText.fit(a.ref(), PlainText.NAME_MAX),
+                        a.deviceId(), PlainText.fit(a.note(), PlainText.NOTE_MAX)))
+                .toList();
+        return new WatchlistDraft(deviceId, PlainText.fit(name, PlainText.NAME_MAX), epidemics, PlainText.fit(unit, PlainText.NAME_MAX),
+                emdn, plainReferences, seasonStart, seasonEnd, warningDays, criticalDays, active, escalationHours, plain);
     }
 
     /**

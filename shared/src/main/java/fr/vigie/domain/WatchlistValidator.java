@@ -69,9 +69,9 @@ public final class WatchlistValidator {
         if (d.unit() == null || d.unit().isBlank()) {
             v.add(new Violation(label, "unit", "obligatoire"));
         }
-        // names, units and notes go into the hospitals' emails and SMS as typed
-        PlainText.check(v, label, "name", d.name());
-        PlainText.check(v, label, "unit", d.unit());
+        // names, units and notes go into the hospitals' emails and SMS as typed, and into email subjects
+        PlainText.check(v, label, "name", d.name(), PlainText.NAME_MAX);
+        PlainText.check(v, label, "unit", d.unit(), PlainText.NAME_MAX);
         if (d.epidemics() == null || d.epidemics().isEmpty()) {
             v.add(new Violation(label, "epidemics", "au moins une épidémie parmi FLU, BRONCHIOLITIS, COVID"));
         } else {
@@ -128,9 +128,9 @@ public final class WatchlistValidator {
             if (reference == family) {
                 v.add(new Violation(label, "alternatives[" + i + "]", "une référence (\"ref\", \"supplier\") ou une famille de la liste (\"deviceId\"), l'une ou l'autre"));
             }
-            PlainText.check(v, label, "alternatives[" + i + "].note", a.note());
-            PlainText.check(v, label, "alternatives[" + i + "].ref", a.ref());
-            PlainText.check(v, label, "alternatives[" + i + "].supplier", a.supplier());
+            PlainText.check(v, label, "alternatives[" + i + "].note", a.note(), PlainText.NOTE_MAX);
+            PlainText.check(v, label, "alternatives[" + i + "].ref", a.ref(), PlainText.NAME_MAX);
+            PlainText.check(v, label, "alternatives[" + i + "].supplier", a.supplier(), PlainText.NAME_MAX);
         }
         return new DeviceFollowUp(hours, alternatives);
     }

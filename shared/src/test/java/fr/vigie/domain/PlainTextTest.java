@@ -1,6 +1,8 @@
 package fr.vigie.domain;
 
 import fr.vigie.domain.followup.DeviceFollowUp;
+import fr.vigie.domain.notice.NoticeDraft;
+import fr.vigie.domain.notice.NoticeValidator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,6 +37,42 @@ class PlainTextTest {
         WatchlistDraft french = new WatchlistDraft("HFNC-PED", "Canule nasale « haut débit » pédiatrique l'été", List.of("FLU"),
                 "pièce", null, List.of(), "10-01", "03-31", "21", "10", null);
         assertEquals(List.of(), new WatchlistValidator().validate(french, "HFNC-PED"));
+    }
+
+    @Test
+    void freeTextOverItsLimitIsRefusedNamingTheFieldAndTheLimitOnEveryEntity() {
+        String huge = "x".repeat(5000);
+        WatchlistDraft device = new WatchlistDraft("HFNC-PED", huge, List.of("BRONCHIOLITIS"), huge, null,
+                List.of(new SupplierReference(huge, huge, null)), "10-01", "03-31", "21", "10", null, null,
+                List.of(new DeviceFollowUp.Alternative(huge, huge, null, "y".repeat(PlainText.NOTE_MAX + 1))));
+        List<Violation> v = new WatchlistValidator().validate(device, "HFNC-PED");
+        assertEquals(List.of("name", "unit", "references[0].supplier", "references[0].ref", "alternatives[0].note",
+                "alternatives[0].ref", "alternatives[0].supplier"), fields(v));
+        assertEquals("trop long : 5000 caractères, 100 au plus", v.get(0).message());
+        assertTrue(v.get(4).message().endsWith("501 caractères, 500 au plus"), v.get(4).message());
+
+        FacilityDraft hospital = new FacilityDraft("CH-BRE-08", huge, "53", new FacilityContact(huge, null, null), null);
+        assertEquals(List.of("name", "contact.name"), fields(new FacilityValidator().validate(hospital).violations()));
+
+        // the limit counts characters as people do: 100 accented letters or emoji are 100, not 200 UTF-16 units
+        String hundred = "é".repeat(50) + "\uD83D\uDE00".repeat(50);
+        assertEquals(List.of(), new WatchlistValidator().validate(new WatchlistDraft("HFNC-PED", hundred, List.of("FLU"), "pièce", null,
+                List.of(), "10-01", "03-31", "21", "10", null), "HFNC-PED"));
+    }
+
+    @Test
+    void aNoticeReferenceOverItsLimitIsRefusedNamingIt() {
+        NoticeDraft notice = new NoticeDraft("DM-2025-0142", "2025-11-03", "RISK", "DELAY",
+                List.of(new SupplierReference("ACME", "R".repeat(101), null)), null, null, null, "14", null, null, null);
+        NoticeValidator.Result r = new NoticeValidator().validateAll(List.of(notice), java.time.Instant.parse("2025-11-04T00:00:00Z"));
+        assertEquals(List.of("references[0].ref"), fields(r.violations()));
+    }
+
+    @Test
+    void fitCutsAtTheLimitNeverInsideACharacter() {
+        assertEquals("ab", PlainText.fit(" a\tb ", 5).replace(" ", ""));
+        assertEquals("x".repeat(3) + "\uD83D\uDE00", PlainText.fit("xxx\uD83D\uDE00yyy", 4));
+        assertEquals(null, PlainText.fit(null, 4));
     }
 
     @Test

@@ -69,20 +69,20 @@ public final class DynamoWatchlist {
     /**
      * An entry from the spec's JSON as stored (an item's or an audit record's), validated again; empty (and logged)
      * when it no longer passes. A reference stored before its rules were checked is read as they allow (a udiDi of
-     * 13 digits left out, its supplier and ref kept for matching), and a text with invisible characters as spaces
-     * ({@link WatchlistDraft#withPlainText}), and a season ending on its first day as the whole year
+     * 13 digits left out, its supplier and ref kept for matching), a text with invisible characters as spaces and
+     * one over its limit cut there ({@link WatchlistDraft#withPlainText}), and a season ending on its first day as the whole year
      * ({@link WatchlistDraft#withWholeYearForEqualSeasonBounds}), each logged: the device is still watched.
      */
     static Optional<WatchlistEntry> fromJson(String json, String sk) {
         try {
             var stored = WatchlistJson.draft(Json.MAPPER.readTree(json));
-            var referenced = stored.withValidReferences();
-            if (!referenced.equals(stored)) {
-                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("references", stored.references()).log("watchlist_reference_invalid");
-            }
-            var draft = referenced.withPlainText();
-            if (!draft.equals(referenced)) {
+            var plain = stored.withPlainText();
+            if (!plain.equals(stored)) {
                 LOG.atWarn().addKeyValue("sk", sk).log("watchlist_text_flattened");
+            }
+            var draft = plain.withValidReferences();
+            if (!draft.equals(plain)) {
+                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("references", plain.references()).log("watchlist_reference_invalid");
             }
             var yearRound = draft.withWholeYearForEqualSeasonBounds();
             if (!yearRound.equals(draft)) {

@@ -7,6 +7,7 @@ import fr.vigie.domain.Facility;
 import fr.vigie.domain.SeasonWindow;
 import fr.vigie.domain.StockSourceConfig;
 import fr.vigie.domain.Thresholds;
+import fr.vigie.domain.PlainText;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.WatchlistEntry;
 import fr.vigie.domain.epidemic.EpidemicWeek;
@@ -89,6 +90,17 @@ class RegistryAdaptersTest {
 
         assertEquals(SeasonWindow.wholeYearFrom(MonthDay.of(10, 1)), ffp2.season());
         assertTrue(ffp2.watchedOn(java.time.LocalDate.of(2026, 6, 15)));
+    }
+
+    @Test
+    void anEntryStoredWithANameOverTheLimitIsStillWatchedItsNameCutThere() {
+        WatchlistEntry ffp2 = storedThenLoaded("{\"deviceId\":\"FFP2\",\"name\":\"" + "M".repeat(5000) + "\",\"epidemics\":[\"COVID\"],"
+                + "\"unit\":\"piece\",\"references\":[{\"supplier\":\"" + "A".repeat(300) + "\",\"ref\":\"M1\"}],"
+                + "\"season\":{\"start\":\"10-01\",\"end\":\"03-31\"},\"thresholds\":{\"warningDays\":21,\"criticalDays\":10}}");
+
+        assertEquals("M".repeat(PlainText.NAME_MAX), ffp2.name());
+        assertEquals(List.of(new SupplierReference("A".repeat(PlainText.NAME_MAX), "M1", null)), ffp2.references(),
+                "the reference is kept, cut, rather than left out");
     }
 
     /** The entry FFP2 stored as {@code json} under DEV#FFP2, as the watch-list loads it: it must still be watched. */

@@ -60,10 +60,10 @@ class FollowUpTest {
         // a right-to-left override would show the rest of the email's acknowledgement line reversed
         assertEquals("commande passée à 9 h", new Acknowledgement("A", "u", "r", AckAction.OTHER,
                 "commande\u202E passée\u2066 à 9 h\u200F", OPENED).note().replaceAll(" +", " "));
-        // an emoji across the cut is left out whole, never half stored (a lone surrogate became « ? »)
+        // an emoji at the cut is one character, kept whole, never half stored (a lone surrogate became « ? »)
         String cut = new Acknowledgement("A", "u", "r", AckAction.OTHER, "x".repeat(Acknowledgement.NOTE_MAX - 1) + "\uD83D\uDE00 fin",
                 OPENED).note();
-        assertEquals("x".repeat(Acknowledgement.NOTE_MAX - 1), cut);
+        assertEquals("x".repeat(Acknowledgement.NOTE_MAX - 1) + "\uD83D\uDE00", cut);
         assertEquals("commande urgente passée", AckAction.ofCode("URGENT_ORDER").orElseThrow().label());
     }
 }

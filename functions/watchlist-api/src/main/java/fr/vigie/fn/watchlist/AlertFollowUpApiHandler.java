@@ -42,7 +42,7 @@ import java.util.Map;
  * {@code POST .../ack}: a hospital acknowledges its own facility's open alert, an operator one of its
  * region's (national: any).
  * Body: {@code {"action": "URGENT_ORDER" | "LOAN_REQUESTED" | "SUBSTITUTE" | "OTHER", "note": "…"}}
- * ({@code note} optional, at most 500 characters kept). Answers 201 with the acknowledgement
+ * ({@code note} optional, at most 500 characters: 400 naming {@code note} beyond). Answers 201 with the acknowledgement
  * ({@code alertId, by, role, action, actionLabel, note, at}), 200 with the same when the same
  * person sends it again; problem documents (RFC 7807) otherwise: 400 unknown action, 403 another
  * facility's or region's alert, 404 no such alert, 409 an alert closed or replaced, or already

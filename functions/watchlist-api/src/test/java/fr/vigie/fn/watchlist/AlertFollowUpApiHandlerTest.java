@@ -215,6 +215,11 @@ class AlertFollowUpApiHandlerTest {
         String alertId = event("CH-HDF-01", AlertLevel.CRITICAL, OPENED).alertId();
         APIGatewayV2HTTPResponse bad = ack(alertId, hospital("CH-HDF-01"), "{\"action\": \"PRAY\"}");
         assertEquals(400, bad.getStatusCode(), bad.getBody());
+        // a note over 500 characters was cut without a word: refused, naming the field and the limit
+        APIGatewayV2HTTPResponse longNote = ack(alertId, hospital("CH-HDF-01"), "{\"action\": \"OTHER\", \"note\": \"" + "n".repeat(501) + "\"}");
+        assertEquals(400, longNote.getStatusCode(), longNote.getBody());
+        assertEquals("note", body(longNote).at("/errors/0/field").asText());
+        assertTrue(body(longNote).at("/errors/0/message").asText().contains("500 au plus"), longNote.getBody());
         Instant closed = OPENED.plusSeconds(86_400);
         alerts.recordTransition(event("CH-HDF-01", AlertLevel.RECOVERED, closed), new AlertState(AlertLevel.NONE, AlertLevel.NONE, 0, closed));
         APIGatewayV2HTTPResponse late = ack(alertId, hospital("CH-HDF-01"), URGENT);

@@ -86,6 +86,16 @@ class FacilityRegistryTest {
     }
 
     @Test
+    void aNameOverItsLimitIsRefusedNamingTheFieldAndTheLimit() {
+        APIGatewayV2HTTPResponse r = api.call(facility("{\"facilityId\": \"CH-Z\", \"name\": \"" + "C".repeat(5000)
+                + "\", \"region\": \"53\", \"contact\": {\"name\": \"" + "P".repeat(101) + "\"}}"));
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        assertEquals(Set.of("name", "contact.name"), fields(body(r)));
+        assertTrue(body(r).toString().contains("100 au plus"), r.getBody());
+        assertTrue(scan().isEmpty());
+    }
+
+    @Test
     void aSecretValueIsRefusedNeverStoredNeverEchoedNeverLogged() {
         List<String> attempts = List.of(
                 // the value pasted where its reference goes

@@ -184,6 +184,20 @@ class WatchlistChangesTest {
     }
 
     @Test
+    void aNameOverItsLimitIsRefusedNamingTheFieldAndTheLimit() {
+        APIGatewayV2HTTPEvent bad = sample("watchlist-http-post.json");
+        bad.setBody("{\"deviceId\": \"O2-CANNULA-PED\", \"name\": \"" + "x".repeat(5000) + "\", \"epidemics\": [\"FLU\"], "
+                + "\"unit\": \"piece\", \"season\": {\"start\": \"10-01\", \"end\": \"03-31\"}, "
+                + "\"thresholds\": {\"warningDays\": 21, \"criticalDays\": 10}}");
+        APIGatewayV2HTTPResponse response = api.call(bad);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("name", body(response).at("/errors/0/field").asText());
+        assertEquals("trop long : 5000 caractères, 100 au plus", body(response).at("/errors/0/message").asText());
+        assertTrue(registryItems().isEmpty(), "nothing written");
+    }
+
+    @Test
     void malformedBodiesAreCleanRejections() {
         for (String body : List.of("", "not json", "[1,2]", "{\"epidemics\": \"FLU\", \"season\": 3, \"thresholds\": []}")) {
             APIGatewayV2HTTPEvent bad = sample("watchlist-http-post.json");
