@@ -1,5 +1,7 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.feed.DocumentKind;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -29,10 +31,11 @@ final class LocalFiles {
      *
      * @param what     the file's role in French, as messages name it ("liste surveillée", "fichier d'avis")
      * @param maxBytes the size above which the file is refused ({@code Long.MAX_VALUE}: no cap)
-     * @throws UsageException missing, a folder, unreadable, larger than {@code maxBytes}, or not UTF-8 (with the
-     *                        line and the first offending byte)
+     * @param expected what the file should be, named when it is a document of another kind from its first bytes
+     * @throws UsageException missing, a folder, unreadable, larger than {@code maxBytes}, a gzip, a zip (.xlsx) or
+     *                        UTF-16 ({@link DocumentKind}), or else not UTF-8 (with the line and the first offending byte)
      */
-    static String readText(Path file, String what, long maxBytes) throws UsageException {
+    static String readText(Path file, String what, long maxBytes, DocumentKind.Expected expected) throws UsageException {
         notAFolder(file, what);
         byte[] bytes;
         try {
@@ -53,6 +56,11 @@ final class LocalFiles {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int at = in.position();
+            DocumentKind kind = DocumentKind.of(new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8));
+            if (kind == DocumentKind.GZIP || kind == DocumentKind.ZIP || kind == DocumentKind.NOT_UTF8 && at < 4) {
+                // refused at its first bytes: the whole file is of another kind (a byte-order mark FF FE is UTF-16's)
+                throw new UsageException(what + " " + file + " : " + kind.refusal(expected, ""));
+            }
             long line = 1;
             for (int i = 0; i < at; i++) {
                 line += bytes[i] == '\n' ? 1 : 0;

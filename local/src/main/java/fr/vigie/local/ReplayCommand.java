@@ -2,6 +2,7 @@ package fr.vigie.local;
 
 import fr.vigie.adapter.dynamodb.DynamoFacilityDirectory;
 import fr.vigie.adapter.dynamodb.DynamoRegistryEditor;
+import fr.vigie.adapter.feed.DocumentKind;
 import fr.vigie.adapter.feed.EpidemicCsv;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
@@ -191,7 +192,7 @@ final class ReplayCommand {
 
     private static List<NoticeDraft> readNotices(Path path) throws UsageException {
         try {
-            return NoticeJson.drafts(LocalFiles.readText(path, "fichier d'avis", Long.MAX_VALUE));
+            return NoticeJson.drafts(LocalFiles.readText(path, "fichier d'avis", Long.MAX_VALUE, DocumentKind.Expected.JSON));
         } catch (IllegalArgumentException e) {
             throw new UsageException(path + " : " + e.getMessage());
         }
@@ -204,7 +205,7 @@ final class ReplayCommand {
     private static EpidemicCsv.Result readEpidemic(Path path) throws UsageException {
         EpidemicCsv.Result signal;
         try {
-            signal = EpidemicCsv.read(LocalFiles.readText(path, "fichier de signal épidémique", EpidemicCsv.MAX_BYTES),
+            signal = EpidemicCsv.read(LocalFiles.readText(path, "fichier de signal épidémique", EpidemicCsv.MAX_BYTES, DocumentKind.Expected.CSV),
                     LocalDate.now(ZoneOffset.UTC));
         } catch (FeedFormatException e) {
             throw new UsageException(path + " : " + e.getMessage());

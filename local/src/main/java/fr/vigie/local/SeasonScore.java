@@ -1,6 +1,7 @@
 package fr.vigie.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.adapter.feed.DocumentKind;
 import fr.vigie.adapter.feed.FeedCsvReader;
 import fr.vigie.adapter.feed.FeedFormatException;
 import fr.vigie.adapter.feed.Json;
@@ -60,7 +61,7 @@ final class SeasonScore {
 
     /** @throws UsageException missing or not UTF-8 ({@link LocalFiles#readText}) */
     static SeasonScore read(Path truth) throws IOException, UsageException {
-        return new SeasonScore(Json.MAPPER.readTree(LocalFiles.readText(truth, "vérité terrain", Long.MAX_VALUE)));
+        return new SeasonScore(Json.MAPPER.readTree(LocalFiles.readText(truth, "vérité terrain", Long.MAX_VALUE, DocumentKind.Expected.JSON)));
     }
 
     /** Vigie's figures from an alerts file (facility alerts only; national notices are skipped). */

@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.adapter.feed.DocumentKind;
 import fr.vigie.adapter.feed.WatchlistJson;
 import fr.vigie.domain.Violation;
 import fr.vigie.domain.WatchlistEntry;
@@ -16,7 +17,7 @@ final class WatchlistFile {
     }
 
     static List<WatchlistEntry> read(Path file) throws UsageException {
-        return check(file.toString(), WatchlistJson.parseList(LocalFiles.readText(file, "liste surveillée", Long.MAX_VALUE)));
+        return check(file.toString(), WatchlistJson.parseList(LocalFiles.readText(file, "liste surveillée", Long.MAX_VALUE, DocumentKind.Expected.JSON)));
     }
 
     static List<WatchlistEntry> check(String source, WatchlistValidator.Result result) throws UsageException {

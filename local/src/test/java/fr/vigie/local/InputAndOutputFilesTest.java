@@ -69,6 +69,32 @@ class InputAndOutputFilesTest {
     }
 
     @Test
+    void inputFilesOfAnotherKindAreRefusedSayingWhatTheyAreBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        // the watch-list gzipped, in UTF-16 from Excel, or the feed CSV given for it
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(SEASON_A.resolve("watchlist.json")));
+        }
+        Path gzipped = Files.write(dir.resolve("watchlist.json.gz"), gz.toByteArray());
+        refused(vigie("watchlist", "import", gzipped.toString(), "--db", dir.resolve("db").toString()),
+                "liste surveillée " + gzipped + " : fichier compressé (gzip) : décompressez-le (gunzip, 7-Zip) ; un document JSON en UTF-8 est attendu");
+        Path utf16 = Files.write(dir.resolve("list16.json"), ("\uFEFF" + Files.readString(SEASON_A.resolve("watchlist.json")))
+                .getBytes(StandardCharsets.UTF_16LE));
+        refused(vigie("watchlist", "import", utf16.toString(), "--db", dir.resolve("db").toString()),
+                "liste surveillée " + utf16 + " : le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage)");
+        refused(vigie("watchlist", "import", SEASON_A.resolve("feed.csv").toString(), "--db", dir.resolve("db").toString()),
+                "ce n'est pas un document JSON (il commence par « timestamp,facility_id");
+
+        // the epidemic signal given as JSON, a JSON report given as the feed
+        Path json = Files.writeString(dir.resolve("signal.json"), "[{\"region\": \"84\", \"epidemic\": \"FLU\"}]");
+        refused(replay(dir, "--epidemic", json.toString()), "document JSON : un fichier CSV en UTF-8 est attendu, en-tête region,epidemic");
+        Path report = Files.writeString(dir.resolve("report.csv"), "{\"facilityId\": \"CH-BRE-08\", \"items\": []}\n");
+        refused(vigie("replay", "--watchlist", WATCHLIST, "--feed", report.toString(), "--notices", "none",
+                "--alerts", dir.resolve("a.jsonl").toString(), "--db", dir.resolve("db").toString()), "document JSON : un fichier CSV en UTF-8 est attendu");
+        assertFalse(Files.exists(dir.resolve("db")), "nothing ran");
+    }
+
+    @Test
     void aFeedRowNotInUtf8IsRejectedWithItsLineAndTheOtherRowsAreKept(@TempDir Path dir) throws Exception {
         List<String> rows = new ArrayList<>(Files.readAllLines(SEASON_A.resolve("feed.csv")).subList(0, 4));
         rows.set(2, rows.get(2).replaceFirst(",", ",É"));

@@ -125,7 +125,7 @@ public final class HttpRequest {
             node = Json.readInput(text);
         } catch (JsonProcessingException e) {
             throw Problem.invalid("JSON illisible : un objet JSON est attendu, par exemple " + example, BODY,
-                    Json.unreadable(e));
+                    Json.unreadable(e, text));
         }
         if (node == null || !node.isObject()) {
             throw Problem.invalid("un objet JSON est attendu, par exemple " + example, BODY, "objet JSON attendu");

@@ -101,10 +101,14 @@ public final class EpidemicCsv {
      * @param today the day the file is read on (the API's clock, the command line's): the newest week and
      *              publication accepted ({@link #FIRST_MONDAY} the oldest)
      * @throws FeedFormatException when nothing can be read: no header, a required column missing from it, a header
-     *                             that is not CSV
+     *                             that is not CSV, a document of another kind ({@link DocumentKind}: JSON, gzip, …)
      */
     public static Result read(String text, LocalDate today) throws FeedFormatException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        DocumentKind kind = DocumentKind.of(body);
+        if (kind != DocumentKind.TEXT && kind != DocumentKind.EMPTY) {
+            throw new FeedFormatException(kind.refusal(DocumentKind.Expected.CSV, body) + ", en-tête " + String.join(",", COLUMNS));
+        }
         List<String> lines = body.lines().toList();
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * stray quote refuses its own line only ({@code MALFORMED_QUOTES}: never closed, or text glued after its closing
  * quote) and the lines after it are read as rows, and a line over {@value #MAX_RECORD_CHARS} characters is
  * refused ({@code LINE_TOO_LONG}) without being held in memory. A header that is unreadable because the file is
- * not UTF-8 (Excel's UTF-16 "Texte Unicode") refuses the file naming its encoding, not columns the person can see.
+ * not UTF-8 (Excel's UTF-16 "Texte Unicode"), or is a JSON document, a gzip or a zip (an .xlsx workbook), refuses the
+ * file naming what it is ({@link DocumentKind}), not columns the person can see.
  */
 public final class FeedCsvReader implements Closeable {
 
@@ -41,8 +42,6 @@ public final class FeedCsvReader implements Closeable {
     private static final List<String> REQUIRED = List.of("timestamp", "facility_id", "device_id", "on_hand");
     /** What the UTF-8 decoder puts for bytes that are not UTF-8: such a row is rejected ({@code INVALID_ENCODING}), the others kept. */
     private static final char NOT_UTF8 = '\uFFFD';
-    /** A gzip file's magic bytes 1F 8B as the UTF-8 decoder reads them (8B alone is no UTF-8). */
-    private static final String GZIP = "\u001F" + NOT_UTF8;
 
     private static final List<String> QUANTITIES = List.of("on_hand", "consumed", "received", "on_order");
     /** A number's first group and a later one, as an unquoted {@code 1,700} splits into two fields. */
@@ -97,14 +96,11 @@ public final class FeedCsvReader implements Closeable {
         }
         Map<String, Integer> positions = FieldNames.csvHeader(header, COLUMNS);
         List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
-        if (!missing.isEmpty() && header.get(0).startsWith(GZIP)) {
-            // 1F 8B, a gzip file's first bytes: a compressed export dropped as is; "save as CSV UTF-8" would not help
-            throw new FeedFormatException("fichier compressé (gzip) : décompressez-le (gunzip, 7-Zip) et envoyez le CSV qu'il contient");
-        }
-        if (!missing.isEmpty() && header.stream().anyMatch(h -> h.indexOf('\0') >= 0 || h.indexOf(NOT_UTF8) >= 0)) {
-            // a UTF-16 file read as UTF-8 shows its columns with a zero byte between letters
-            throw new FeedFormatException("le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage) : dans le tableur, "
-                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
+        DocumentKind kind = DocumentKind.of(String.join(String.valueOf(separator), header));
+        if (!missing.isEmpty() && kind != DocumentKind.TEXT) {
+            // a whole document of another kind (a JSON report, a gzip, an .xlsx, UTF-16): one refusal, not its columns
+            throw new FeedFormatException(kind.refusal(DocumentKind.Expected.CSV, "") + ", en-tête " + String.join(",", COLUMNS)
+                    + (kind == DocumentKind.JSON ? " (un rapport JSON s'envoie à l'API, POST /stock-reports)" : ""));
         }
         FieldNames.checkCsvHeader(positions.keySet(), COLUMNS, missing, "");
         for (int i = 0; i < COLUMNS.size(); i++) {

@@ -42,8 +42,15 @@ public final class Json {
         return INPUT.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
-    /** Why a document sent to Vigie is unreadable, for a person: the line and column, and what is wrong there. */
-    public static String unreadable(JsonProcessingException e) {
+    /**
+     * Why {@code text}, a document sent to Vigie, is unreadable, for a person: what it is when it is no JSON at all
+     * (a CSV, a gzip, UTF-16: {@link DocumentKind}), else the line and column, and what is wrong there.
+     */
+    public static String unreadable(JsonProcessingException e, String text) {
+        DocumentKind kind = DocumentKind.of(text);
+        if (kind != DocumentKind.JSON) {
+            return kind.refusal(DocumentKind.Expected.JSON, text);
+        }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher twice = DUPLICATE.matcher(original);
         String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"

@@ -32,7 +32,7 @@ public final class NoticeJson {
         try {
             root = json == null || json.isBlank() ? null : Json.readInput(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(Json.unreadable(e));
+            throw new IllegalArgumentException(Json.unreadable(e, json));
         }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException("un tableau JSON d'avis est attendu");

@@ -32,7 +32,7 @@ public final class StockReportJson {
         try {
             root = Json.readInput(json);
         } catch (JsonProcessingException e) {
-            return List.of(invalid(Json.unreadable(e)));
+            return List.of(invalid(Json.unreadable(e, json)));
         }
         if (root == null || !root.isObject() || !root.path("items").isArray()) {
             return List.of(invalid("objet attendu avec facilityId, reportedAt et items (tableau)"));

@@ -23,7 +23,6 @@ public final class WatchlistJson {
     /** The fields of an entry (spec section 1, and the follow-up's escalation and alternatives). */
     private static final List<String> ENTRY_FIELDS = List.of("deviceId", "name", "epidemics", "unit", "emdn", "references", "season",
             "thresholds", "active", "escalationHours", "alternatives");
-    /** Jackson's message for a key given twice ({@link Json#INPUT}). */
 
     private WatchlistJson() {
     }
@@ -37,7 +36,7 @@ public final class WatchlistJson {
         try {
             root = Json.readInput(json);
         } catch (JsonProcessingException e) {
-            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", Json.unreadable(e))));
+            return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", Json.unreadable(e, json))));
         }
         if (root == null || !root.isArray()) {
             return new WatchlistValidator.Result(List.of(), List.of(new Violation("(fichier)", "-", "un tableau JSON d'entrées est attendu")));

@@ -218,6 +218,23 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aJsonDocumentOrAWorkbookIsRefusedWholeForWhatItIsNotForItsColumns() {
+        // a JSON report (spec section 2) saved where the CSV feed goes, pretty-printed or not, an array of rows, an .xlsx
+        for (String document : java.util.List.of(
+                "{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": \"2025-11-02T05:00:00Z\",\n \"items\": [{\"deviceId\": \"HFNC-PED\", \"onHand\": 120}]}",
+                "{\n  \"facilityId\": \"CHU-IDF-01\",\n  \"items\": []\n}\n",
+                "\uFEFF[{\"timestamp\": \"2025-11-02T05:00:00Z\", \"facility_id\": \"CHU-IDF-01\", \"device_id\": \"HFNC-PED\", \"on_hand\": 120}]")) {
+            FeedFormatException e = assertThrows(FeedFormatException.class,
+                    () -> new FeedCsvReader(new java.io.StringReader(document), Set.of("HFNC-PED")::contains));
+            assertTrue(e.getMessage().startsWith("document JSON : un fichier CSV en UTF-8 est attendu"), e.getMessage());
+        }
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+        FeedFormatException e = assertThrows(FeedFormatException.class,
+                () -> new FeedCsvReader(new ByteArrayInputStream(xlsx), Set.of("HFNC-PED")::contains));
+        assertTrue(e.getMessage().startsWith("archive zip ou classeur Excel (.xlsx)"), e.getMessage());
+    }
+
+    @Test
     void blankLinesAreSkipped() throws Exception {
         assertEquals(1, read(HEADER + "\n\n2025-11-02T05:00:00Z,CH-1,FFP2,1,,,,\n\n").size());
     }

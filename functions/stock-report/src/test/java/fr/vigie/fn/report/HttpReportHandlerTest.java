@@ -124,6 +124,13 @@ class HttpReportHandlerTest {
         assertTrue(bad.getHeaders().get("Content-Type").startsWith("application/problem+json"));
         assertTrue(Json.MAPPER.readTree(bad.getBody()).get("detail").asText().contains("items"));
 
+        // the feed CSV sent as JSON: told what it is, not « syntaxe JSON invalide » at line 1, column 10
+        APIGatewayV2HTTPEvent csvAsJson = load("stock-report-http-json.json");
+        csvAsJson.setBody("timestamp,facility_id,device_id,on_hand\n2025-11-02T05:00:00Z,CHU-IDF-01,HFNC-PED,120\n");
+        APIGatewayV2HTTPResponse refused = handle(csvAsJson);
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(refused.getBody().contains("ce n'est pas un document JSON (il commence par « timestamp,facility_id"), refused.getBody());
+
         APIGatewayV2HTTPEvent xml = load("stock-report-http-json.json");
         Map<String, String> headers = new HashMap<>(xml.getHeaders());
         headers.put("content-type", "application/xml");

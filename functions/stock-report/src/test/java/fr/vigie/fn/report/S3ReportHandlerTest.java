@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A CSV dropped in the bucket (the events/ S3 sample), against DynamoDB Local and the fauxqs S3. */
 class S3ReportHandlerTest {
@@ -64,6 +65,27 @@ class S3ReportHandlerTest {
         assertEquals(2, result.get("stored").asInt());
         assertEquals(4, result.get("rejected").get(0).get("line").asInt());
         assertEquals("UNKNOWN_DEVICE", result.get("rejected").get(0).get("code").asText());
+    }
+
+    @Test
+    void aJsonReportDroppedForTheCsvIsRefusedWholeInOneMessageAndKept() throws Exception {
+        String json = "{\"facilityId\": \"CH-BRE-08\", \"reportedAt\": \"2025-11-02T05:00:00Z\",\n"
+                + " \"items\": [{\"deviceId\": \"HFNC-PED\", \"onHand\": 120}]}";
+        s3.putObject(b -> b.bucket(BUCKET).key("reports/incoming/CH-BRE-08/stock 2025-11-02.csv"), RequestBody.fromString(json));
+        S3Event event = EventLoader.loadS3Event(ProjectRoot.find().resolve("events/stock-report-s3.json").toString());
+
+        List<ReportIngestion.Outcome> outcomes = new S3ReportHandler(dynamo, s3, NAMES.snapshots(), NAMES.registry(), fr.vigie.domain.SnapshotAdmission.Window.DEFAULT, ReportFixtures.RECEIVED)
+                .handleRequest(event, new TestLambdaContext("stock-report-s3"));
+
+        JsonNode result = Json.MAPPER.readTree(s3.getObjectAsBytes(b -> b.bucket(BUCKET)
+                .key("reports/results/CH-BRE-08/stock 2025-11-02.csv.json")).asUtf8String());
+        assertTrue(result.get("error").asText().startsWith("document JSON : un fichier CSV en UTF-8 est attendu"), result.toString());
+        assertTrue(result.get("error").asText().contains("POST /stock-reports"), result.toString());
+        assertEquals(0, result.get("read").asInt());
+        assertEquals(0, result.get("rejected").size(), "one refusal for the file, not one per line");
+        assertEquals(0, outcomes.get(0).stored());
+        assertEquals(json, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/incoming/CH-BRE-08/stock 2025-11-02.csv")).asUtf8String(),
+                "the dropped file stays where it was, to be sent again the right way");
     }
 
     @Test
