@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * {@code --name value} options and {@code --flag} switches of one command; unknown or repeated
- * options and malformed values are refused with a {@link UsageException} naming the option.
+ * options, and empty or malformed values are refused with a {@link UsageException} naming the option.
  */
 final class Arguments {
 
@@ -34,6 +34,10 @@ final class Arguments {
             }
             if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                 throw new UsageException("l'option " + name + " attend une valeur");
+            }
+            if (args.get(i + 1).isBlank()) {
+                // --db "$DIR" with DIR unset: the database went into the working directory, --alerts "" was « un dossier »
+                throw new UsageException("l'option " + name + " a une valeur vide (une variable non définie ?)");
             }
             if (values.put(name, args.get(++i)) != null) {
                 throw new UsageException("option répétée : " + name);

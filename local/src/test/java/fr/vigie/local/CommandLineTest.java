@@ -32,6 +32,9 @@ class CommandLineTest {
         refused(vigie("demo", "--seed", "abc"), "--seed attend un nombre entier, pas « abc »");
         refused(vigie("demo", "--until", "2026-04-01"), "--until 2026-04-01 dépasse la fin de la saison simulée (2026-03-31)");
         refused(vigie("demo", "--frobnicate"), "option inconnue : --frobnicate");
+        // an unset variable (--db "$DIR"): the database was created in the working directory
+        refused(vigie("tension", "--db", ""), "l'option --db a une valeur vide");
+        refused(vigie("replay", "--watchlist", " ", "--feed", "x.csv", "--alerts", "y"), "l'option --watchlist a une valeur vide");
         refused(vigie("replay", "--watchlist", "/nonexistent.json", "--feed", "x.csv", "--alerts", "y"),
                 "liste surveillée introuvable : /nonexistent.json");
     }
