@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Turns the text fields of one snapshot, from a CSV row or a JSON item, into a {@link Snapshot},
@@ -34,6 +35,15 @@ final class SnapshotFields {
      * samples' most overdue promise is 24 days.
      */
     static final long OLDEST_PROMISE_DAYS = SnapshotAdmission.Window.DEFAULT.behind().toDays();
+    /**
+     * A delivery promised more days than this after its snapshot is no order awaited either: "no date" written as the
+     * end of time (9999-12-31, an ERP's open date) or a mistyped year. Read as a promise, it flapped the levels (one
+     * hospital of season-a with its promises as 9999-12-31: 33 alerts instead of 9) and +999999999-12-31 kept a
+     * replay running past 5 minutes. Left out as an empty cell and logged, as an old one; the same span.
+     */
+    static final long FURTHEST_PROMISE_DAYS = OLDEST_PROMISE_DAYS;
+    /** The spec's {@code YYYY-MM-DD}: a year of four digits ({@code LocalDate.parse} takes {@code +999999999-12-31}). */
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Thrown inside the parser only, to stop at the first broken rule of a row. */
     static final class RowError extends Exception {
@@ -73,7 +83,8 @@ final class SnapshotFields {
     }
 
     private static LocalDate promise(LocalDate expected, Instant at, String facility, String device) {
-        if (expected != null && expected.isBefore(LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(OLDEST_PROMISE_DAYS))) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (expected != null && (expected.isBefore(day.minusDays(OLDEST_PROMISE_DAYS)) || expected.isAfter(day.plusDays(FURTHEST_PROMISE_DAYS)))) {
             LOG.atWarn().addKeyValue("facilityId", facility).addKeyValue("deviceId", device).addKeyValue("at", at)
                     .addKeyValue("expectedDelivery", expected).log("implausible_expected_delivery_left_out");
             return null;
@@ -119,6 +130,9 @@ final class SnapshotFields {
             return null;
         }
         try {
+            if (!DAY.matcher(v).matches()) {
+                throw new DateTimeException(v);
+            }
             return LocalDate.parse(v);
         } catch (DateTimeException e) {
             throw new RowError(RejectCode.INVALID_DATE, "expected_delivery n'est pas une date AAAA-MM-JJ : \"" + v + "\"");

@@ -113,6 +113,25 @@ class FeedCsvReaderTest {
     }
 
     @Test
+    void aPromisedDeliveryDatedFarAfterItsSnapshotIsNoDateLeftOutAndAYearOfMoreThanFourDigitsIsNoDate() throws Exception {
+        List<FeedRow> rows = read(HEADER + "\n"
+                + "2025-11-02T05:00:00Z,CH-1,HFNC-PED,120,31,0,200,9999-12-31\n"   // an ERP's "no date"
+                + "2025-11-02T05:00:00Z,CH-1,FFP2,120,31,0,200,2205-11-05\n"       // 2025 mistyped
+                + "2025-11-03T05:00:00Z,CH-1,FFP2,120,31,0,200,2026-12-08\n"       // 400 days ahead: still a promise
+                + "2025-11-03T05:00:00Z,CH-1,HFNC-PED,120,31,0,200,+999999999-12-31\n");
+        for (FeedRow row : rows.subList(0, 2)) {
+            assertNull(accepted(row).expectedDelivery(), row.toString());
+            assertEquals(200L, accepted(row).onOrder(), "the stock and the order are kept");
+        }
+        assertEquals(LocalDate.of(2026, 12, 8), accepted(rows.get(2)).expectedDelivery());
+        assertTrue(rows.get(3) instanceof FeedRow.Rejected r && r.rejection().code() == RejectCode.INVALID_DATE, rows.get(3).toString());
+        FeedRow item = StockReportJson.parse("{\"facilityId\": \"CH-1\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": "
+                + "[{\"deviceId\": \"FFP2\", \"onHand\": 5, \"onOrder\": 40, \"expectedDelivery\": \"9999-12-31\"}]}",
+                Set.of("FFP2")::contains).get(0);
+        assertNull(accepted(item).expectedDelivery());
+    }
+
+    @Test
     void aQuotedLineBreakKeepsLaterLineNumbersTrue() throws Exception {
         List<FeedRow> rows = read(HEADER + "\n2025-11-02T05:00:00Z,\"CH\n1\",HFNC-PED,1,,,,\n2025-11-02T05:00:00Z,CH-1,NOPE,1,,,,\n");
         assertEquals(2, rows.get(0).line());
