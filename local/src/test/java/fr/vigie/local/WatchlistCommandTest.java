@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static fr.vigie.local.ReplayCommandTest.vigie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,26 +84,18 @@ class WatchlistCommandTest {
     }
 
     @Test
-    void aSeasonEndingOnItsFirstDayExits2NamingTheField(@TempDir Path dir) throws Exception {
-        Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, """
-                [{"deviceId": "HFNC-PED", "name": "Canule", "epidemics": ["BRONCHIOLITIS"], "unit": "piece",
-                  "season": {"start": "10-01", "end": "10-01"}, "thresholds": {"warningDays": 21, "criticalDays": 10}}]
-                """);
-        ReplayCommandTest.Run run = vigie("watchlist", "import", bad.toString(), "--db", dir.resolve("db").toString());
-        assertEquals(2, run.code());
-        assertTrue(run.err().contains("entrée HFNC-PED, champ season.end : fin identique au début"), run.err());
-    }
-
-    @Test
-    void aNameOverItsLimitExits2NamingTheFieldAndTheLimit(@TempDir Path dir) throws Exception {
-        Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "[{\"deviceId\": \"HFNC-PED\", \"name\": \"" + "x".repeat(5000) + "\", \"epidemics\": [\"FLU\"], "
-                + "\"unit\": \"piece\", \"season\": {\"start\": \"10-01\", \"end\": \"03-31\"}, "
-                + "\"thresholds\": {\"warningDays\": 21, \"criticalDays\": 10}}]");
-        ReplayCommandTest.Run run = vigie("watchlist", "import", bad.toString(), "--db", dir.resolve("db").toString());
-        assertEquals(2, run.code());
-        assertTrue(run.err().contains("entrée HFNC-PED, champ name : trop long : 5000 caractères, 100 au plus"), run.err());
+    void aSeasonEndingOnItsFirstDayOrANameOverItsLimitExits2NamingTheField(@TempDir Path dir) throws Exception {
+        String entry = "[{\"deviceId\": \"HFNC-PED\", \"name\": \"%s\", \"epidemics\": [\"FLU\"], \"unit\": \"piece\", "
+                + "\"season\": {\"start\": \"10-01\", \"end\": \"%s\"}, \"thresholds\": {\"warningDays\": 21, \"criticalDays\": 10}}]";
+        Map<String, String> refusals = Map.of(
+                String.format(entry, "Canule", "10-01"), "entrée HFNC-PED, champ season.end : fin identique au début",
+                String.format(entry, "x".repeat(5000), "03-31"), "entrée HFNC-PED, champ name : trop long : 5000 caractères, 100 au plus");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Path bad = Files.writeString(dir.resolve("bad.json"), refusal.getKey());
+            ReplayCommandTest.Run run = vigie("watchlist", "import", bad.toString(), "--db", dir.resolve("db").toString());
+            assertEquals(2, run.code());
+            assertTrue(run.err().contains(refusal.getValue()), run.err());
+        }
     }
 
     @Test
