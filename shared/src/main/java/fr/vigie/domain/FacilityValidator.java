@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   <li>{@code facilityId}: 2 to 40 characters of {@code A-Z 0-9 -};</li>
  *   <li>{@code name}: required, {@link PlainText} of at most {@value PlainText#NAME_MAX} characters (as {@code contact.name});</li>
  *   <li>{@code region}: one of the 18 regions, by INSEE code or name, stored as its code;</li>
- *   <li>{@code contact.email}, {@code contact.phone} (optional): plausible address and number;</li>
+ *   <li>{@code contact.email}, {@code contact.phone} (optional): plausible address (at most {@value #EMAIL_MAX}
+ *       characters) and number;</li>
  *   <li>{@code source} (optional): type {@code HTTP_JSON}; an absolute https URL (plain http only to
  *       the loopback host, for local runs) without user-info and without credentials in the query;
  *       {@code timeoutMillis} between 100 and 30,000; {@code secretRef} (optional) the <em>name</em>
@@ -26,6 +27,8 @@ public final class FacilityValidator {
 
     public static final int MIN_TIMEOUT_MILLIS = 100;
     public static final int MAX_TIMEOUT_MILLIS = 30_000;
+    /** The longest address mail can carry: a path of 256 octets with its angle brackets (RFC 5321, 4.5.3.1.3). */
+    static final int EMAIL_MAX = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{6,20}");
     /** A secret's name as the poll worker may read it (template.yaml grants vigie/{stage}/*). */
@@ -67,7 +70,10 @@ public final class FacilityValidator {
         }
         FacilityContact contact = d.contact() == null ? new FacilityContact(null, null, null) : d.contact();
         PlainText.check(v, label, "contact.name", contact.name(), PlainText.NAME_MAX);
-        if (contact.email() != null && !EMAIL.matcher(contact.email().strip()).matches()) {
+        if (contact.email() != null && contact.email().strip().length() > EMAIL_MAX) {
+            v.add(new Violation(label, "contact.email", "trop long : " + contact.email().strip().length() + " caractères, "
+                    + EMAIL_MAX + " au plus (une adresse électronique)"));
+        } else if (contact.email() != null && !EMAIL.matcher(contact.email().strip()).matches()) {
             v.add(new Violation(label, "contact.email", "adresse électronique invalide"));
         }
         if (contact.phone() != null && !PHONE.matcher(contact.phone().strip()).matches()) {

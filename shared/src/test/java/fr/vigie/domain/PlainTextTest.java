@@ -51,8 +51,10 @@ class PlainTextTest {
         assertEquals("trop long : 5000 caractères, 100 au plus", v.get(0).message());
         assertTrue(v.get(4).message().endsWith("501 caractères, 500 au plus"), v.get(4).message());
 
-        FacilityDraft hospital = new FacilityDraft("CH-BRE-08", huge, "53", new FacilityContact(huge, null, null), null);
-        assertEquals(List.of("name", "contact.name"), fields(new FacilityValidator().validate(hospital).violations()));
+        FacilityDraft hospital = new FacilityDraft("CH-BRE-08", huge, "53", new FacilityContact(huge, "pharmacie@" + huge + ".fr", null), null);
+        List<Violation> facility = new FacilityValidator().validate(hospital).violations();
+        assertEquals(List.of("name", "contact.name", "contact.email"), fields(facility));
+        assertEquals("trop long : 5013 caractères, 254 au plus (une adresse électronique)", facility.get(2).message());
 
         // the limit counts characters as people do: 100 accented letters or emoji are 100, not 200 UTF-16 units
         String hundred = "é".repeat(50) + "\uD83D\uDE00".repeat(50);
