@@ -53,6 +53,7 @@ final class ConsoleCommand {
     static final String USAGE = "./vigie console [--db DOSSIER] [--port N] [--region CODE_INSEE | --facility ID] [--retex DOSSIER]";
     static final Set<String> OPTIONS = Set.of("--db", "--port", "--region", "--facility", "--retex");
     static final int DEFAULT_PORT = 8470;
+    private static final int MAX_PORT = 65_535;
     static final String LOCAL_USER = "operateur.local";
     static final String LOCAL_HOSPITAL_USER = "etablissement.local";
 
@@ -104,15 +105,15 @@ final class ConsoleCommand {
 
     static Running start(List<String> args) throws UsageException, IOException {
         Arguments a = new Arguments(args, OPTIONS);
+        long wanted = a.number("--port", DEFAULT_PORT);
+        if (wanted < 0 || wanted > MAX_PORT) {
+            // 99999 failed as « échec : port out of range », exit 1
+            throw new UsageException("--port attend un numéro de port de 0 à " + MAX_PORT + " (0 : un port libre), pas « " + wanted + " »");
+        }
+        int port = (int) wanted;
         Path dbPath = a.path("--db", ".vigie");
         if (!Files.exists(dbPath.resolve(LocalDatabase.FILE))) {
             throw new UsageException("aucune base dans " + dbPath + " : lancez d'abord ./vigie replay (--db " + dbPath + ")");
-        }
-        int port;
-        try {
-            port = Integer.parseInt(a.optional("--port", String.valueOf(DEFAULT_PORT)));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--port attend un numéro de port (0 : un port libre)");
         }
         String region = a.optional("--region", null);
         if (region != null && Region.ofCode(region).isEmpty()) {
@@ -165,7 +166,12 @@ final class ConsoleCommand {
                 claims.putAll(Map.of("sub", "local-" + LOCAL_USER, "cognito:username", LOCAL_USER, Caller.GROUPS_CLAIM,
                         "[" + (region == null ? Caller.OPERATORS : Caller.REGIONAL_OPERATORS_PREFIX + region) + "]"));
             }
-            return new Running(db, new ConsoleServer(port, routes, claims, config(retex), retex));
+            try {
+                return new Running(db, new ConsoleServer(port, routes, claims, config(retex), retex));
+            } catch (java.net.BindException taken) {
+                // was « échec : Address already in use », exit 1
+                throw new UsageException("le port " + port + " est déjà pris (une autre console ?) : --port 0 en choisit un libre");
+            }
         } catch (IOException | UsageException | RuntimeException e) {
             db.close();
             throw e;

@@ -34,9 +34,20 @@ class CommandLineTest {
         refused(vigie("demo", "--frobnicate"), "option inconnue : --frobnicate");
         // an unset variable (--db "$DIR"): the database was created in the working directory
         refused(vigie("tension", "--db", ""), "l'option --db a une valeur vide");
+        refused(vigie("console", "--port", "99999"), "--port attend un numéro de port de 0 à 65535 (0 : un port libre), pas « 99999 »");
+        refused(vigie("console", "--port", "http"), "--port attend un nombre entier, pas « http »");
         refused(vigie("replay", "--watchlist", " ", "--feed", "x.csv", "--alerts", "y"), "l'option --watchlist a une valeur vide");
         refused(vigie("replay", "--watchlist", "/nonexistent.json", "--feed", "x.csv", "--alerts", "y"),
                 "liste surveillée introuvable : /nonexistent.json");
+    }
+
+    @Test
+    void aConsolePortAlreadyTakenIsOneFrenchLineAndExit2(@TempDir Path dir) throws Exception {
+        LocalDatabase.onDisk(dir).close();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refused(vigie("console", "--db", dir.toString(), "--port", String.valueOf(taken.getLocalPort())),
+                    "le port " + taken.getLocalPort() + " est déjà pris (une autre console ?) : --port 0 en choisit un libre");
+        }
     }
 
     @Test
