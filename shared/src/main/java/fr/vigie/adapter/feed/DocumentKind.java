@@ -7,8 +7,6 @@ package fr.vigie.adapter.feed;
  * feed goes was refused for its « missing columns »; a CSV sent as JSON was « syntaxe JSON invalide »).
  */
 public enum DocumentKind {
-    /** Nothing, or white space only. */
-    EMPTY,
     /** A gzip file: its magic bytes 1F 8B. */
     GZIP,
     /** A zip archive, which is also what an Excel workbook (.xlsx) is: {@code PK\3\4}. */
@@ -17,7 +15,7 @@ public enum DocumentKind {
     NOT_UTF8,
     /** A JSON document: an object or an array. */
     JSON,
-    /** Anything else: text, such as a CSV file. */
+    /** Anything else: text, such as a CSV file, or nothing (each parser names an empty document its own way). */
     TEXT;
 
     /** What a parser expects, as its refusals name it. */
@@ -55,10 +53,7 @@ public enum DocumentKind {
             return NOT_UTF8;
         }
         String content = start.strip();
-        if (content.isEmpty()) {
-            return EMPTY;
-        }
-        return content.charAt(0) == '{' || content.charAt(0) == '[' ? JSON : TEXT;
+        return content.startsWith("{") || content.startsWith("[") ? JSON : TEXT;
     }
 
     /**
@@ -68,7 +63,6 @@ public enum DocumentKind {
     public String refusal(Expected expected, CharSequence start) {
         String wanted = expected.what + " est attendu";
         return switch (this) {
-            case EMPTY -> "document vide : " + wanted;
             case GZIP -> "fichier compressé (gzip) : décompressez-le (gunzip, 7-Zip) ; " + wanted;
             case ZIP -> "archive zip ou classeur Excel (.xlsx) : " + wanted + " (" + expected.how + ")";
             case NOT_UTF8 -> "le fichier n'est pas en UTF-8 (UTF-16 ou autre encodage) : " + wanted + " (" + expected.how + ")";

@@ -106,7 +106,7 @@ public final class EpidemicCsv {
     public static Result read(String text, LocalDate today) throws FeedFormatException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         DocumentKind kind = DocumentKind.of(body);
-        if (kind != DocumentKind.TEXT && kind != DocumentKind.EMPTY) {
+        if (kind != DocumentKind.TEXT) {
             throw new FeedFormatException(kind.refusal(DocumentKind.Expected.CSV, body) + ", en-tête " + String.join(",", COLUMNS));
         }
         List<String> lines = body.lines().toList();

@@ -28,8 +28,8 @@ class DocumentKindTest {
         assertEquals(DocumentKind.NOT_UTF8, of("timestamp,facility_id".getBytes(StandardCharsets.UTF_16BE)), "UTF-16 without its mark");
         assertEquals(DocumentKind.JSON, DocumentKind.of("\uFEFF\n  {\"facilityId\": \"CH-BRE-08\"}"));
         assertEquals(DocumentKind.JSON, DocumentKind.of("[{\"deviceId\": \"FFP2\"}]"));
-        assertEquals(DocumentKind.EMPTY, DocumentKind.of(" \r\n"));
-        assertEquals(DocumentKind.EMPTY, DocumentKind.of(null));
+        assertEquals(DocumentKind.TEXT, DocumentKind.of(" \r\n"), "an empty document is named by its parser (« fichier vide »)");
+        assertEquals(DocumentKind.TEXT, DocumentKind.of(null));
         assertEquals(DocumentKind.TEXT, DocumentKind.of("timestamp;facility_id;device_id;on_hand\n"));
         assertEquals(DocumentKind.TEXT, DocumentKind.of("sep=;\n"));
     }
