@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.domain.Excerpt;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class Arguments {
                 continue;
             }
             if (!allowed.contains(name)) {
-                throw new UsageException(name.startsWith("-") ? "option inconnue : " + name : "argument inattendu : " + name);
+                throw new UsageException(name.startsWith("-") ? "option inconnue : " + Excerpt.of(name) : "argument inattendu : " + Excerpt.of(name));
             }
             if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                 throw new UsageException("l'option " + name + " attend une valeur");
@@ -88,7 +89,7 @@ final class Arguments {
         try {
             return parse.apply(v.strip());
         } catch (RuntimeException e) { // DateTimeException, NumberFormatException: the value, not the program, is wrong
-            throw new UsageException(name + " attend " + expected + ", pas « " + v + " »");
+            throw new UsageException(name + " attend " + expected + ", pas « " + Excerpt.of(v) + " »");
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.domain.Excerpt;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -108,7 +109,7 @@ final class ConsoleCommand {
         long wanted = a.number("--port", DEFAULT_PORT);
         if (wanted < 0 || wanted > MAX_PORT) {
             // 99999 failed as « échec : port out of range », exit 1
-            throw new UsageException("--port attend un numéro de port de 0 à " + MAX_PORT + " (0 : un port libre), pas « " + wanted + " »");
+            throw new UsageException("--port attend un numéro de port de 0 à " + MAX_PORT + " (0 : un port libre), pas « " + Excerpt.of(wanted) + " »");
         }
         int port = (int) wanted;
         Path dbPath = a.path("--db", ".vigie");
@@ -117,7 +118,7 @@ final class ConsoleCommand {
         }
         String region = a.optional("--region", null);
         if (region != null && Region.ofCode(region).isEmpty()) {
-            throw new UsageException("--region attend le code INSEE d'une région (11 : Île-de-France…), reçu " + region);
+            throw new UsageException("--region attend le code INSEE d'une région (11 : Île-de-France…), reçu " + Excerpt.of(region));
         }
         String facility = a.optional("--facility", null);
         if (facility != null && region != null) {
@@ -126,7 +127,7 @@ final class ConsoleCommand {
         if (facility != null && !Identifier.valid(facility)) {
             String upper = facility.toUpperCase(Locale.ROOT);
             throw new UsageException("--facility attend l'identifiant d'un établissement (2 à 40 caractères A-Z, 0-9 et -, ex. CHU-IDF-01), reçu « "
-                    + facility + " »" + (Identifier.valid(upper) ? " : en majuscules, " + upper + " ?" : ""));
+                    + Excerpt.of(facility) + " »" + (Identifier.valid(upper) ? " : en majuscules, " + upper + " ?" : ""));
         }
         Path retex = args.contains("--retex") ? a.path("--retex").toAbsolutePath().normalize() : null;
         if (retex != null && !Files.isDirectory(retex)) {

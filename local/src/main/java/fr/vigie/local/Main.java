@@ -1,5 +1,6 @@
 package fr.vigie.local;
 
+import fr.vigie.domain.Excerpt;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         try {
             if (!COMMANDS.containsKey(command) || command.equals("bench")) {
-                throw new UsageException("commande inconnue : " + command + closest(command));
+                throw new UsageException("commande inconnue : " + Excerpt.of(command) + closest(command));
             }
             if (rest.contains("--help") || rest.contains("-h")) {
                 out.println(COMMANDS.get(command));

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.RejectedRow;
 
@@ -18,7 +19,7 @@ public final class FacilityScope {
     public static FeedRow restrict(FeedRow row, Predicate<String> mayReportFor, String sender) {
         if (row instanceof FeedRow.Accepted accepted && !mayReportFor.test(accepted.snapshot().facilityId())) {
             return new FeedRow.Rejected(new RejectedRow(row.line(), RejectedRow.RejectCode.FACILITY_NOT_ALLOWED,
-                    sender + " ne peut pas déclarer le stock de " + accepted.snapshot().facilityId()));
+                    sender + " ne peut pas déclarer le stock de " + Excerpt.of(accepted.snapshot().facilityId())));
         }
         return row;
     }

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.Caller;
 import fr.vigie.domain.RegisteredFacility;
 import fr.vigie.domain.Refusal;
@@ -63,7 +64,7 @@ public final class RegistryEditing {
     /** Refuses an operator acting on a facility outside its region(s). */
     private static void inRegion(Caller caller, String facilityId, String region) {
         if (!caller.operatesIn(region)) {
-            throw Refusal.forbidden("l'établissement \"" + facilityId + "\" n'est pas dans votre région ("
+            throw Refusal.forbidden("l'établissement \"" + Excerpt.of(facilityId) + "\" n'est pas dans votre région ("
                     + String.join(", ", caller.operatorRegions().stream().sorted().toList()) + ") : réservé aux opérateurs nationaux ou de sa région");
         }
     }
@@ -91,7 +92,7 @@ public final class RegistryEditing {
         Author author = author(caller, "CREATE");
         Outcome outcome = registry.create(entry, author);
         if (outcome.status() == Registry.Status.EXISTS) {
-            throw Refusal.exists("l'entrée \"" + entry.deviceId() + "\" existe déjà (version " + outcome.version()
+            throw Refusal.exists("l'entrée \"" + Excerpt.of(entry.deviceId()) + "\" existe déjà (version " + outcome.version()
                     + ") : remplacez-la par PUT /watchlist/" + entry.deviceId() + " avec If-Match", outcome.version());
         }
         return new Versioned<>(entry, outcome.version(), outcome.updatedAt(), author.by());
@@ -129,7 +130,7 @@ public final class RegistryEditing {
         String deviceId = entry.deviceId();
         return switch (outcome.status()) {
             case NOT_FOUND -> throw unknownDevice(deviceId);
-            case CONFLICT -> throw Refusal.conflict("l'entrée \"" + deviceId + "\" est en version " + outcome.version() + ", pas " + expected
+            case CONFLICT -> throw Refusal.conflict("l'entrée \"" + Excerpt.of(deviceId) + "\" est en version " + outcome.version() + ", pas " + expected
                     + " : relisez-la (GET /watchlist/" + deviceId + ") et refaites votre modification sur cette version", outcome.version());
             case UPDATED -> new Versioned<>(entry, outcome.version(), outcome.updatedAt(), author.by());
             default -> registry.entry(deviceId).orElseThrow();
@@ -137,7 +138,7 @@ public final class RegistryEditing {
     }
 
     private static Refusal unknownDevice(String deviceId) {
-        return Refusal.notFound("aucune entrée de la liste de surveillance pour \"" + deviceId + "\"");
+        return Refusal.notFound("aucune entrée de la liste de surveillance pour \"" + Excerpt.of(deviceId) + "\"");
     }
 
     // ------------------------------------------------------------------ facilities
@@ -165,7 +166,7 @@ public final class RegistryEditing {
         Author author = author(caller, "CREATE");
         Outcome outcome = registry.create(facility, author);
         if (outcome.status() == Registry.Status.EXISTS) {
-            throw Refusal.exists("l'établissement \"" + facility.facilityId() + "\" existe déjà (version " + outcome.version()
+            throw Refusal.exists("l'établissement \"" + Excerpt.of(facility.facilityId()) + "\" existe déjà (version " + outcome.version()
                     + ") : remplacez-le par PUT /facilities/" + facility.facilityId() + " avec If-Match", outcome.version());
         }
         return new Versioned<>(facility, outcome.version(), outcome.updatedAt(), author.by());
@@ -183,7 +184,7 @@ public final class RegistryEditing {
         Outcome outcome = registry.replace(facility, expectedVersion, author);
         return switch (outcome.status()) {
             case NOT_FOUND -> throw unknownFacility(facilityId);
-            case CONFLICT -> throw Refusal.conflict("l'établissement \"" + facilityId + "\" est en version " + outcome.version() + ", pas "
+            case CONFLICT -> throw Refusal.conflict("l'établissement \"" + Excerpt.of(facilityId) + "\" est en version " + outcome.version() + ", pas "
                     + expectedVersion + " : relisez sa fiche et refaites votre modification sur cette version", outcome.version());
             case UPDATED -> new Versioned<>(facility, outcome.version(), outcome.updatedAt(), author.by());
             default -> registry.facility(facilityId).orElseThrow();
@@ -203,7 +204,7 @@ public final class RegistryEditing {
     }
 
     private static Refusal unknownFacility(String facilityId) {
-        return Refusal.notFound("aucun établissement \"" + facilityId + "\" dans le registre");
+        return Refusal.notFound("aucun établissement \"" + Excerpt.of(facilityId) + "\" dans le registre");
     }
 
     private Author author(Caller caller, String action) {

@@ -1,5 +1,6 @@
 package fr.vigie.app;
 
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.AlertLevel;
 import fr.vigie.domain.AlertSubscription;
 import fr.vigie.domain.Caller;
@@ -152,7 +153,7 @@ public final class SubscriptionManagement {
         }
         if (scope == AlertSubscription.Scope.FACILITY && who.operator() && !facilities.isEmpty() && facilities.facility(target).isEmpty()) {
             // alerts carry the registry's ids: a typo would subscribe to nothing, silently (as reports, issue 16)
-            throw invalid(List.of(new Violation(null, "facilityId", "établissement inconnu du registre : " + target)));
+            throw invalid(List.of(new Violation(null, "facilityId", "établissement inconnu du registre : " + Excerpt.of(target))));
         }
         withinCaps(who, subscription);
         Listed created;

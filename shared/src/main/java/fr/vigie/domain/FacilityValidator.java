@@ -51,7 +51,7 @@ public final class FacilityValidator {
         if (d.facilityId() == null || d.facilityId().isBlank()) {
             v.add(new Violation(label, "facilityId", "obligatoire"));
         } else if (!Identifier.valid(d.facilityId())) {
-            v.add(new Violation(label, "facilityId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + d.facilityId() + "\")"));
+            v.add(new Violation(label, "facilityId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + Excerpt.of(d.facilityId()) + "\")"));
         }
         if (d.name() == null || d.name().isBlank()) {
             v.add(new Violation(label, "name", "obligatoire"));
@@ -64,7 +64,7 @@ public final class FacilityValidator {
         } else {
             region = Region.parse(d.region()).map(Region::code).orElse(null);
             if (region == null) {
-                v.add(new Violation(label, "region", "région inconnue \"" + d.region()
+                v.add(new Violation(label, "region", "région inconnue \"" + Excerpt.of(d.region())
                         + "\" : une des 18 régions, par code INSEE (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94) ou par nom"));
             }
         }
@@ -91,7 +91,7 @@ public final class FacilityValidator {
         int before = v.size();
         String type = s.type() == null ? StockSourceConfig.HTTP_JSON : s.type();
         if (!StockSourceConfig.HTTP_JSON.equals(type)) {
-            v.add(new Violation(label, "source.type", "type de source inconnu \"" + type + "\" (seul HTTP_JSON est pris en charge)"));
+            v.add(new Violation(label, "source.type", "type de source inconnu \"" + Excerpt.of(type) + "\" (seul HTTP_JSON est pris en charge)"));
         }
         checkUrl(s.url(), label, v);
         Integer timeout = null;
@@ -105,7 +105,7 @@ public final class FacilityValidator {
                             + MAX_TIMEOUT_MILLIS + " ms (reçu " + timeout + ")"));
                 }
             } catch (NumberFormatException e) {
-                v.add(new Violation(label, "source.timeoutMillis", "nombre entier de millisecondes attendu (reçu \"" + s.timeoutMillis() + "\")"));
+                v.add(new Violation(label, "source.timeoutMillis", "nombre entier de millisecondes attendu (reçu \"" + Excerpt.of(s.timeoutMillis()) + "\")"));
             }
         }
         String secretRef = blankToNull(s.secretRef());
@@ -146,7 +146,7 @@ public final class FacilityValidator {
             for (String pair : query.split("&")) {
                 String name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
                 if (SECRET_QUERY_KEYS.contains(name)) {
-                    v.add(new Violation(label, "source.url", "paramètre \"" + name + "\" interdit dans l'URL (un secret n'a pas sa place dans le registre) : "
+                    v.add(new Violation(label, "source.url", "paramètre \"" + Excerpt.of(name) + "\" interdit dans l'URL (un secret n'a pas sa place dans le registre) : "
                             + "utilisez source.secretRef"));
                 }
             }

@@ -76,11 +76,11 @@ public final class SnapshotAdmission {
     public Optional<RejectedRow> refusal(long line, Snapshot s, Instant latestAllowed, Instant earliestBase) {
         if (!Identifier.valid(s.facilityId())) {
             return refuse(line, RejectedRow.RejectCode.INVALID_IDENTIFIER, "identifiant d'établissement invalide « "
-                    + printable(s.facilityId()) + " » (2 à 40 caractères A-Z, 0-9 et -)");
+                    + Excerpt.of(s.facilityId()) + " » (2 à 40 caractères A-Z, 0-9 et -)");
         }
         if (!Identifier.valid(s.deviceId())) {
             return refuse(line, RejectedRow.RejectCode.INVALID_IDENTIFIER, "identifiant de dispositif invalide « "
-                    + printable(s.deviceId()) + " » (2 à 40 caractères A-Z, 0-9 et -)");
+                    + Excerpt.of(s.deviceId()) + " » (2 à 40 caractères A-Z, 0-9 et -)");
         }
         Instant at = s.timestamp();
         if (at.isBefore(FIRST_PLAUSIBLE)) {
@@ -101,7 +101,7 @@ public final class SnapshotAdmission {
                     + ", plus de " + days(window.behind()) + " avant " + SHOWN.format(earliestBase));
         }
         if (!knownFacility.test(s.facilityId())) {
-            return refuse(line, RejectedRow.RejectCode.UNKNOWN_FACILITY, "établissement inconnu du registre : " + s.facilityId());
+            return refuse(line, RejectedRow.RejectCode.UNKNOWN_FACILITY, "établissement inconnu du registre : " + Excerpt.of(s.facilityId()));
         }
         return Optional.empty();
     }
@@ -113,12 +113,5 @@ public final class SnapshotAdmission {
     private static String days(Duration d) {
         long hours = d.toHours();
         return hours % 24 == 0 ? (hours / 24) + (hours == 24 ? " jour" : " jours") : hours + " h";
-    }
-
-    /** An id as a person can read it in a message: control characters shown as '?', at most 60 characters. */
-    private static String printable(String id) {
-        String shown = id.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return shown.length() > 60 ? shown.substring(0, 59) + "…" : shown;
     }
 }

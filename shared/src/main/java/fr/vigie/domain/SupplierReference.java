@@ -34,7 +34,7 @@ public record SupplierReference(String supplier, String ref, String udiDi) {
                 v.add(new Violation(label, at + ".ref", "obligatoire"));
             }
             if (r.udiDi() != null && !UDI_DI.matcher(r.udiDi()).matches()) {
-                v.add(new Violation(label, at + ".udiDi", "14 chiffres attendus (reçu \"" + r.udiDi() + "\")"
+                v.add(new Violation(label, at + ".udiDi", "14 chiffres attendus (reçu \"" + Excerpt.of(r.udiDi()) + "\")"
                         + (r.udiDi().matches("\\d{13}") ? " : le zéro initial a-t-il été perdu par un tableur ?" : "")));
             }
         }

@@ -47,7 +47,7 @@ public record Thresholds(int warningDays, int criticalDays) {
         try {
             days = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            violations.add(new Violation(label, field, "nombre entier de jours attendu (reçu \"" + value + "\")"));
+            violations.add(new Violation(label, field, "nombre entier de jours attendu (reçu \"" + Excerpt.of(value) + "\")"));
             return null;
         }
         if (days <= 0 || days > MAX_DAYS) {

@@ -6,6 +6,12 @@ package fr.vigie.domain;
  * in plain French for the operator.
  */
 public record Violation(String entry, String field, String message) {
+
+    /** An entry is often labelled by an id received (a watch-list deviceId, a facilityId): quoted as {@link Excerpt}. */
+    public Violation {
+        entry = entry == null ? null : Excerpt.of(entry);
+    }
+
     @Override
     public String toString() {
         return "entrée " + entry + ", champ " + field + " : " + message;

@@ -61,7 +61,7 @@ public final class WatchlistValidator {
         if (d.deviceId() == null || d.deviceId().isBlank()) {
             v.add(new Violation(label, "deviceId", "obligatoire"));
         } else if (!Identifier.valid(d.deviceId())) {
-            v.add(new Violation(label, "deviceId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + d.deviceId() + "\")"));
+            v.add(new Violation(label, "deviceId", "2 à 40 caractères parmi A-Z, 0-9 et '-' (reçu \"" + Excerpt.of(d.deviceId()) + "\")"));
         }
         if (d.name() == null || d.name().isBlank()) {
             v.add(new Violation(label, "name", "obligatoire"));
@@ -77,12 +77,12 @@ public final class WatchlistValidator {
         } else {
             for (String e : d.epidemics()) {
                 if (parseEpidemic(e) == null) {
-                    v.add(new Violation(label, "epidemics", "valeur inconnue \"" + e + "\" (FLU, BRONCHIOLITIS ou COVID)"));
+                    v.add(new Violation(label, "epidemics", "valeur inconnue \"" + Excerpt.of(e) + "\" (FLU, BRONCHIOLITIS ou COVID)"));
                 }
             }
         }
         if (d.emdn() != null && !EMDN.matcher(d.emdn()).matches()) {
-            v.add(new Violation(label, "emdn", "code EMDN invalide \"" + d.emdn() + "\" (une lettre suivie de chiffres, ex. R0302)"));
+            v.add(new Violation(label, "emdn", "code EMDN invalide \"" + Excerpt.of(d.emdn()) + "\" (une lettre suivie de chiffres, ex. R0302)"));
         }
         if (d.references() != null) {
             // the notices' rule, so that a notice's udiDi can find the entry's (spec sections 1 and 5)
@@ -117,7 +117,7 @@ public final class WatchlistValidator {
             }
             if (hours < 1 || hours > DeviceFollowUp.MAX_ESCALATION_HOURS) {
                 v.add(new Violation(label, "escalationHours", "nombre entier d'heures de 1 à " + DeviceFollowUp.MAX_ESCALATION_HOURS
-                        + " attendu (reçu \"" + d.escalationHours() + "\")"));
+                        + " attendu (reçu \"" + Excerpt.of(d.escalationHours()) + "\")"));
             }
         }
         List<DeviceFollowUp.Alternative> alternatives = d.alternatives() == null ? List.of() : d.alternatives();
@@ -146,7 +146,7 @@ public final class WatchlistValidator {
         }
         MonthDay day = parseMonthDay(value);
         if (day == null) {
-            v.add(new Violation(label, field, "date MM-JJ invalide \"" + value + "\""));
+            v.add(new Violation(label, field, "date MM-JJ invalide \"" + Excerpt.of(value) + "\""));
         }
         return day;
     }

@@ -1,5 +1,7 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.Excerpt;
+
 /**
  * What a document sent to Vigie is, told from its first characters as the UTF-8 decoder read them (a byte that is no
  * UTF-8 read as U+FFFD), so that a parser given the wrong kind refuses the whole document with one message naming
@@ -73,6 +75,6 @@ public enum DocumentKind {
 
     private static String firstLine(CharSequence text) {
         String line = text.toString().strip().lines().findFirst().orElse("");
-        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
+        return Excerpt.of(line);
     }
 }

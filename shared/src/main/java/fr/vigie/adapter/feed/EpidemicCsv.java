@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.Excerpt;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -204,13 +205,13 @@ public final class EpidemicCsv {
     private static EpidemicWeek week(String[] row, Map<String, Integer> columns, char separator, LocalDate today) {
         String regionText = field(row, columns, "region");
         Region region = Region.parse(regionText).orElseThrow(() -> new IllegalArgumentException(
-                "région inconnue « " + regionText + " » : code INSEE attendu (ex. 84) ou nom de région"));
+                "région inconnue « " + Excerpt.of(regionText) + " » : code INSEE attendu (ex. 84) ou nom de région"));
         String epidemicText = field(row, columns, "epidemic");
         Epidemic epidemic;
         try {
             epidemic = Epidemic.valueOf(epidemicText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("épidémie inconnue « " + epidemicText + " » : FLU, BRONCHIOLITIS ou COVID attendu");
+            throw new IllegalArgumentException("épidémie inconnue « " + Excerpt.of(epidemicText) + " » : FLU, BRONCHIOLITIS ou COVID attendu");
         }
         String weekText = field(row, columns, "week");
         LocalDate monday = monday(weekText);
@@ -222,7 +223,7 @@ public final class EpidemicCsv {
         String decimal = separator != ',' ? intensityText.replace(',', '.') : intensityText;
         // a plain decimal only: Java's own number syntax would also take 12.4d, 0x1p3 or Infinity
         if (!DECIMAL.matcher(decimal).matches()) {
-            throw new IllegalArgumentException("intensité illisible « " + intensityText + " » : part des passages aux urgences en %, ex. 12.4");
+            throw new IllegalArgumentException("intensité illisible « " + Excerpt.of(intensityText) + " » : part des passages aux urgences en %, ex. 12.4");
         }
         double intensity = Double.parseDouble(decimal);
         if (!(intensity >= 0 && intensity <= 100)) {
@@ -266,7 +267,7 @@ public final class EpidemicCsv {
         }
         LocalDate day = date(text, "week");
         if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
-            throw new IllegalArgumentException("semaine « " + text + " » : un lundi ou une semaine ISO (ex. 2025-W47) attendu, "
+            throw new IllegalArgumentException("semaine « " + Excerpt.of(text) + " » : un lundi ou une semaine ISO (ex. 2025-W47) attendu, "
                     + "c'est un " + day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRANCE));
         }
         return day;
@@ -276,7 +277,7 @@ public final class EpidemicCsv {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("colonne " + column + " : date AAAA-MM-JJ attendue, reçu « " + text + " »");
+            throw new IllegalArgumentException("colonne " + column + " : date AAAA-MM-JJ attendue, reçu « " + Excerpt.of(text) + " »");
         }
     }
 }

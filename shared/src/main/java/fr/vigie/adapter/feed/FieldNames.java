@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.Excerpt;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ public final class FieldNames {
 
         /** In French: « recieved » : vouliez-vous dire « received » ? */
         public String message() {
-            return "« " + given + " » : vouliez-vous dire « " + meant + " » ?";
+            return "« " + Excerpt.of(given) + " » : vouliez-vous dire « " + meant + " » ?";
         }
     }
 

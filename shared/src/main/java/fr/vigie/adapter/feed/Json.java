@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.Excerpt;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,7 +55,7 @@ public final class Json {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher twice = DUPLICATE.matcher(original);
         String what = original.contains("end-of-input") ? "fin de fichier inattendue (fichier tronqué ?)"
-                : twice.find() ? "champ \"" + twice.group(1) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
+                : twice.find() ? "champ \"" + Excerpt.of(twice.group(1)) + "\" en double dans un même objet (lequel garder ?)" : "syntaxe JSON invalide";
         return e.getLocation() == null ? "JSON illisible : " + what
                 : "JSON illisible ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + " : " + what;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.NoticeMessage;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.Violation;
@@ -61,17 +62,17 @@ public final class NoticeJson {
      */
     static List<Violation> structure(JsonNode record) {
         if (!record.isObject()) {
-            return List.of(new Violation(null, "-", "objet JSON attendu pour chaque avis (reçu " + record + ")"));
+            return List.of(new Violation(null, "-", "objet JSON attendu pour chaque avis (reçu " + Excerpt.of(record) + ")"));
         }
         List<Violation> violations = new ArrayList<>();
         for (String field : TEXTS) {
             if (record.hasNonNull(field) && !record.get(field).isTextual()) {
-                violations.add(new Violation(null, field, "texte attendu, entre guillemets (reçu " + record.get(field) + ")"));
+                violations.add(new Violation(null, field, "texte attendu, entre guillemets (reçu " + Excerpt.of(record.get(field)) + ")"));
             }
         }
         for (String field : NUMBERS) {
             if (record.hasNonNull(field) && !record.get(field).isNumber()) {
-                violations.add(new Violation(null, field, "nombre attendu, sans guillemets (reçu " + record.get(field) + ")"));
+                violations.add(new Violation(null, field, "nombre attendu, sans guillemets (reçu " + Excerpt.of(record.get(field)) + ")"));
             }
         }
         for (String field : List.of("references", "alternatives")) {
@@ -80,19 +81,19 @@ public final class NoticeJson {
                 continue;
             }
             if (!refs.isArray()) {
-                violations.add(new Violation(null, field, "tableau de références {supplier, ref, udiDi} attendu (reçu " + refs + ")"));
+                violations.add(new Violation(null, field, "tableau de références {supplier, ref, udiDi} attendu (reçu " + Excerpt.of(refs) + ")"));
                 continue;
             }
             for (int j = 0; j < refs.size(); j++) {
                 JsonNode r = refs.get(j);
                 String at = field + "[" + j + "]";
                 if (!r.isObject()) {
-                    violations.add(new Violation(null, at, "objet {supplier, ref, udiDi} attendu (reçu " + r + ")"));
+                    violations.add(new Violation(null, at, "objet {supplier, ref, udiDi} attendu (reçu " + Excerpt.of(r) + ")"));
                     continue;
                 }
                 for (String part : List.of("supplier", "ref", "udiDi")) {
                     if (r.hasNonNull(part) && !r.get(part).isTextual()) {
-                        violations.add(new Violation(null, at + "." + part, "texte attendu, entre guillemets (reçu " + r.get(part) + ")"));
+                        violations.add(new Violation(null, at + "." + part, "texte attendu, entre guillemets (reçu " + Excerpt.of(r.get(part)) + ")"));
                     }
                 }
             }

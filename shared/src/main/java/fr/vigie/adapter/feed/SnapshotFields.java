@@ -1,5 +1,6 @@
 package fr.vigie.adapter.feed;
 
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 import fr.vigie.domain.Snapshot;
@@ -71,7 +72,7 @@ final class SnapshotFields {
         }
         String device = trim(deviceId);
         if (device == null || !knownDevice.test(device)) {
-            throw new RowError(RejectCode.UNKNOWN_DEVICE, "dispositif inconnu de la liste surveillée : \"" + (device == null ? "" : device) + "\"");
+            throw new RowError(RejectCode.UNKNOWN_DEVICE, "dispositif inconnu de la liste surveillée : \"" + (device == null ? "" : Excerpt.of(device)) + "\"");
         }
         Instant at = instant(timestamp);
         Long stock = quantity("on_hand", onHand);
@@ -100,7 +101,7 @@ final class SnapshotFields {
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeException e) {
-            throw new RowError(RejectCode.INVALID_TIMESTAMP, "horodatage illisible \"" + v + "\" (ISO-8601 avec fuseau, ex. 2025-11-02T05:00:00Z)");
+            throw new RowError(RejectCode.INVALID_TIMESTAMP, "horodatage illisible \"" + Excerpt.of(v) + "\" (ISO-8601 avec fuseau, ex. 2025-11-02T05:00:00Z)");
         }
     }
 
@@ -113,7 +114,7 @@ final class SnapshotFields {
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new RowError(RejectCode.INVALID_NUMBER, field + " n'est pas un nombre entier : \"" + v + "\"");
+            throw new RowError(RejectCode.INVALID_NUMBER, field + " n'est pas un nombre entier : \"" + Excerpt.of(v) + "\"");
         }
         if (n < 0) {
             throw new RowError(RejectCode.NEGATIVE_VALUE, field + " ne peut pas être négatif : " + n);
@@ -135,7 +136,7 @@ final class SnapshotFields {
             }
             return LocalDate.parse(v);
         } catch (DateTimeException e) {
-            throw new RowError(RejectCode.INVALID_DATE, "expected_delivery n'est pas une date AAAA-MM-JJ : \"" + v + "\"");
+            throw new RowError(RejectCode.INVALID_DATE, "expected_delivery n'est pas une date AAAA-MM-JJ : \"" + Excerpt.of(v) + "\"");
         }
     }
 

@@ -3,6 +3,7 @@ package fr.vigie.adapter.feed;
 import fr.vigie.domain.FeedRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.RejectedRow;
 import fr.vigie.domain.RejectedRow.RejectCode;
 
@@ -78,7 +79,7 @@ public final class StockReportJson {
     private static String conflict(JsonNode item, String field, String value) {
         String own = text(item.get(field));
         return own == null || own.equals(value) || field.equals("reportedAt") && sameInstant(own, value) ? null
-                : field + " \"" + own + "\" différent de celui du rapport (\"" + value + "\") : un rapport par établissement et par relevé";
+                : field + " \"" + Excerpt.of(own) + "\" différent de celui du rapport (\"" + Excerpt.of(value) + "\") : un rapport par établissement et par relevé";
     }
 
     private static boolean sameInstant(String a, String b) {

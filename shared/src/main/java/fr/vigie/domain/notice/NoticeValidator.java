@@ -1,6 +1,7 @@
 package fr.vigie.domain.notice;
 
 import fr.vigie.domain.DisruptionKind;
+import fr.vigie.domain.Excerpt;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.Violation;
 
@@ -85,7 +86,7 @@ public final class NoticeValidator {
         if (d.noticeId() == null || d.noticeId().isBlank()) {
             v.add(new Violation(label, "noticeId", "obligatoire"));
         } else if (!NOTICE_ID.matcher(d.noticeId()).matches()) {
-            v.add(new Violation(label, "noticeId", "format DM-AAAA-NNNN attendu (reçu \"" + d.noticeId() + "\")"));
+            v.add(new Violation(label, "noticeId", "format DM-AAAA-NNNN attendu (reçu \"" + Excerpt.of(d.noticeId()) + "\")"));
         }
         LocalDate published = date(v, label, "publishedAt", d.publishedAt(), true);
         if (published != null && published.isAfter(latest)) {
@@ -106,7 +107,7 @@ public final class NoticeValidator {
             references(v, label, "alternatives", d.alternatives());
         }
         if (d.emdn() != null && !EMDN.matcher(d.emdn()).matches()) {
-            v.add(new Violation(label, "emdn", "code EMDN invalide \"" + d.emdn() + "\" (une lettre suivie de chiffres, ex. R0302)"));
+            v.add(new Violation(label, "emdn", "code EMDN invalide \"" + Excerpt.of(d.emdn()) + "\" (une lettre suivie de chiffres, ex. R0302)"));
         }
         LocalDate start = date(v, label, "expectedStart", d.expectedStart(), false);
         LocalDate end = date(v, label, "expectedEnd", d.expectedEnd(), false);
@@ -119,14 +120,14 @@ public final class NoticeValidator {
         if (d.expectedDelayDays() != null && kind != DisruptionKind.ALLOCATION) {
             delay = wholeNumber(d.expectedDelayDays());
             if (delay == null || delay < 0 || delay > 365) {
-                v.add(new Violation(label, "expectedDelayDays", "nombre entier de jours de 0 à 365 attendu (reçu \"" + d.expectedDelayDays() + "\")"));
+                v.add(new Violation(label, "expectedDelayDays", "nombre entier de jours de 0 à 365 attendu (reçu \"" + Excerpt.of(d.expectedDelayDays()) + "\")"));
             }
         }
         Double fraction = null;
         if (d.allocationFraction() != null && kind != DisruptionKind.DELAY) {
             fraction = decimal(d.allocationFraction());
             if (fraction == null || fraction < 0 || fraction > 1) {
-                v.add(new Violation(label, "allocationFraction", "part de 0 à 1 attendue (reçu \"" + d.allocationFraction() + "\")"));
+                v.add(new Violation(label, "allocationFraction", "part de 0 à 1 attendue (reçu \"" + Excerpt.of(d.allocationFraction()) + "\")"));
             }
         }
         if (!v.isEmpty()) {
@@ -154,7 +155,7 @@ public final class NoticeValidator {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        v.add(new Violation(label, field, "date AAAA-MM-JJ attendue (reçu \"" + text + "\")"));
+        v.add(new Violation(label, field, "date AAAA-MM-JJ attendue (reçu \"" + Excerpt.of(text) + "\")"));
         return null;
     }
 
@@ -165,7 +166,7 @@ public final class NoticeValidator {
             return null;
         }
         if (!allowed.contains(text)) {
-            v.add(new Violation(label, field, "valeur inconnue \"" + text + "\" (" + String.join(", ", allowed) + ")"));
+            v.add(new Violation(label, field, "valeur inconnue \"" + Excerpt.of(text) + "\" (" + String.join(", ", allowed) + ")"));
             return null;
         }
         return Enum.valueOf(type, text);

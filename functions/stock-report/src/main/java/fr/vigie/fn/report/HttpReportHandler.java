@@ -1,5 +1,6 @@
 package fr.vigie.fn.report;
 
+import fr.vigie.domain.Excerpt;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -102,7 +103,7 @@ public final class HttpReportHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         String mediaType = request.mediaType();
         if (!mediaType.equals("application/json") && !mediaType.equals("text/csv")) {
-            throw Problem.of(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type \"" + mediaType + "\" : application/json ou text/csv attendu");
+            throw Problem.of(Problem.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type \"" + Excerpt.of(mediaType) + "\" : application/json ou text/csv attendu");
         }
         String body = request.body(MAX_BODY_BYTES, "le rapport dépasse " + MAX_BODY_BYTES / (1024 * 1024)
                 + " Mo : déposez le fichier CSV dans le dossier d'import (S3) plutôt que par l'API");

@@ -1,5 +1,6 @@
 package fr.vigie.fn.subscriptions;
 
+import fr.vigie.domain.Excerpt;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -147,7 +148,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
         if (channel == null) {
             violations.add(new Violation(null, "channel", "obligatoire : \"email\" ou \"sms\""));
         } else if (!channel.equals("email") && !channel.equals("sms")) {
-            violations.add(new Violation(null, "channel", "\"" + channel + "\" inconnu : \"email\" ou \"sms\""));
+            violations.add(new Violation(null, "channel", "\"" + Excerpt.of(channel) + "\" inconnu : \"email\" ou \"sms\""));
         }
         String endpoint = text(json, "endpoint", violations);
         if (endpoint == null && json.path("endpoint").isMissingNode()) {
@@ -164,7 +165,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
                 }
                 levels.add(l);
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation(null, "levels", "\"" + level + "\" inconnu : WARNING, CRITICAL ou RECOVERED"));
+                violations.add(new Violation(null, "levels", "\"" + Excerpt.of(level) + "\" inconnu : WARNING, CRITICAL ou RECOVERED"));
             }
         }
         Set<Epidemic> epidemics = EnumSet.noneOf(Epidemic.class);
@@ -172,7 +173,7 @@ public final class SubscriptionsApiHandler implements RequestHandler<APIGatewayV
             try {
                 epidemics.add(Epidemic.valueOf(epidemic));
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation(null, "epidemics", "\"" + epidemic + "\" inconnue : FLU, BRONCHIOLITIS ou COVID"));
+                violations.add(new Violation(null, "epidemics", "\"" + Excerpt.of(epidemic) + "\" inconnue : FLU, BRONCHIOLITIS ou COVID"));
             }
         }
         Boolean nationalEvents = null;

@@ -1,5 +1,6 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.domain.Excerpt;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -116,7 +117,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (!caller.anyOperator() && !caller.mayActFor(facility)) {
             throw Problem.forbidden("un établissement ne voit que ses propres séries");
         }
-        return views.series(facility, device).orElseThrow(() -> Problem.notFound("aucun relevé de " + device + " pour " + facility
+        return views.series(facility, device).orElseThrow(() -> Problem.notFound("aucun relevé de " + Excerpt.of(device) + " pour " + Excerpt.of(facility)
                 + " (ou dispositif absent de la liste surveillée)"));
     }
 
@@ -134,7 +135,7 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         for (String name : List.of("facility", "device")) {
             // an id no alert can carry (a list "A,B", lower case, a key separator '#') matched nothing, silently
             if (present(q, name) && !Identifier.valid(q.get(name).strip())) {
-                errors.add(new Violation("requête", name, "un identifiant (2 à 40 caractères A-Z, 0-9 et -), reçu « " + q.get(name) + " »"));
+                errors.add(new Violation("requête", name, "un identifiant (2 à 40 caractères A-Z, 0-9 et -), reçu « " + Excerpt.of(q.get(name)) + " »"));
             }
         }
         LocalDate from = day(q, "from", errors);
@@ -179,12 +180,12 @@ public final class ConsoleApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             day = LocalDate.parse(q.get(name).strip());
         } catch (DateTimeParseException e) {
-            errors.add(new Violation("requête", name, "date attendue au format AAAA-MM-JJ, reçu « " + q.get(name) + " »"));
+            errors.add(new Violation("requête", name, "date attendue au format AAAA-MM-JJ, reçu « " + Excerpt.of(q.get(name)) + " »"));
             return null;
         }
         if (!AlertQuery.dayInRange(day)) {
             errors.add(new Violation("requête", name, "date entre le " + AlertQuery.FIRST_DAY + " et le " + AlertQuery.LAST_DAY
-                    + " attendue (aucune alerte n'est plus ancienne), reçu « " + q.get(name) + " »"));
+                    + " attendue (aucune alerte n'est plus ancienne), reçu « " + Excerpt.of(q.get(name)) + " »"));
             return null;
         }
         return day;

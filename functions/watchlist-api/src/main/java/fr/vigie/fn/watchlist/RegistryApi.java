@@ -1,5 +1,6 @@
 package fr.vigie.fn.watchlist;
 
+import fr.vigie.domain.Excerpt;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,8 +179,8 @@ final class RegistryApi {
             if (draft.deviceId() == null) {
                 draft = withDeviceId(draft, pathId);
             } else if (!draft.deviceId().equals(pathId)) {
-                violations.add(new Violation(pathId, "deviceId", "ne correspond pas à l'identifiant de l'URL (\"" + draft.deviceId()
-                        + "\" au lieu de \"" + pathId + "\") : un identifiant ne se renomme pas, créez une nouvelle entrée"));
+                violations.add(new Violation(pathId, "deviceId", "ne correspond pas à l'identifiant de l'URL (\"" + Excerpt.of(draft.deviceId())
+                        + "\" au lieu de \"" + Excerpt.of(pathId) + "\") : un identifiant ne se renomme pas, créez une nouvelle entrée"));
             }
         }
         String label = draft.deviceId() == null ? "(entrée)" : draft.deviceId();
@@ -303,7 +304,7 @@ final class RegistryApi {
             Matcher m = ETAG.matcher(ifMatch.strip());
             if (!m.matches()) {
                 throw Problem.invalid("en-tête If-Match invalide", List.of(new Violation("(requête)", "If-Match",
-                        "version attendue sous la forme \"3\" (l'ETag renvoyé par GET), reçu " + ifMatch)));
+                        "version attendue sous la forme \"3\" (l'ETag renvoyé par GET), reçu " + Excerpt.of(ifMatch))));
             }
             fromHeader = Long.parseLong(m.group(1));
         }
