@@ -65,16 +65,8 @@ public final class NoticeJson {
             return List.of(new Violation(null, "-", "objet JSON attendu pour chaque avis (reçu " + Excerpt.of(record) + ")"));
         }
         List<Violation> violations = new ArrayList<>();
-        for (String field : TEXTS) {
-            if (record.hasNonNull(field) && !record.get(field).isTextual()) {
-                violations.add(new Violation(null, field, "texte attendu, entre guillemets (reçu " + Excerpt.of(record.get(field)) + ")"));
-            }
-        }
-        for (String field : NUMBERS) {
-            if (record.hasNonNull(field) && !record.get(field).isNumber()) {
-                violations.add(new Violation(null, field, "nombre attendu, sans guillemets (reçu " + Excerpt.of(record.get(field)) + ")"));
-            }
-        }
+        TEXTS.forEach(field -> typed(violations, field, JsonType.TEXT, record.get(field)));
+        NUMBERS.forEach(field -> typed(violations, field, JsonType.NUMBER, record.get(field)));
         for (String field : List.of("references", "alternatives")) {
             JsonNode refs = record.get(field);
             if (refs == null || refs.isNull()) {
@@ -92,13 +84,18 @@ public final class NoticeJson {
                     continue;
                 }
                 for (String part : List.of("supplier", "ref", "udiDi")) {
-                    if (r.hasNonNull(part) && !r.get(part).isTextual()) {
-                        violations.add(new Violation(null, at + "." + part, "texte attendu, entre guillemets (reçu " + Excerpt.of(r.get(part)) + ")"));
-                    }
+                    typed(violations, at + "." + part, JsonType.TEXT, r.get(part));
                 }
             }
         }
         return violations;
+    }
+
+    private static void typed(List<Violation> violations, String field, JsonType type, JsonNode value) {
+        String mismatch = type.mismatch(value);
+        if (mismatch != null) {
+            violations.add(new Violation(null, field, mismatch));
+        }
     }
 
     /** The operators' event, one JSON Lines line or SNS message body. */

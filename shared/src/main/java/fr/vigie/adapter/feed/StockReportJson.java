@@ -9,6 +9,7 @@ import fr.vigie.domain.RejectedRow.RejectCode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -16,11 +17,16 @@ import java.util.function.Predicate;
  * Each item is checked by the same rules as a CSV row; a bad item is refused with its position
  * (from 1) and the others are kept. An item is also refused when it names another facility or time
  * than its report's (it would be stored under the report's), or holds a misspelt field
- * ({@link FieldNames}: {@code recieved}, whose delivery would be lost).
+ * ({@link FieldNames}: {@code recieved}, whose delivery would be lost), or a field of the wrong JSON type ({@link JsonType}:
+ * ids, times and dates are text, quantities numbers; {@code "onHand": "120"} is refused as the notices' estimates are).
  */
 public final class StockReportJson {
 
     private static final List<String> ITEM_FIELDS = List.of("deviceId", "onHand", "consumed", "received", "onOrder", "expectedDelivery");
+    /** The JSON type of each field of a report and of its items (an item may repeat its report's facility and time). */
+    private static final Map<String, JsonType> TYPES = Map.of("facilityId", JsonType.TEXT, "reportedAt", JsonType.TEXT,
+            "deviceId", JsonType.TEXT, "expectedDelivery", JsonType.TEXT, "onHand", JsonType.NUMBER, "consumed", JsonType.NUMBER,
+            "received", JsonType.NUMBER, "onOrder", JsonType.NUMBER);
 
     private StockReportJson() {
     }
@@ -38,6 +44,10 @@ public final class StockReportJson {
         if (root == null || !root.isObject() || !root.path("items").isArray()) {
             return List.of(invalid("objet attendu avec facilityId, reportedAt et items (tableau)"));
         }
+        String mistyped = mistyped(root, List.of("facilityId", "reportedAt"));
+        if (mistyped != null) {
+            return List.of(invalid(mistyped));
+        }
         String facilityId = text(root.get("facilityId"));
         String reportedAt = text(root.get("reportedAt"));
         List<FeedRow> rows = new ArrayList<>();
@@ -46,6 +56,11 @@ public final class StockReportJson {
             position++;
             if (!item.isObject()) {
                 rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : objet attendu")));
+                continue;
+            }
+            String wrongType = mistyped(item, TYPES.keySet().stream().sorted().toList());
+            if (wrongType != null) {
+                rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : " + wrongType)));
                 continue;
             }
             String conflict = conflict(item, "facilityId", facilityId);
@@ -72,6 +87,17 @@ public final class StockReportJson {
         return rows;
     }
 
+    /** The first of {@code fields} of {@code object} whose JSON type is not its {@link #TYPES}', named with why, or null. */
+    private static String mistyped(JsonNode object, List<String> fields) {
+        for (String field : fields) {
+            String mismatch = TYPES.get(field).mismatch(object.get(field));
+            if (mismatch != null) {
+                return field + " : " + mismatch;
+            }
+        }
+        return null;
+    }
+
     /**
      * Why an item's own {@code field} contradicts its report's {@code value}, or null when it has none or the same
      * (a time the same instant written with another offset).
@@ -94,7 +120,7 @@ public final class StockReportJson {
         return new FeedRow.Rejected(new RejectedRow(0, RejectCode.INVALID_JSON, message));
     }
 
-    /** A JSON value as the text the shared field rules read ("12.5" stays refusable as a quantity). */
+    /** A JSON value of its {@link #TYPES}' type as the text the shared field rules read ("12.5" stays refusable as a quantity). */
     private static String text(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;

@@ -4,7 +4,10 @@ import fr.vigie.domain.FeedRow;
 import fr.vigie.domain.RejectedRow;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -54,5 +57,38 @@ class StockReportJsonTest {
         assertEquals(70, assertInstanceOf(FeedRow.Accepted.class, row).snapshot().onHand());
         RejectedRow broken = refused(StockReportJson.parse("{\"facilityId\": \"CHU-IDF-01\",\n \"items\": [}", "FFP2"::equals).get(0));
         assertTrue(broken.message().startsWith("JSON illisible ligne 2"), broken.message());
+    }
+
+    /** A valid item with {@code field} set to the JSON {@code value}. */
+    private static String item(String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("deviceId", "\"HFNC-PED\"", "onHand", "5"));
+        fields.put(field, value);
+        StringJoiner item = new StringJoiner(", ", "{", "}");
+        fields.forEach((name, json) -> item.add("\"" + name + "\": " + json));
+        return item.toString();
+    }
+
+    @Test
+    void aFieldOfTheWrongJsonTypeIsNamedWithTheTypeExpectedNotReadAsText() {
+        for (String field : List.of("deviceId", "expectedDelivery", "facilityId", "reportedAt")) {
+            for (String value : List.of("[\"HFNC-PED\"]", "{\"id\": \"HFNC-PED\"}", "12", "true")) {
+                RejectedRow r = refused(parse(item(field, value)).get(0));
+                assertTrue(r.message().startsWith("élément 1 : " + field + " : texte attendu"), field + " " + value + " → " + r.message());
+            }
+        }
+        for (String field : List.of("onHand", "consumed", "received", "onOrder")) {
+            for (String value : List.of("[120]", "{\"n\": 120}", "\"120\"", "true")) {
+                RejectedRow r = refused(parse(item(field, value)).get(0));
+                assertTrue(r.message().startsWith("élément 1 : " + field + " : nombre attendu"), field + " " + value + " → " + r.message());
+            }
+        }
+        for (String report : List.of("{\"facilityId\": [\"CHU-IDF-01\"], \"reportedAt\": \"2025-11-02T05:00:00Z\"",
+                "{\"facilityId\": \"CHU-IDF-01\", \"reportedAt\": 1762059600")) {
+            RejectedRow whole = refused(StockReportJson.parse(report + ", \"items\": [{\"deviceId\": \"FFP2\", \"onHand\": 70}]}", "FFP2"::equals).get(0));
+            assertEquals(0, whole.line(), "the report's own field: nothing of it can be stored");
+            assertTrue(whole.message().contains(" : texte attendu"), whole.message());
+        }
+        assertEquals(120, assertInstanceOf(FeedRow.Accepted.class, parse("{\"deviceId\": \"HFNC-PED\", \"onHand\": 120, \"consumed\": null}")
+                .get(0)).snapshot().onHand(), "null is an optional field left out");
     }
 }
