@@ -2,6 +2,7 @@ package fr.vigie.domain.notice;
 
 import fr.vigie.domain.DisruptionKind;
 import fr.vigie.domain.Excerpt;
+import fr.vigie.domain.SnapshotAdmission;
 import fr.vigie.domain.SupplierReference;
 import fr.vigie.domain.Violation;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,6 +39,13 @@ public final class NoticeValidator {
      * 1 May 2012; an earlier date is a typo or a spreadsheet's default (1900-01-01), never a notice.
      */
     public static final LocalDate EARLIEST_PUBLICATION = LocalDate.of(2012, 5, 1);
+
+    /**
+     * How many days before or after its publication an estimate ({@code expectedStart}, {@code expectedEnd}) may fall:
+     * the span a stock feed's promised delivery may lie from its snapshot ({@link SnapshotAdmission.Window#DEFAULT},
+     * 400 days), one rule for the dates suppliers announce.
+     */
+    public static final long ESTIMATE_SPAN_DAYS = SnapshotAdmission.Window.DEFAULT.behind().toDays();
 
     /** How far the clock of who publishes may run ahead of the intake's. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
@@ -109,8 +118,10 @@ public final class NoticeValidator {
         if (d.emdn() != null && !EMDN.matcher(d.emdn()).matches()) {
             v.add(new Violation(label, "emdn", "code EMDN invalide \"" + Excerpt.of(d.emdn()) + "\" (une lettre suivie de chiffres, ex. R0302)"));
         }
-        LocalDate start = date(v, label, "expectedStart", d.expectedStart(), false);
-        LocalDate end = date(v, label, "expectedEnd", d.expectedEnd(), false);
+        // estimates are judged from a plausible publication only: a refused one already names the record's fault
+        LocalDate base = published != null && !published.isAfter(latest) && !published.isBefore(EARLIEST_PUBLICATION) ? published : null;
+        LocalDate start = estimate(v, label, "expectedStart", d.expectedStart(), base);
+        LocalDate end = estimate(v, label, "expectedEnd", d.expectedEnd(), base);
         if (start != null && end != null && end.isBefore(start)) {
             v.add(new Violation(label, "expectedEnd", "antérieure à expectedStart (" + end + " < " + start + ")"));
         }
@@ -139,6 +150,21 @@ public final class NoticeValidator {
 
     private static void references(List<Violation> v, String label, String field, List<SupplierReference> refs) {
         v.addAll(SupplierReference.violations(label, field, refs));
+    }
+
+    /**
+     * An estimate of the interruption's first or last day, refused (naming {@code field}) when more than
+     * {@link #ESTIMATE_SPAN_DAYS} days before or after its record's publication: 0001-01-01 or 9999-12-31 is a default
+     * put in an empty field or an open end, never a manufacturer's estimate (it was kept, and sent on as the notice's end).
+     */
+    private static LocalDate estimate(List<Violation> v, String label, String field, String text, LocalDate published) {
+        LocalDate day = date(v, label, field, text, false);
+        if (day != null && published != null && Math.abs(ChronoUnit.DAYS.between(published, day)) > ESTIMATE_SPAN_DAYS) {
+            v.add(new Violation(label, field, "date invraisemblable (" + day + ") : plus de " + ESTIMATE_SPAN_DAYS
+                    + " jours avant ou après la publication de l'avis (" + published + ")"));
+            return null;
+        }
+        return day;
     }
 
     private static LocalDate date(List<Violation> v, String label, String field, String text, boolean required) {

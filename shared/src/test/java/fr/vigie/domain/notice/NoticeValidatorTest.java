@@ -5,6 +5,7 @@ import fr.vigie.domain.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +74,26 @@ class NoticeValidatorTest {
         // an hour later Kiribati is on the 4th: a record published there that day is received, clock skew allowed
         assertEquals(List.of(), new NoticeValidator().validateAll(NoticeJson.drafts("[" + record("DM-2025-0149", "2025-11-04", "DELAY", ACME, "")
                 + "]"), RECEIVED.plusSeconds(3600 - 5 * 60)).violations());
-        assertEquals(List.of(), violations(record("DM-2012-0001", NoticeValidator.EARLIEST_PUBLICATION.toString(), "DELAY", ACME, "")));
+        assertEquals(List.of(), violations("{\"noticeId\": \"DM-2012-0001\", \"publishedAt\": \"" + NoticeValidator.EARLIEST_PUBLICATION
+                + "\", \"status\": \"RISK\", \"kind\": \"DELAY\", \"references\": " + ACME + "}"));
+    }
+
+    static String estimated(String id, String start, String end) {
+        return "{\"noticeId\": \"" + id + "\", \"publishedAt\": \"2025-11-03\", \"status\": \"RISK\", \"kind\": \"DELAY\","
+                + " \"references\": " + ACME + ", \"expectedStart\": \"" + start + "\", \"expectedEnd\": \"" + end + "\"}";
+    }
+
+    @Test
+    void an_estimate_far_from_its_publication_is_refused_naming_its_field() {
+        long span = NoticeValidator.ESTIMATE_SPAN_DAYS;
+        String first = LocalDate.of(2025, 11, 3).minusDays(span).toString();
+        String last = LocalDate.of(2025, 11, 3).plusDays(span).toString();
+        assertEquals(List.of("0:expectedStart", "0:expectedEnd", "1:expectedEnd", "2:expectedStart"), violations(
+                estimated("DM-2025-0142", "0001-01-01", "9999-12-31"),
+                estimated("DM-2025-0143", "2025-11-10", LocalDate.parse(last).plusDays(1).toString()),
+                estimated("DM-2025-0144", LocalDate.parse(first).minusDays(1).toString(), "2025-12-20"),
+                estimated("DM-2025-0145", first, last)));
+        NoticeValidator.Result r = new NoticeValidator().validateAll(NoticeJson.drafts("[" + estimated("DM-2025-0142", "2025-11-10", "9999-12-31") + "]"), RECEIVED);
+        assertTrue(r.violations().get(0).message().contains("9999-12-31"), r.violations().toString());
     }
 }
