@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *   <li>{@code region}: one of the 18 regions, by INSEE code or name, stored as its code;</li>
  *   <li>{@code contact.email}, {@code contact.phone} (optional): plausible address (at most {@value #EMAIL_MAX}
  *       characters) and number;</li>
- *   <li>{@code source} (optional): type {@code HTTP_JSON}; an absolute https URL (plain http only to
- *       the loopback host, for local runs) without user-info and without credentials in the query;
+ *   <li>{@code source} (optional): type {@code HTTP_JSON}; an absolute https URL of at most {@value #URL_MAX}
+ *       characters, without invisible characters ({@link PlainText}) (plain http only to the loopback host,
+ *       for local runs) without user-info and without credentials in the query;
  *       {@code timeoutMillis} between 100 and 30,000; {@code secretRef} (optional) the <em>name</em>
  *       of a Secrets Manager secret under {@code vigie/<stage>/} or its ARN — never the secret.</li>
  * </ul>
@@ -29,6 +30,11 @@ public final class FacilityValidator {
     public static final int MAX_TIMEOUT_MILLIS = 30_000;
     /** The longest address mail can carry: a path of 256 octets with its angle brackets (RFC 5321, 4.5.3.1.3). */
     static final int EMAIL_MAX = 254;
+    /**
+     * The longest source URL: the de-facto limit of URLs on the web (the sitemaps protocol's 2,048), far above a
+     * stock export's address; without it a URL of any length was stored, polled and shown in the console.
+     */
+    static final int URL_MAX = 2_048;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()-]{6,20}");
     /** A secret's name as the poll worker may read it (template.yaml grants vigie/{stage}/*). */
@@ -120,6 +126,11 @@ public final class FacilityValidator {
     private static void checkUrl(String url, String label, List<Violation> v) {
         if (url == null || url.isBlank()) {
             v.add(new Violation(label, "source.url", "obligatoire (URL https de la source de stock)"));
+            return;
+        }
+        int before = v.size();
+        PlainText.check(v, label, "source.url", url.strip(), URL_MAX);
+        if (v.size() > before) {
             return;
         }
         URI uri;

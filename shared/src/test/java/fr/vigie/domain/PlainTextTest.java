@@ -55,6 +55,12 @@ class PlainTextTest {
         List<Violation> facility = new FacilityValidator().validate(hospital).violations();
         assertEquals(List.of("name", "contact.name", "contact.email"), fields(facility));
         assertEquals("trop long : 5013 caractères, 254 au plus (une adresse électronique)", facility.get(2).message());
+        String path = "https://stock.ch-bre.fr/" + "a".repeat(FacilityValidator.URL_MAX - 24);
+        FacilityDraft polled = new FacilityDraft("CH-BRE-08", "CH", "53", null, new FacilityDraft.Source("HTTP_JSON", path + "x", "5000", null));
+        assertEquals(List.of(new Violation("CH-BRE-08", "source.url", "trop long : 2049 caractères, 2048 au plus")),
+                new FacilityValidator().validate(polled).violations());
+        assertEquals(List.of(), new FacilityValidator().validate(new FacilityDraft("CH-BRE-08", "CH", "53", null,
+                new FacilityDraft.Source("HTTP_JSON", path, "5000", null))).violations());
 
         // the limit counts characters as people do: 100 accented letters or emoji are 100, not 200 UTF-16 units
         String hundred = "é".repeat(50) + "\uD83D\uDE00".repeat(50);
