@@ -10,7 +10,13 @@ import fr.vigie.domain.Excerpt;
  */
 enum JsonType {
     TEXT("texte attendu, entre guillemets"),
-    NUMBER("nombre attendu, sans guillemets");
+    NUMBER("nombre attendu, sans guillemets"),
+    /**
+     * A stock quantity: a number, or text read as a CSV cell is ({@code "120"}, which exports converted from a
+     * spreadsheet write, accepted before types were checked: refusing it would lose every item of such a report).
+     * The text then meets the cell's own rules ({@code "12a"} is « pas un nombre entier »).
+     */
+    QUANTITY("nombre attendu");
 
     private final String expected;
 
@@ -20,9 +26,17 @@ enum JsonType {
 
     /** Why {@code node} is not of this type, quoting it, or null when it is, or is absent or null (an optional field left out). */
     String mismatch(JsonNode node) {
-        if (node == null || node.isNull() || (this == TEXT ? node.isTextual() : node.isNumber())) {
+        if (node == null || node.isNull() || accepts(node)) {
             return null;
         }
         return expected + " (reçu " + Excerpt.of(node) + ")";
+    }
+
+    private boolean accepts(JsonNode node) {
+        return switch (this) {
+            case TEXT -> node.isTextual();
+            case NUMBER -> node.isNumber();
+            case QUANTITY -> node.isNumber() || node.isTextual();
+        };
     }
 }

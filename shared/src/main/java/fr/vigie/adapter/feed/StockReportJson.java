@@ -18,15 +18,15 @@ import java.util.function.Predicate;
  * (from 1) and the others are kept. An item is also refused when it names another facility or time
  * than its report's (it would be stored under the report's), or holds a misspelt field
  * ({@link FieldNames}: {@code recieved}, whose delivery would be lost), or a field of the wrong JSON type ({@link JsonType}:
- * ids, times and dates are text, quantities numbers; {@code "onHand": "120"} is refused as the notices' estimates are).
+ * ids, times and dates are text, quantities numbers or text holding one, as a CSV cell: {@code "onHand": "120"}).
  */
 public final class StockReportJson {
 
     private static final List<String> ITEM_FIELDS = List.of("deviceId", "onHand", "consumed", "received", "onOrder", "expectedDelivery");
     /** The JSON type of each field of a report and of its items (an item may repeat its report's facility and time). */
     private static final Map<String, JsonType> TYPES = Map.of("facilityId", JsonType.TEXT, "reportedAt", JsonType.TEXT,
-            "deviceId", JsonType.TEXT, "expectedDelivery", JsonType.TEXT, "onHand", JsonType.NUMBER, "consumed", JsonType.NUMBER,
-            "received", JsonType.NUMBER, "onOrder", JsonType.NUMBER);
+            "deviceId", JsonType.TEXT, "expectedDelivery", JsonType.TEXT, "onHand", JsonType.QUANTITY, "consumed", JsonType.QUANTITY,
+            "received", JsonType.QUANTITY, "onOrder", JsonType.QUANTITY);
 
     private StockReportJson() {
     }
