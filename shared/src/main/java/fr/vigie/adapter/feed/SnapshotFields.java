@@ -27,23 +27,18 @@ final class SnapshotFields {
     /** More units than any hospital holds of one device: a unit mix-up or a corrupted cell. */
     static final long ABSURD = 100_000_000L;
     /**
-     * A delivery promised more days than this before its snapshot is not an order still awaited but a date put in an
-     * empty cell (a spreadsheet's day 0, 1899-12-30; 1970-01-01) or a mistyped year: read as a promise, it is overdue
-     * every day (one hospital's season exported with 1899-12-30: 30 alerts instead of 2, all DELIVERY_OVERDUE, and
-     * three national disruptions). It is left out, as an empty cell, and logged; the row is kept, since refusing it
-     * loses the stock count and makes the series silent (the same season: the real warning lost, 58 STALE_DATA events).
-     * The same span as the oldest a snapshot may be dated ({@link SnapshotAdmission.Window#DEFAULT}, 400 days); the
-     * samples' most overdue promise is 24 days.
+     * A delivery promised more days than this before or after its snapshot is not an order still awaited but a date
+     * put in an empty cell or a mistyped year. Before: a spreadsheet's day 0 (1899-12-30) or 1970-01-01, read as a
+     * promise overdue every day (one hospital's season exported with 1899-12-30: 30 alerts instead of 2, all
+     * DELIVERY_OVERDUE, and three national disruptions). After: "no date" written as the end of time (9999-12-31, an
+     * ERP's open date), which flapped the levels (one hospital of season-a: 33 alerts instead of 9). It is left out,
+     * as an empty cell, and logged; the row is kept, since refusing it loses the stock count and makes the series
+     * silent (the same season: the real warning lost, 58 STALE_DATA events). The same span as the oldest a snapshot
+     * may be dated ({@link SnapshotAdmission.Window#DEFAULT}, 400 days); the samples' most overdue promise is 24 days.
      */
-    static final long OLDEST_PROMISE_DAYS = SnapshotAdmission.Window.DEFAULT.behind().toDays();
-    /**
-     * A delivery promised more days than this after its snapshot is no order awaited either: "no date" written as the
-     * end of time (9999-12-31, an ERP's open date) or a mistyped year. Read as a promise, it flapped the levels (one
-     * hospital of season-a with its promises as 9999-12-31: 33 alerts instead of 9) and +999999999-12-31 kept a
-     * replay running past 5 minutes. Left out as an empty cell and logged, as an old one; the same span.
-     */
-    static final long FURTHEST_PROMISE_DAYS = OLDEST_PROMISE_DAYS;
-    /** The spec's {@code YYYY-MM-DD}: a year of four digits ({@code LocalDate.parse} takes {@code +999999999-12-31}). */
+    static final long PROMISE_SPAN_DAYS = SnapshotAdmission.Window.DEFAULT.behind().toDays();
+    /** The spec's {@code YYYY-MM-DD}: a year of four digits ({@code LocalDate.parse} takes {@code +999999999-12-31},
+     * which, read as a promise, kept a replay running past 5 minutes). */
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Thrown inside the parser only, to stop at the first broken rule of a row. */
@@ -85,7 +80,7 @@ final class SnapshotFields {
 
     private static LocalDate promise(LocalDate expected, Instant at, String facility, String device) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        if (expected != null && (expected.isBefore(day.minusDays(OLDEST_PROMISE_DAYS)) || expected.isAfter(day.plusDays(FURTHEST_PROMISE_DAYS)))) {
+        if (expected != null && (expected.isBefore(day.minusDays(PROMISE_SPAN_DAYS)) || expected.isAfter(day.plusDays(PROMISE_SPAN_DAYS)))) {
             LOG.atWarn().addKeyValue("facilityId", facility).addKeyValue("deviceId", device).addKeyValue("at", at)
                     .addKeyValue("expectedDelivery", expected).log("implausible_expected_delivery_left_out");
             return null;

@@ -27,6 +27,8 @@ public final class StockReportJson {
     private static final Map<String, JsonType> TYPES = Map.of("facilityId", JsonType.TEXT, "reportedAt", JsonType.TEXT,
             "deviceId", JsonType.TEXT, "expectedDelivery", JsonType.TEXT, "onHand", JsonType.QUANTITY, "consumed", JsonType.QUANTITY,
             "received", JsonType.QUANTITY, "onOrder", JsonType.QUANTITY);
+    /** The fields an item's types are checked in, in a fixed order so that the first one named is always the same. */
+    private static final List<String> TYPED_FIELDS = TYPES.keySet().stream().sorted().toList();
 
     private StockReportJson() {
     }
@@ -58,7 +60,7 @@ public final class StockReportJson {
                 rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : objet attendu")));
                 continue;
             }
-            String wrongType = mistyped(item, TYPES.keySet().stream().sorted().toList());
+            String wrongType = mistyped(item, TYPED_FIELDS);
             if (wrongType != null) {
                 rows.add(new FeedRow.Rejected(new RejectedRow(position, RejectCode.INVALID_JSON, "élément " + position + " : " + wrongType)));
                 continue;

@@ -106,10 +106,7 @@ class FeedCsvReaderTest {
             assertEquals(200L, s.onOrder(), "the stock and the order are kept");
         }
         assertEquals(LocalDate.of(2024, 9, 29), accepted(rows.get(3)).expectedDelivery());
-        FeedRow item = StockReportJson.parse("{\"facilityId\": \"CH-1\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": "
-                + "[{\"deviceId\": \"FFP2\", \"onHand\": 5, \"onOrder\": 40, \"expectedDelivery\": \"1899-12-30\"}]}",
-                Set.of("FFP2")::contains).get(0);
-        assertNull(accepted(item).expectedDelivery());
+        assertAJsonItemPromisedOnIsNoDate("1899-12-30");
     }
 
     @Test
@@ -125,10 +122,15 @@ class FeedCsvReaderTest {
         }
         assertEquals(LocalDate.of(2026, 12, 8), accepted(rows.get(2)).expectedDelivery());
         assertTrue(rows.get(3) instanceof FeedRow.Rejected r && r.rejection().code() == RejectCode.INVALID_DATE, rows.get(3).toString());
+        assertAJsonItemPromisedOnIsNoDate("9999-12-31");
+    }
+
+    /** A JSON report's item promised on {@code day} goes through the same rule as a CSV row: its promise left out. */
+    private static void assertAJsonItemPromisedOnIsNoDate(String day) {
         FeedRow item = StockReportJson.parse("{\"facilityId\": \"CH-1\", \"reportedAt\": \"2025-11-02T05:00:00Z\", \"items\": "
-                + "[{\"deviceId\": \"FFP2\", \"onHand\": 5, \"onOrder\": 40, \"expectedDelivery\": \"9999-12-31\"}]}",
+                + "[{\"deviceId\": \"FFP2\", \"onHand\": 5, \"onOrder\": 40, \"expectedDelivery\": \"" + day + "\"}]}",
                 Set.of("FFP2")::contains).get(0);
-        assertNull(accepted(item).expectedDelivery());
+        assertNull(accepted(item).expectedDelivery(), day);
     }
 
     @Test
